@@ -245,6 +245,14 @@ export const TABLES: Table[] = [
   },
 ];
 
+/**
+ * Columns that identify or describe a resident. Scoped views (the wall display) are
+ * served the tables without them, so they never reach that browser at all.
+ */
+export const PERSONAL_COLUMNS: Record<string, string[]> = {
+  tickets: ["description", "address", "reporter_name", "reporter_phone"],
+};
+
 export function table(name: string): Table {
   const t = TABLES.find((t) => t.name === name);
   if (!t) throw new Error(`unknown table "${name}"`);

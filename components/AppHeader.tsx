@@ -1,0 +1,35 @@
+/** The header of the dashboard pages: product name, demo-data label, navigation, language switch. */
+import { type Lang, t } from "../lib/i18n.ts";
+
+const PAGES = [
+  { path: "/", key: "nav.overview" },
+  { path: "/map", key: "nav.map" },
+  { path: "/sql", key: "nav.sql" },
+  { path: "/wall", key: "nav.wall" },
+] as const;
+
+export function AppHeader({ url, lang, demo }: { url: URL; lang: Lang; demo: boolean }) {
+  const other = new URL(url);
+  if (lang === "en") other.searchParams.delete("lang");
+  else other.searchParams.set("lang", "en");
+  const withLang = (path: string) => lang === "en" ? `${path}?lang=en` : path;
+  return (
+    <header class="app-header">
+      <a class="brand" href={withLang("/")}>
+        <strong>{t(lang, "app.name")}</strong>
+        <span>{t(lang, "app.tagline")}</span>
+      </a>
+      {demo && <span class="badge-demo">{t(lang, "app.demo")}</span>}
+      <nav>
+        {PAGES.map((p) => (
+          <a href={withLang(p.path)} aria-current={url.pathname === p.path ? "page" : undefined}>
+            {t(lang, p.key)}
+          </a>
+        ))}
+      </nav>
+      <a class="lang-switch" href={other.pathname + other.search} hreflang={lang === "en" ? "zh-CN" : "en"}>
+        {t(lang, "lang.switch")}
+      </a>
+    </header>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * The app: file-system routes and islands registered on a Hono router, static and
+ * vendor assets from our own origin, and the security headers every response carries.
+ */
+import { Hono } from "hono";
+import type { ComponentType } from "preact";
+import { buildIslands } from "./build.ts";
+import { registerIsland } from "./islands.ts";
+import { type Handler, type Handlers, type PageProps, renderPage } from "./render.ts";
+import { layoutsFor, listRouteFiles, type RouteFile, routeOrder } from "./routes.ts";
+import { type Asset, assetResponse, compressAssets, contentType, hashedAsset } from "./static.ts";
+
+export interface AppOptions {
+  /** Project root holding `routes/`, `islands/` and `static/`. */
+  root: string;
+  /** Files served under a content-hashed URL: logical URL path → file on disk. */
+  vendor?: Record<string, string>;
+  /** Where compressed assets are cached between starts. */
+  cacheDir: string;
+  contentSecurityPolicy: string;
+}
+
+interface RouteModule {
+  default?: ComponentType<PageProps<unknown>>;
+  handler?: Handler | Handlers;
+}
+
+/** Logical path → served URL, for `asset()`. */
+const assetUrls = new Map<string, string>();
+
+/** The content-hashed URL of a static or vendor file (Fresh's `asset()`). */
+export function asset(path: string): string {
+  return assetUrls.get(path) ?? path;
+}
+
+export async function createApp(options: AppOptions) {
+  const { root } = options;
+  const assets = new Map<string, Asset>();
+  const add = (a: Asset, logical = a.path) => {
+    assets.set(a.path, a);
+    assetUrls.set(logical, a.path);
+  };
+
+  for (const [logical, file] of Object.entries(options.vendor ?? {})) {
+    add(await hashedAsset(logical, await Deno.readFile(file)), logical);
+  }
+  for (const file of await listFiles(`${root}/static`)) {
+    const body = await Deno.readFile(`${root}/static/${file}`);
+    add({ path: `/${file}`, body, type: contentType(file), immutable: false });
+    add(await hashedAsset(`/${file}`, body), `/${file}`);
+  }
+
+  const islandFiles = (await listFiles(`${root}/islands`)).filter((f) => /\.(tsx|jsx)$/.test(f));
+  const islands = await Promise.all(islandFiles.map(async (f) => {
+    const name = f.replace(/\.\w+$/, "").replaceAll("/", "_");
+    const mod = await import(`${root}/islands/${f}`);
+    registerIsland(name, mod.default);
+    return { name, file: `islands/${f}` };
+  }));
+  const built = await buildIslands(root, islands);
+  built.assets.forEach((a) => add(a));
+
+  const routeFiles = await listRouteFiles(`${root}/routes`);
+  const load = (r?: RouteFile) => r ? import(`${root}/routes/${r.path}`) as Promise<RouteModule> : undefined;
+  const special = (kind: RouteFile["kind"]) => routeFiles.find((r) => r.kind === kind && r.dir === "");
+  const app = (await load(special("app")))?.default;
+  const notFoundPage = (await load(special("notFound")))?.default;
+  const errorPage = (await load(special("error")))?.default;
+  const layoutFiles = routeFiles.filter((r) => r.kind === "layout");
+  const runtime = { modules: built.modules, clientUrl: built.clientUrl };
+
+  const render = async (
+    page: ComponentType<PageProps<unknown>>,
+    layouts: RouteFile[],
+    props: Omit<PageProps, "Component">,
+    init?: ResponseInit,
+  ) => {
+    const layoutComponents = (await Promise.all(layouts.map(load))).map((m) => m!.default!);
+    const html = renderPage({ app, layouts: layoutComponents, page }, props, runtime);
+    return new Response(html, {
+      ...init,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache", ...init?.headers },
+    });
+  };
+  const renderNotFound = (url: URL) =>
+    notFoundPage
+      ? render(notFoundPage, layoutFiles.filter((l) => l.dir === ""), { url, params: {}, data: undefined }, {
+        status: 404,
+      })
+      : Promise.resolve(new Response("Not found", { status: 404 }));
+
+  const router = new Hono();
+  router.use("*", async (c, next) => {
+    await next();
+    c.res.headers.set("content-security-policy", options.contentSecurityPolicy);
+    c.res.headers.set("x-content-type-options", "nosniff");
+    c.res.headers.set("referrer-policy", "no-referrer");
+  });
+  router.get("*", async (c, next) => {
+    const found = assets.get(c.req.path);
+    return found ? assetResponse(c.req.raw, found) : await next();
+  });
+
+  const pages = routeFiles.filter((r) => r.kind === "page").sort(routeOrder);
+  for (const route of pages) {
+    const mod = (await load(route))!;
+    const layouts = layoutsFor(route, layoutFiles);
+    router.all(route.pattern, (c) => {
+      const req = c.req.raw;
+      const url = new URL(req.url);
+      const params = c.req.param() as Record<string, string>;
+      const ctx = {
+        params,
+        render: (data?: unknown, init?: ResponseInit) => {
+          if (!mod.default) throw new Error(`routes/${route.path} has no default export to render`);
+          return render(mod.default, layouts, { url, params, data }, init);
+        },
+        renderNotFound: () => renderNotFound(url),
+      };
+      const handler = typeof mod.handler === "function"
+        ? mod.handler
+        : mod.handler?.[req.method as keyof Handlers] ??
+          (req.method === "HEAD" ? mod.handler?.GET : undefined) ??
+          (mod.default && !mod.handler && req.method === "GET" ? () => ctx.render() : undefined);
+      if (!handler) return new Response("Method not allowed", { status: 405 });
+      return handler(req, ctx);
+    });
+  }
+
+  router.notFound((c) => renderNotFound(new URL(c.req.url)));
+  router.onError((error, c) => {
+    console.error(error);
+    const url = new URL(c.req.url);
+    return errorPage
+      ? render(errorPage, [], { url, params: {}, data: undefined, error }, { status: 500 })
+      : new Response("Internal error", { status: 500 });
+  });
+
+  return {
+    fetch: router.fetch,
+    /** Compress assets after start-up, so the first request does not wait for it. */
+    compress: () => compressAssets(assets.values(), options.cacheDir),
+  };
+}
+
+async function listFiles(dir: string, sub = ""): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    for await (const e of Deno.readDir(`${dir}/${sub}`)) {
+      const rel = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory) out.push(...await listFiles(dir, rel));
+      else out.push(rel);
+    }
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  return out.sort();
+}

@@ -1,0 +1,62 @@
+/**
+ * A MapLibre map of the district drawn from the store's own geometry. After the
+ * first render it records where a few compounds are on screen (`data-probe`), so
+ * a test can check that the pixels there are the compounds, not the background.
+ */
+import { useEffect, useRef } from "preact/hooks";
+import { bounds } from "../../lib/map/geojson.ts";
+import { buildStyle, type MapLayers, PALETTES, type Theme } from "../../lib/map/style.ts";
+
+export interface MapCanvasProps {
+  layers: MapLayers;
+  theme: Theme;
+  stops: number[];
+  workerUrl: string;
+  attribution: string;
+  onReady?: () => void;
+  class?: string;
+}
+
+export function MapCanvas({ layers, theme, stops, workerUrl, attribution, onReady, class: cls }: MapCanvasProps) {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let map: import("maplibre-gl").Map | undefined;
+    let cancelled = false;
+    (async () => {
+      const maplibre = (await import("maplibre-gl/dist/maplibre-gl-csp.js")).default as typeof import("maplibre-gl");
+      if (cancelled || !container.current) return;
+      maplibre.setWorkerUrl(workerUrl);
+      const el = container.current;
+      const m = new maplibre.Map({
+        container: el,
+        style: buildStyle(layers, theme, stops) as import("maplibre-gl").StyleSpecification,
+        bounds: bounds(layers.compounds),
+        fitBoundsOptions: { padding: 24 },
+        attributionControl: { compact: false, customAttribution: attribution },
+        fadeDuration: 0,
+      });
+      map = m;
+      m.once("idle", () => {
+        const probe = layers.compounds.features.slice(0, 12).map((f) => {
+          const { x, y } = m.project([Number(f.properties.lon), Number(f.properties.lat)]);
+          return [Math.round(x), Math.round(y)];
+        });
+        el.dataset.probe = JSON.stringify(probe);
+        el.dataset.mapReady = "true";
+        onReady?.();
+      });
+    })();
+    return () => {
+      cancelled = true;
+      map?.remove();
+    };
+  }, []);
+  return (
+    <div
+      ref={container}
+      class={`linli-map ${cls ?? ""}`}
+      data-background={PALETTES[theme].background}
+      style={{ background: PALETTES[theme].background }}
+    />
+  );
+}

@@ -1,0 +1,52 @@
+/** The queries every map page starts from: the district's geometry and headline figures. */
+import type { Connector, Row } from "../../lib/db/connector.ts";
+import { type FeatureCollection, rowsToFeatures } from "../../lib/map/geojson.ts";
+import type { MapLayers } from "../../lib/map/style.ts";
+import {
+  buildingGeometrySql,
+  compoundRateSql,
+  headlineSql,
+  mapFeatureSql,
+  placeGeometrySql,
+  ticketsByStreetSql,
+} from "../../lib/metrics/overview.ts";
+
+export interface Headline {
+  tickets_total: number;
+  open: number;
+  tickets_30d: number;
+  satisfaction: number | null;
+  compounds: number;
+  buildings: number;
+}
+
+export interface DistrictData {
+  headline: Headline;
+  streets: Row[];
+  layers: MapLayers & { compounds: FeatureCollection };
+}
+
+export async function loadDistrict(db: Connector, withBuildings: boolean): Promise<DistrictData> {
+  const [headline, streets, streetGeo, communities, compounds, roads, water, buildings] = await Promise.all([
+    db.query<Headline>(headlineSql()),
+    db.query(ticketsByStreetSql()),
+    db.query(placeGeometrySql("street")),
+    db.query(placeGeometrySql("community")),
+    db.query(compoundRateSql()),
+    db.query(mapFeatureSql("road")),
+    db.query(mapFeatureSql("water")),
+    withBuildings ? db.query(buildingGeometrySql()) : Promise.resolve([]),
+  ]);
+  return {
+    headline: headline[0],
+    streets,
+    layers: {
+      streets: rowsToFeatures(streetGeo),
+      communities: rowsToFeatures(communities),
+      compounds: rowsToFeatures(compounds),
+      roads: rowsToFeatures(roads),
+      water: rowsToFeatures(water),
+      buildings: rowsToFeatures(buildings),
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The one interface views, metrics and the CLI use to reach DuckDB, whichever
+ * engine is behind it (a Web Worker in the browser, the blocking build in Deno).
+ */
+import type { Table as ArrowTable } from "apache-arrow";
+
+export type Row = Record<string, unknown>;
+
+export interface Connector {
+  /** Runs SQL and returns rows as plain objects (BIGINT as number, TIMESTAMP as epoch ms). */
+  query<T = Row>(sql: string): Promise<T[]>;
+  queryArrow(sql: string): Promise<ArrowTable>;
+  /** Creates or replaces a table from an Arrow IPC stream. */
+  insertArrowStream(name: string, bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function arrowToRows<T = Row>(table: ArrowTable): T[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const columns = names.map((_, i) => table.getChildAt(i)!);
+  const rows: T[] = new Array(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Row = {};
+    for (let c = 0; c < names.length; c++) row[names[c]] = plain(columns[c].get(r));
+    rows[r] = row as T;
+  }
+  return rows;
+}
+
+function plain(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  if (value instanceof Date) return value.getTime();
+  // DECIMAL results (e.g. SUM of integers) arrive as Uint32Array-backed numbers.
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Number(value.toString());
+  return value;
+}

@@ -1,0 +1,37 @@
+/**
+ * DuckDB-WASM in Deno: the same engine and SQL dialect as the browser, so an
+ * analyst's query answers the same in `deno task sql`, in tests and on the page.
+ */
+import * as duckdb from "@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs";
+import type { Table as ArrowTable } from "apache-arrow";
+import { arrowToRows, type Connector } from "./connector.ts";
+
+const dist = new URL("../../node_modules/@duckdb/duckdb-wasm/dist/", import.meta.url).pathname;
+
+export async function openDenoDuckDB(): Promise<Connector> {
+  const db = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: dist + "duckdb-mvp.wasm", mainWorker: dist + "duckdb-node-mvp.worker.cjs" },
+      eh: { mainModule: dist + "duckdb-eh.wasm", mainWorker: dist + "duckdb-node-eh.worker.cjs" },
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  );
+  await db.instantiate();
+  const conn = db.connect();
+  const queryArrow = (sql: string) => Promise.resolve(conn.query(sql) as unknown as ArrowTable);
+  return {
+    queryArrow,
+    query: async (sql) => arrowToRows(await queryArrow(sql)),
+    insertArrowStream(name, bytes) {
+      conn.query(`DROP TABLE IF EXISTS "${name}"`);
+      conn.insertArrowFromIPCStream(bytes, { name, create: true });
+      return Promise.resolve();
+    },
+    close() {
+      conn.close();
+      db.reset();
+      return Promise.resolve();
+    },
+  };
+}

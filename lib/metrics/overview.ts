@@ -1,0 +1,51 @@
+/**
+ * The first dashboard figures, as SQL builders: pure functions returning query text,
+ * tested as strings and run on any Connector. "Now" is the newest ticket in the store,
+ * so a store's figures do not drift with the wall clock.
+ */
+
+export const DATA_AS_OF_SQL = `SELECT max(created_at) AS as_of FROM tickets`;
+
+export function headlineSql(): string {
+  return `WITH as_of AS (${DATA_AS_OF_SQL})
+SELECT
+  count(*) AS tickets_total,
+  count(*) FILTER (WHERE status = 'open') AS open,
+  count(*) FILTER (WHERE created_at > (SELECT as_of FROM as_of) - INTERVAL 30 DAY) AS tickets_30d,
+  (SELECT count(*) FILTER (WHERE result IN ('satisfied', 'basic')) / nullif(count(result), 0) FROM callbacks) AS satisfaction,
+  (SELECT count(*) FROM places WHERE level = 'compound') AS compounds,
+  (SELECT count(*) FROM buildings) AS buildings
+FROM tickets`;
+}
+
+/** Compounds with their geometry and tickets per 1,000 households as `value`. */
+export function compoundRateSql(): string {
+  return `SELECT p.place_id, p.name, p.lon, p.lat, p.households, p.geometry,
+  count(t.ticket_id) AS tickets,
+  1000.0 * count(t.ticket_id) / nullif(p.households, 0) AS value
+FROM places p LEFT JOIN tickets t ON t.compound_id = p.place_id
+WHERE p.level = 'compound'
+GROUP BY ALL
+ORDER BY p.place_id`;
+}
+
+export function ticketsByStreetSql(): string {
+  return `SELECT p.place_id, p.name, count(t.ticket_id) AS tickets,
+  count(t.ticket_id) FILTER (WHERE t.status = 'open') AS open
+FROM places p LEFT JOIN tickets t ON t.street_id = p.place_id
+WHERE p.level = 'street'
+GROUP BY ALL
+ORDER BY tickets DESC, p.place_id`;
+}
+
+export function placeGeometrySql(level: "street" | "community"): string {
+  return `SELECT place_id, name, geometry FROM places WHERE level = '${level}' ORDER BY place_id`;
+}
+
+export function mapFeatureSql(layer: "road" | "water"): string {
+  return `SELECT feature_id, kind, name, geometry FROM map_features WHERE layer = '${layer}'`;
+}
+
+export function buildingGeometrySql(): string {
+  return `SELECT building_id, compound_id, name, floors, geometry FROM buildings`;
+}

@@ -1,0 +1,15 @@
+import { AppHeader } from "../../components/AppHeader.tsx";
+import type { PageProps } from "../../framework/mod.ts";
+import { usesDemoData } from "../../lib/config.ts";
+import { langFromUrl } from "../../lib/i18n.ts";
+
+export default function DashboardLayout({ url, Component }: PageProps) {
+  return (
+    <div class="app">
+      <AppHeader url={url} lang={langFromUrl(url)} demo={usesDemoData()} />
+      <main class="app-main">
+        <Component />
+      </main>
+    </div>
+  );
+}

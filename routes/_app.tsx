@@ -1,0 +1,21 @@
+import { asset, type PageProps } from "../framework/mod.ts";
+import { langFromUrl, t } from "../lib/i18n.ts";
+
+export default function App({ url, Component }: PageProps) {
+  const lang = langFromUrl(url);
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${t(lang, "app.name")} · ${t(lang, "app.tagline")}`}</title>
+        <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
+        <link rel="stylesheet" href={asset("/_vendor/maplibre-gl.css")} />
+        <link rel="stylesheet" href={asset("/styles.css")} />
+      </head>
+      <body>
+        <Component />
+      </body>
+    </html>
+  );
+}
