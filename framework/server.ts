@@ -121,7 +121,7 @@ export async function createApp(options: AppOptions) {
         ? mod.handler
         : mod.handler?.[req.method as keyof Handlers] ??
           (req.method === "HEAD" ? mod.handler?.GET : undefined) ??
-          (mod.default && !mod.handler && req.method === "GET" ? () => ctx.render() : undefined);
+          (mod.default && !mod.handler && ["GET", "HEAD"].includes(req.method) ? () => ctx.render() : undefined);
       if (!handler) return new Response("Method not allowed", { status: 405 });
       return handler(req, ctx);
     });

@@ -20,12 +20,12 @@ FROM tickets`;
 
 /** Compounds with their geometry and tickets per 1,000 households as `value`. */
 export function compoundRateSql(): string {
-  return `SELECT p.place_id, p.name, p.lon, p.lat, p.households, p.geometry,
-  count(t.ticket_id) AS tickets,
-  1000.0 * count(t.ticket_id) / nullif(p.households, 0) AS value
-FROM places p LEFT JOIN tickets t ON t.compound_id = p.place_id
+  return `WITH counts AS (SELECT compound_id, count(*) AS tickets FROM tickets GROUP BY compound_id)
+SELECT p.place_id, p.name, p.lon, p.lat, p.households, p.geometry,
+  coalesce(c.tickets, 0) AS tickets,
+  1000.0 * coalesce(c.tickets, 0) / nullif(p.households, 0) AS value
+FROM places p LEFT JOIN counts c ON c.compound_id = p.place_id
 WHERE p.level = 'compound'
-GROUP BY ALL
 ORDER BY p.place_id`;
 }
 

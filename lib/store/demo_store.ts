@@ -1,18 +1,30 @@
-/** The built-in demo store, generated once and regenerated only when its recipe changes. */
-import { DEMO_GENERATOR_VERSION, generateDemo } from "../demo/generate.ts";
+/**
+ * The built-in demo store, generated once and regenerated only when its recipe
+ * changes: the options, or the source of the generator, the schema or the store
+ * format (hashed), so an edit to any of them can never leave a stale demo behind.
+ */
+import { DEFAULT_SEED, DEFAULT_TICKETS, type DemoOptions, generateDemo } from "../demo/generate.ts";
 import { readManifest, writeStore } from "./store.ts";
 
-export interface DemoOptions {
-  seed?: number;
-  tickets?: number;
+async function recipeHash(): Promise<string> {
+  const demo = new URL("../demo/", import.meta.url);
+  const files = [
+    ...[...Deno.readDirSync(demo)].map((e) => new URL(e.name, demo)).filter((u) => u.pathname.endsWith(".ts")),
+    new URL("../schema.ts", import.meta.url),
+    new URL("./arrow.ts", import.meta.url),
+    new URL("./store.ts", import.meta.url),
+  ].sort((a, b) => a.href.localeCompare(b.href));
+  const text = files.map((f) => f.pathname + Deno.readTextFileSync(f)).join("\0");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest).slice(0, 6)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export function demoSource({ seed = 20240419, tickets = 300_000 }: DemoOptions = {}): string {
-  return `demo ${DEMO_GENERATOR_VERSION} seed=${seed} tickets=${tickets}`;
+export async function demoSource({ seed = DEFAULT_SEED, tickets = DEFAULT_TICKETS }: DemoOptions = {}) {
+  return `demo seed=${seed} tickets=${tickets} recipe=${await recipeHash()}`;
 }
 
 export async function ensureDemoStore(dir: string, options: DemoOptions = {}): Promise<void> {
-  const source = demoSource(options);
+  const source = await demoSource(options);
   if ((await readManifest(dir))?.source === source) return;
   console.log(`Building the demo store in ${dir} (${source})…`);
   const started = performance.now();

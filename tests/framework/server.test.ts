@@ -53,7 +53,10 @@ Deno.test("pages without islands ship no JavaScript", async () => {
 });
 
 Deno.test("[param] routes get their params and can render data or a 404", async () => {
-  assert.match(await (await get("/items/42")).text(), /<p class="item">item <!-- -->42<\/p>|<p class="item">item 42<\/p>/);
+  assert.match(
+    await (await get("/items/42")).text(),
+    /<p class="item">item <!-- -->42<\/p>|<p class="item">item 42<\/p>/,
+  );
   const missing = await get("/items/missing");
   assert.equal(missing.status, 404);
   assert.match(await missing.text(), /页面不存在/);

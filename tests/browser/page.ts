@@ -1,0 +1,140 @@
+/**
+ * Opens pages in the test browser with everything a test asserts on recorded: the
+ * requests made, console errors and uncaught exceptions.
+ */
+import type { Browser, BrowserContext, HTTPResponse, Page } from "puppeteer-core";
+import { decodeImage, parseHexColor, type Point, probe, type ProbeResult, type Rgb } from "./pixels.ts";
+
+const READY_TIMEOUT_MS = 60_000;
+export const SCREENSHOT_DIR = new URL("../screenshots/", import.meta.url);
+export const MAP_SELECTOR = ".linli-map";
+
+/** Disposing it closes the page. */
+export interface RecordedPage extends AsyncDisposable {
+  page: Page;
+  /** The navigation's response; null only for navigations within the page. */
+  response: HTTPResponse | null;
+  /** Every request URL, in the order made. */
+  requests: string[];
+  /** Console errors and uncaught exceptions, as readable lines. */
+  errors: string[];
+  /** Requests that left the page's origin, which an offline product must never make. */
+  foreignRequests(): string[];
+}
+
+/** Inline and in-memory resources reach no server, whatever their origin says. */
+function isLocalResource(url: string): boolean {
+  return url.startsWith("data:") || url.startsWith("blob:");
+}
+
+/** Opens `url` in a new tab of `browser`, or of a context of it for a cold cache. */
+export async function openPage(
+  browser: Browser | BrowserContext,
+  url: string,
+  viewport: { width: number; height: number },
+): Promise<RecordedPage> {
+  const page = await browser.newPage();
+  await page.setViewport(viewport);
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const source = message.location().url;
+    errors.push(
+      `console.error: ${message.text()}${source ? ` (${source})` : ""}`,
+    );
+  });
+  page.on("pageerror", (error) => {
+    errors.push(
+      `pageerror: ${error instanceof Error ? error.stack ?? error.message : error}`,
+    );
+  });
+  const origin = new URL(url).origin;
+  const response = await page.goto(url, {
+    waitUntil: "load",
+    timeout: READY_TIMEOUT_MS,
+  });
+  return {
+    page,
+    response,
+    requests,
+    errors,
+    foreignRequests: () =>
+      requests.filter((request) => !isLocalResource(request) && new URL(request).origin !== origin),
+    [Symbol.asyncDispose]: () => page.close(),
+  };
+}
+
+/** Waits for the page's own readiness signal, `<html data-ready="true">`, or its `data-error`. */
+export async function waitReady(page: Page): Promise<void> {
+  try {
+    await page.waitForFunction(
+      () => {
+        const { ready, error } = document.documentElement.dataset;
+        return ready === "true" || error !== undefined;
+      },
+      // Checked on every DOM change, so a benchmark sees the moment the page gets ready.
+      { timeout: READY_TIMEOUT_MS, polling: "mutation" },
+    );
+  } catch (e) {
+    throw new Error(
+      `${page.url()} did not set data-ready within ${READY_TIMEOUT_MS / 1000} s`,
+      {
+        cause: e,
+      },
+    );
+  }
+  const error = await page.evaluate(() => document.documentElement.dataset.error);
+  if (error !== undefined) {
+    throw new Error(`${page.url()} reported data-error: ${error}`);
+  }
+}
+
+async function save(png: Uint8Array, name: string): Promise<URL> {
+  await Deno.mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = new URL(`${name}.png`, SCREENSHOT_DIR);
+  await Deno.writeFile(file, png);
+  return file;
+}
+
+/** Saves the viewport as `tests/screenshots/<name>.png`, for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<URL> {
+  return await save(await page.screenshot({ type: "png" }), name);
+}
+
+export interface MapProbe extends ProbeResult {
+  background: Rgb;
+}
+
+/**
+ * Waits for the page's map to report `data-map-ready="true"`, screenshots it (saved as
+ * `<name>.png`) and checks the pixels at the points its `data-probe` says compounds are
+ * drawn against its `data-background` colour, or the colour of its top-left pixel.
+ */
+export async function probeMap(page: Page, name: string): Promise<MapProbe> {
+  const map = await page.waitForSelector(
+    `${MAP_SELECTOR}[data-map-ready="true"]`,
+    {
+      timeout: READY_TIMEOUT_MS,
+    },
+  );
+  if (!map) throw new Error(`${MAP_SELECTOR} disappeared`);
+  const attributes = await map.evaluate((element) => ({
+    probe: element.getAttribute("data-probe"),
+    background: element.getAttribute("data-background"),
+    width: element.getBoundingClientRect().width,
+  }));
+  if (attributes.probe === null) {
+    throw new Error(`${MAP_SELECTOR} has no data-probe`);
+  }
+  const points: Point[] = JSON.parse(attributes.probe);
+  const png = await map.screenshot({ type: "png" });
+  await save(png, name);
+  const image = decodeImage(png);
+  const background = attributes.background === null ? image.pixel(0, 0)! : parseHexColor(attributes.background);
+  return {
+    ...probe(image, points, background, image.width / attributes.width),
+    background,
+  };
+}
