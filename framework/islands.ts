@@ -77,7 +77,9 @@ export function assertSerialisable(value: unknown, path: string): void {
   const proto = Object.getPrototypeOf(value);
   // Preact elements are plain objects that carry an own `constructor: undefined`.
   if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(value, "constructor")) {
-    const kind = Object.hasOwn(value, "constructor") ? "a JSX element" : `a ${proto.constructor?.name ?? "class"} instance`;
+    const kind = Object.hasOwn(value, "constructor")
+      ? "a JSX element"
+      : `a ${proto.constructor?.name ?? "class"} instance`;
     throw new TypeError(`${path} is ${kind}; island props must be plain data`);
   }
   for (const [k, v] of Object.entries(value)) assertSerialisable(v, `${path}.${k}`);

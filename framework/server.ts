@@ -117,11 +117,9 @@ export async function createApp(options: AppOptions) {
         },
         renderNotFound: () => renderNotFound(url),
       };
-      const handler = typeof mod.handler === "function"
-        ? mod.handler
-        : mod.handler?.[req.method as keyof Handlers] ??
-          (req.method === "HEAD" ? mod.handler?.GET : undefined) ??
-          (mod.default && !mod.handler && ["GET", "HEAD"].includes(req.method) ? () => ctx.render() : undefined);
+      const handler = typeof mod.handler === "function" ? mod.handler : mod.handler?.[req.method as keyof Handlers] ??
+        (req.method === "HEAD" ? mod.handler?.GET : undefined) ??
+        (mod.default && !mod.handler && ["GET", "HEAD"].includes(req.method) ? () => ctx.render() : undefined);
       if (!handler) return new Response("Method not allowed", { status: 405 });
       return handler(req, ctx);
     });

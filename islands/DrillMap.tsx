@@ -3,39 +3,22 @@
  * building footprints, and the streets' figures beside it. Drill-down and
  * cross-filtering build on this.
  */
-import type { EngineUrls } from "../lib/db/duckdb_browser.ts";
 import { formatCount } from "../lib/format.ts";
-import { type Lang, t } from "../lib/i18n.ts";
-import { rampStops } from "../lib/map/style.ts";
-import { loadDistrict } from "./_shared/district_data.ts";
+import { t } from "../lib/i18n.ts";
+import { compoundStops, loadDistrict, type MapPageProps } from "./_shared/district_data.ts";
 import { Legend } from "./_shared/Legend.tsx";
 import { MapCanvas } from "./_shared/MapCanvas.tsx";
 import { StatusMessage } from "./_shared/StatusMessage.tsx";
-import { markReady } from "./_shared/store.ts";
 import { useStoreQuery } from "./_shared/use_store_query.ts";
 
-export interface DrillMapProps {
-  lang: Lang;
-  engine: EngineUrls;
-  mapWorker: string;
-}
-
-export default function DrillMap({ lang, engine, mapWorker }: DrillMapProps) {
+export default function DrillMap({ lang, engine, mapWorker }: MapPageProps) {
   const state = useStoreQuery(engine, ({ db }) => loadDistrict(db, true));
   if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
   const { layers, streets } = state.data;
-  const stops = rampStops(layers.compounds.features.map((f) => Number(f.properties.value)));
+  const stops = compoundStops(layers);
   return (
     <div class="drill">
-      <MapCanvas
-        class="drill-map"
-        layers={layers}
-        theme="light"
-        stops={stops}
-        workerUrl={mapWorker}
-        attribution={t(lang, "attribution.demo")}
-        onReady={markReady}
-      />
+      <MapCanvas class="drill-map" layers={layers} theme="light" stops={stops} workerUrl={mapWorker} lang={lang} />
       <aside class="panel drill-panel">
         <nav class="breadcrumb">{t(lang, "level.district")}</nav>
         <h2>{t(lang, "map.streets")}</h2>

@@ -7,7 +7,9 @@ export default function NotFound({ url }: PageProps) {
     <main class="error-page">
       <h1>{t(lang, "error.not_found")}</h1>
       <p>{t(lang, "error.not_found_hint")}</p>
-      <p><code>{url.pathname}</code></p>
+      <p>
+        <code>{url.pathname}</code>
+      </p>
       <a href="/">{t(lang, "error.back_home")}</a>
     </main>
   );

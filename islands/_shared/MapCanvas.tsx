@@ -5,19 +5,21 @@
  */
 import { useEffect, useRef } from "preact/hooks";
 import { bounds } from "../../lib/map/geojson.ts";
+import { type Lang, t } from "../../lib/i18n.ts";
 import { buildStyle, type MapLayers, PALETTES, type Theme } from "../../lib/map/style.ts";
+import { markReady } from "./store.ts";
 
 export interface MapCanvasProps {
   layers: MapLayers;
   theme: Theme;
   stops: number[];
   workerUrl: string;
-  attribution: string;
-  onReady?: () => void;
+  lang: Lang;
   class?: string;
 }
 
-export function MapCanvas({ layers, theme, stops, workerUrl, attribution, onReady, class: cls }: MapCanvasProps) {
+/** The page counts as ready once its map has drawn its data. */
+export function MapCanvas({ layers, theme, stops, workerUrl, lang, class: cls }: MapCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let map: import("maplibre-gl").Map | undefined;
@@ -32,7 +34,7 @@ export function MapCanvas({ layers, theme, stops, workerUrl, attribution, onRead
         style: buildStyle(layers, theme, stops) as import("maplibre-gl").StyleSpecification,
         bounds: bounds(layers.compounds),
         fitBoundsOptions: { padding: 24 },
-        attributionControl: { compact: false, customAttribution: attribution },
+        attributionControl: { compact: false, customAttribution: t(lang, "attribution.demo") },
         fadeDuration: 0,
       });
       map = m;
@@ -43,7 +45,7 @@ export function MapCanvas({ layers, theme, stops, workerUrl, attribution, onRead
         });
         el.dataset.probe = JSON.stringify(probe);
         el.dataset.mapReady = "true";
-        onReady?.();
+        markReady();
       });
     })();
     return () => {

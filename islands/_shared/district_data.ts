@@ -1,7 +1,9 @@
 /** The queries every map page starts from: the district's geometry and headline figures. */
 import type { Connector, Row } from "../../lib/db/connector.ts";
+import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
+import type { Lang } from "../../lib/i18n.ts";
 import { type FeatureCollection, rowsToFeatures } from "../../lib/map/geojson.ts";
-import type { MapLayers } from "../../lib/map/style.ts";
+import { type MapLayers, rampStops } from "../../lib/map/style.ts";
 import {
   buildingGeometrySql,
   compoundRateSql,
@@ -10,6 +12,13 @@ import {
   placeGeometrySql,
   ticketsByStreetSql,
 } from "../../lib/metrics/overview.ts";
+
+/** What every map page's island receives: the language and URLs, never data. */
+export interface MapPageProps {
+  lang: Lang;
+  engine: EngineUrls;
+  mapWorker: string;
+}
 
 export interface Headline {
   tickets_total: number;
@@ -49,4 +58,9 @@ export async function loadDistrict(db: Connector, withBuildings: boolean): Promi
       buildings: rowsToFeatures(buildings),
     },
   };
+}
+
+/** Colour ramp breaks for the compounds' tickets per 1,000 households. */
+export function compoundStops(layers: MapLayers): number[] {
+  return rampStops(layers.compounds.features.map((f) => Number(f.properties.value)));
 }

@@ -16,9 +16,11 @@ export async function loadStore(
     return res;
   };
   const manifest: Manifest = await (await get(`manifest.json${search}`)).json();
-  await Promise.all(Object.keys(manifest.tables).map(async (name) => {
-    const bytes = new Uint8Array(await (await get(`${name}.arrow${search}`)).arrayBuffer());
-    await db.insertArrowStream(name, bytes);
-  }));
+  await Promise.all(
+    Object.keys(manifest.tables).map(async (name) => {
+      const bytes = new Uint8Array(await (await get(`${name}.arrow${search}`)).arrayBuffer());
+      await db.insertArrowStream(name, bytes);
+    }),
+  );
   return manifest;
 }

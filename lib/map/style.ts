@@ -75,7 +75,10 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[]) {
         id: "road-casing",
         type: "line",
         source: "roads",
-        paint: { "line-color": p.roadCasing, "line-width": ["match", ["get", "kind"], "primary", 7, "secondary", 5, 3] },
+        paint: {
+          "line-color": p.roadCasing,
+          "line-width": ["match", ["get", "kind"], "primary", 7, "secondary", 5, 3],
+        },
       },
       {
         id: "roads",

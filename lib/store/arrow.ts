@@ -9,7 +9,6 @@
 import {
   Bool,
   type Data,
-  type DataType,
   DateDay,
   Dictionary,
   Float64,
@@ -99,7 +98,11 @@ function utf8Data(strings: (string | null)[], valid = validity(strings)): Data<U
   return makeData({ type: new Utf8(), length: strings.length, ...valid, valueOffsets, data });
 }
 
-/** Dictionary-encoded when values repeat enough to pay for the dictionary. */
+/**
+ * Dictionary-encoded when values repeat enough to pay for the dictionary. A column
+ * with no values at all stays plain: Arrow writes no batch for an empty dictionary,
+ * and DuckDB then refuses the stream.
+ */
 function textData(strings: (string | null)[], valid: ReturnType<typeof validity>): Data {
   const codes = new Map<string, number>();
   const indices = new Int32Array(strings.length);
@@ -111,6 +114,7 @@ function textData(strings: (string | null)[], valid: ReturnType<typeof validity>
     indices[i] = code;
     if (codes.size > strings.length / 2) return utf8Data(strings, valid);
   }
+  if (codes.size === 0) return utf8Data(strings, valid);
   const dictionary = makeVector(utf8Data([...codes.keys()])) as Vector<Utf8>;
   return makeData({
     type: new Dictionary(new Utf8(), new Int32()),

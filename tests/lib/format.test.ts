@@ -23,5 +23,8 @@ Deno.test("Chinese is the default language; parameters are filled in", () => {
 });
 
 Deno.test("CSV quotes commas, quotes and line breaks", () => {
-  assert.equal(toCsv([{ a: "x,y", b: 'say "hi"', c: null }, { a: "1\n2", b: 3, c: true }]), 'a,b,c\n"x,y","say ""hi""",\n"1\n2",3,true');
+  assert.equal(
+    toCsv([{ a: "x,y", b: 'say "hi"', c: null }, { a: "1\n2", b: 3, c: true }]),
+    'a,b,c\n"x,y","say ""hi""",\n"1\n2",3,true',
+  );
 });

@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
+import { columnsToArrow, tableToStream } from "../../../lib/store/arrow.ts";
+import { table } from "../../../lib/schema.ts";
+
+Deno.test("every column type survives the trip through Arrow into DuckDB, nulls included", async () => {
+  const db = await openDenoDuckDB();
+  const closed = Date.UTC(2024, 3, 19, 8, 30, 15, 250);
+  await db.insertArrowStream(
+    "tickets",
+    tableToStream(columnsToArrow(table("tickets"), {
+      ticket_id: ["A", "B", "C"],
+      created_at: [closed - 86_400_000.4, closed, null],
+      closed_at: [closed, null, null],
+      status: ["closed", "open", "open"], // repeats: dictionary-encoded
+      category: ["电梯", null, "电梯"],
+      lon: [118.5, null, -0.25],
+      reopened: [true, false, null],
+    })),
+  );
+  const rows = await db.query(
+    "SELECT ticket_id, created_at, closed_at, status, category, lon, reopened, handler FROM tickets ORDER BY ticket_id",
+  );
+  assert.deepEqual(rows, [
+    {
+      ticket_id: "A",
+      created_at: closed - 86_400_000,
+      closed_at: closed,
+      status: "closed",
+      category: "电梯",
+      lon: 118.5,
+      reopened: true,
+      handler: null,
+    },
+    {
+      ticket_id: "B",
+      created_at: closed,
+      closed_at: null,
+      status: "open",
+      category: null,
+      lon: null,
+      reopened: false,
+      handler: null,
+    },
+    {
+      ticket_id: "C",
+      created_at: null,
+      closed_at: null,
+      status: "open",
+      category: "电梯",
+      lon: -0.25,
+      reopened: null,
+      handler: null,
+    },
+  ]);
+  const types = await db.query<{ column_name: string; column_type: string }>("DESCRIBE tickets");
+  const typeOf = (c: string) => types.find((t) => t.column_name === c)?.column_type;
+  assert.equal(typeOf("status"), "VARCHAR");
+  assert.match(typeOf("created_at")!, /^TIMESTAMP/);
+  assert.equal(typeOf("reopened"), "BOOLEAN");
+  await db.close();
+});
+
+Deno.test("an empty table and a DATE column load too", async () => {
+  const db = await openDenoDuckDB();
+  await db.insertArrowStream("buildings", tableToStream(columnsToArrow(table("buildings"), {})));
+  await db.insertArrowStream(
+    "branches",
+    tableToStream(columnsToArrow(table("branches"), {
+      branch_id: ["B1"],
+      name: ["和园小区党支部"],
+      kind: ["branch"],
+      founded_on: [Date.UTC(2021, 6, 1)],
+    })),
+  );
+  assert.deepEqual(await db.query("SELECT count(*) AS n FROM buildings"), [{ n: 0 }]);
+  assert.deepEqual(await db.query("SELECT strftime(founded_on, '%Y-%m-%d') AS d FROM branches"), [{ d: "2021-07-01" }]);
+  await db.close();
+});
