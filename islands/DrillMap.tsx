@@ -5,14 +5,14 @@
  */
 import { formatCount } from "../lib/format.ts";
 import { t } from "../lib/i18n.ts";
-import { compoundStops, loadDistrict, type MapPageProps } from "./_shared/district_data.ts";
+import { compoundStops, type MapPageProps } from "./_shared/district_data.ts";
 import { Legend } from "./_shared/Legend.tsx";
 import { MapCanvas } from "./_shared/MapCanvas.tsx";
 import { StatusMessage } from "./_shared/StatusMessage.tsx";
-import { useStoreQuery } from "./_shared/use_store_query.ts";
+import { useDistrict } from "./_shared/use_district.ts";
 
 export default function DrillMap({ lang, engine, mapWorker }: MapPageProps) {
-  const state = useStoreQuery(engine, ({ db }) => loadDistrict(db, true));
+  const state = useDistrict(engine, { withBuildings: true });
   if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
   const { layers, streets } = state.data;
   const stops = compoundStops(layers);

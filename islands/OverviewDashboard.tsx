@@ -1,15 +1,15 @@
 /** The district overview: headline figures, tickets by street, and the compound map. */
 import { formatCount } from "../lib/format.ts";
 import { type Lang, t } from "../lib/i18n.ts";
-import { compoundStops, type DistrictData, loadDistrict, type MapPageProps } from "./_shared/district_data.ts";
+import { compoundStops, type DistrictData, type MapPageProps } from "./_shared/district_data.ts";
 import { HeadlineFigures } from "./_shared/HeadlineFigures.tsx";
 import { Legend } from "./_shared/Legend.tsx";
 import { MapCanvas } from "./_shared/MapCanvas.tsx";
 import { StatusMessage } from "./_shared/StatusMessage.tsx";
-import { useStoreQuery } from "./_shared/use_store_query.ts";
+import { useDistrict } from "./_shared/use_district.ts";
 
 export default function OverviewDashboard({ lang, engine, mapWorker }: MapPageProps) {
-  const state = useStoreQuery(engine, ({ db }) => loadDistrict(db, false));
+  const state = useDistrict(engine);
   if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
   return <Overview data={state.data} lang={lang} mapWorker={mapWorker} />;
 }

@@ -3,15 +3,15 @@
  * map beside them. It loads the store without personal columns, so no resident's
  * name, phone or description ever reaches this browser.
  */
-import { compoundStops, loadDistrict, type MapPageProps } from "./_shared/district_data.ts";
+import { compoundStops, type MapPageProps } from "./_shared/district_data.ts";
 import { HeadlineFigures } from "./_shared/HeadlineFigures.tsx";
 import { Legend } from "./_shared/Legend.tsx";
 import { MapCanvas } from "./_shared/MapCanvas.tsx";
 import { StatusMessage } from "./_shared/StatusMessage.tsx";
-import { useStoreQuery } from "./_shared/use_store_query.ts";
+import { useDistrict } from "./_shared/use_district.ts";
 
 export default function WallDisplay({ lang, engine, mapWorker }: MapPageProps) {
-  const state = useStoreQuery(engine, ({ db }) => loadDistrict(db, false), "public");
+  const state = useDistrict(engine, { scope: "public" });
   if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
   const { headline, layers } = state.data;
   const stops = compoundStops(layers);

@@ -9,6 +9,14 @@ import { type Lang, t } from "../../lib/i18n.ts";
 import { buildStyle, type MapLayers, PALETTES, type Theme } from "../../lib/map/style.ts";
 import { markReady } from "./store.ts";
 
+let mapLibrary: Promise<typeof import("maplibre-gl")> | undefined;
+
+/** MapLibre's code, fetched once; islands call this early so it loads while their data does. */
+export function loadMapLibre(): Promise<typeof import("maplibre-gl")> {
+  mapLibrary ??= import("maplibre-gl/dist/maplibre-gl-csp.js").then((m) => m.default as typeof import("maplibre-gl"));
+  return mapLibrary;
+}
+
 export interface MapCanvasProps {
   layers: MapLayers;
   theme: Theme;
@@ -25,7 +33,7 @@ export function MapCanvas({ layers, theme, stops, workerUrl, lang, class: cls }:
     let map: import("maplibre-gl").Map | undefined;
     let cancelled = false;
     (async () => {
-      const maplibre = (await import("maplibre-gl/dist/maplibre-gl-csp.js")).default as typeof import("maplibre-gl");
+      const maplibre = await loadMapLibre();
       if (cancelled || !container.current) return;
       maplibre.setWorkerUrl(workerUrl);
       const el = container.current;

@@ -13,18 +13,43 @@ export interface LoadedStore {
 
 let opened: Promise<LoadedStore> | undefined;
 
+const DATA_URL = "/api/data/";
+
 export function openStore(engine: EngineUrls, scope: Scope = "full"): Promise<LoadedStore> {
   opened ??= (async () => {
+    const search = scope === "public" ? "?scope=public" : "";
+    // The data downloads while the engine compiles, instead of after it.
+    const prefetched = prefetchStore(search);
     // Imported here so server rendering never loads the engine's browser code.
     const [{ openBrowserDuckDB }, { loadStore }] = await Promise.all([
       import("../../lib/db/duckdb_browser.ts"),
       import("../../lib/db/load_store.ts"),
     ]);
     const db = await openBrowserDuckDB(engine);
-    const manifest = await loadStore(db, "/api/data/", fetch, scope === "public" ? "?scope=public" : "");
+    const manifest = await loadStore(db, DATA_URL, prefetched, search);
     return { db, manifest };
   })();
   return opened;
+}
+
+/** Starts every table's download now; returns a fetch that hands out those downloads. */
+function prefetchStore(search: string): (url: string) => Promise<Response> {
+  const responses = new Map<string, Promise<Response>>();
+  const manifestUrl = `${DATA_URL}manifest.json${search}`;
+  const manifest = fetch(manifestUrl).then(async (res) => {
+    if (!res.ok) return res;
+    const text = await res.text();
+    for (const name of Object.keys(JSON.parse(text).tables)) {
+      const url = `${DATA_URL}${name}.arrow${search}`;
+      responses.set(url, fetch(url));
+    }
+    return new Response(text, { headers: res.headers });
+  });
+  return async (url) => {
+    if (url === manifestUrl) return manifest;
+    await manifest;
+    return responses.get(url) ?? fetch(url);
+  };
 }
 
 /** Tells tests and the wall's watchdog that the page has its data on screen. */
