@@ -12,6 +12,10 @@ export interface Connector {
   queryArrow(sql: string): Promise<ArrowTable>;
   /** Creates or replaces a table from an Arrow IPC stream. */
   insertArrowStream(name: string, bytes: Uint8Array): Promise<void>;
+  /** Makes bytes readable by SQL under `name` (e.g. `read_csv('name')`), without leaving this process. */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Asks the running query to stop; resolves true when one was cancelled. */
+  cancel(): Promise<boolean>;
   close(): Promise<void>;
 }
 

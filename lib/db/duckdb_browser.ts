@@ -3,7 +3,7 @@
  * our own origin: no extension is ever fetched (only core SQL and Arrow are used).
  */
 import * as duckdb from "@duckdb/duckdb-wasm";
-import type { Table as ArrowTable } from "apache-arrow";
+import { type RecordBatch, Table as ArrowTable } from "apache-arrow";
 import { arrowToRows, type Connector } from "./connector.ts";
 
 export interface EngineUrls {
@@ -22,7 +22,13 @@ export async function openBrowserDuckDB(urls: EngineUrls): Promise<Connector> {
   // Nothing may be fetched from outside our origin: forbid autoloading extensions.
   const conn = await db.connect();
   await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false");
-  const queryArrow = (sql: string) => conn.query(sql) as Promise<unknown> as Promise<ArrowTable>;
+  // Sent rather than queried: a sent query runs in steps the worker can be told to stop between.
+  const queryArrow = async (sql: string) => {
+    const reader = await conn.send(sql, true);
+    const batches: RecordBatch[] = [];
+    for await (const batch of reader) batches.push(batch);
+    return batches.length ? new ArrowTable(batches) : new ArrowTable(reader.schema);
+  };
   return {
     queryArrow,
     query: async (sql) => arrowToRows(await queryArrow(sql)),
@@ -30,6 +36,8 @@ export async function openBrowserDuckDB(urls: EngineUrls): Promise<Connector> {
       await conn.query(`DROP TABLE IF EXISTS "${name}"`);
       await conn.insertArrowFromIPCStream(bytes, { name, create: true });
     },
+    registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+    cancel: () => conn.cancelSent(),
     async close() {
       await conn.close();
       await db.terminate();

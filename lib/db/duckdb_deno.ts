@@ -28,6 +28,12 @@ export async function openDenoDuckDB(): Promise<Connector> {
       conn.insertArrowFromIPCStream(bytes, { name, create: true });
       return Promise.resolve();
     },
+    registerFile(name, bytes) {
+      db.registerFileBuffer(name, bytes);
+      return Promise.resolve();
+    },
+    // The blocking engine answers only after a query has finished: nothing to cancel.
+    cancel: () => Promise.resolve(false),
     close() {
       conn.close();
       db.reset();
