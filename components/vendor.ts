@@ -8,6 +8,7 @@ import { ROOT } from "../lib/config.ts";
 
 const duckdb = `${ROOT}/node_modules/@duckdb/duckdb-wasm/dist`;
 const maplibre = `${ROOT}/node_modules/maplibre-gl/dist`;
+const parquet = `${ROOT}/node_modules/parquet-wasm/esm`;
 
 export const VENDOR_FILES: Record<string, string> = {
   "/_vendor/duckdb-mvp.wasm": `${duckdb}/duckdb-mvp.wasm`,
@@ -16,6 +17,7 @@ export const VENDOR_FILES: Record<string, string> = {
   "/_vendor/duckdb-browser-eh.worker.js": `${duckdb}/duckdb-browser-eh.worker.js`,
   "/_vendor/maplibre-gl.css": `${maplibre}/maplibre-gl.css`,
   "/_vendor/maplibre-gl-csp-worker.js": `${maplibre}/maplibre-gl-csp-worker.js`,
+  "/_vendor/parquet_wasm_bg.wasm": `${parquet}/parquet_wasm_bg.wasm`,
 };
 
 export function engineUrls(): EngineUrls {
@@ -27,4 +29,8 @@ export function engineUrls(): EngineUrls {
 
 export function mapWorkerUrl(): string {
   return asset("/_vendor/maplibre-gl-csp-worker.js");
+}
+
+export function parquetWasmUrl(): string {
+  return asset("/_vendor/parquet_wasm_bg.wasm");
 }

@@ -243,6 +243,18 @@ export const TABLES: Table[] = [
       col("channel", "VARCHAR", "回访方式", "phone / visit / sms"),
     ],
   },
+  {
+    name: "calendar",
+    zh: "工作日历（法定节假日与调休）",
+    en: "Working calendar: public holidays and make-up working days (调休)",
+    key: ["date"],
+    columns: [
+      col("date", "DATE", "日期（本地）", "local date", true),
+      col("is_workday", "BOOLEAN", "是否工作日", "is a working day", true),
+      col("holiday", "VARCHAR", "节假日", "holiday the day belongs to or, on a make-up working day, makes up for"),
+      col("workday_seq", "INTEGER", "工作日序号", "working days from the first date up to this one, inclusive", true),
+    ],
+  },
 ];
 
 /**

@@ -1,6 +1,7 @@
 /** Loads the server's store into a DuckDB connection, table by table, as Arrow streams. */
 import type { Manifest } from "../store/store.ts";
 import type { Connector } from "./connector.ts";
+import { createViews } from "../metrics/views.ts";
 
 /** Fetches `manifest.json` and each table from `baseUrl` (the server's data route). */
 export async function loadStore(
@@ -22,5 +23,6 @@ export async function loadStore(
       await db.insertArrowStream(name, bytes);
     }),
   );
+  await createViews(db);
   return manifest;
 }

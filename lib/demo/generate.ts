@@ -7,6 +7,7 @@
  */
 import { buildBuildings } from "./buildings.ts";
 import { callbackColumns, draftCallbacks } from "./callbacks.ts";
+import { calendarColumns } from "../calendar/calendar.ts";
 import { toColumns } from "./columns.ts";
 import { buildOrganisation } from "./organisation.ts";
 import { buildPlaces, compoundFigures, placeRows } from "./places.ts";
@@ -90,5 +91,6 @@ export function generateDemo(options: DemoOptions = {}): Record<string, Columns>
     compound_members: toColumns("compound_members", org.compoundMembers),
     tickets: ticketTable,
     callbacks: callbackColumns(callbacks, ticketTable.ticket_id),
+    calendar: calendarColumns(),
   };
 }

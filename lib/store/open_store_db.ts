@@ -1,6 +1,7 @@
 /** A DuckDB (the same WASM engine as the browser) holding every table of a store on disk. */
 import type { Connector } from "../db/connector.ts";
 import { openDenoDuckDB } from "../db/duckdb_deno.ts";
+import { createViews } from "../metrics/views.ts";
 import { type Manifest, readManifest, readTableStream } from "./store.ts";
 
 export async function openStoreDb(dir: string): Promise<{ db: Connector; manifest: Manifest }> {
@@ -10,5 +11,6 @@ export async function openStoreDb(dir: string): Promise<{ db: Connector; manifes
   for (const name of Object.keys(manifest.tables)) {
     await db.insertArrowStream(name, await readTableStream(dir, manifest, name));
   }
+  await createViews(db);
   return { db, manifest };
 }

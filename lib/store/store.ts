@@ -8,6 +8,7 @@
 import { brotliCompressSync, constants } from "node:zlib";
 import { type Columns, PERSONAL_COLUMNS, table as schemaTable, TABLES } from "../schema.ts";
 import { columnsToArrow, rowCount, streamToTable, tableToStream } from "./arrow.ts";
+import { calendarColumns } from "../calendar/calendar.ts";
 
 /** What the server may send: everything, or the tables without personal columns. */
 export type Scope = "full" | "public";
@@ -62,7 +63,8 @@ export async function writeStore(
   const entries: Record<string, TableEntry> = {};
   for (const t of TABLES) {
     const file = `${version}/${t.name}.arrow`;
-    const given = tables[t.name];
+    // The calendar is written from lib/calendar on every write, so a new year's holidays reach every store.
+    const given = t.name === "calendar" ? calendarColumns() : tables[t.name];
     let bytes: Uint8Array;
     let rows: number;
     if (given) {

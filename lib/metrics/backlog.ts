@@ -1,0 +1,35 @@
+/** The backlog: open tickets by age bucket, and the list of overdue open tickets. */
+import { aggregateSql, type Filter, filterSql, type GroupBy, grouping } from "./filter.ts";
+
+/** Bucket edges in days of age: [0, 1), [1, 3), …, [30, ∞). */
+export const AGE_BUCKETS = [1, 3, 7, 15, 30];
+
+/** One row per group and non-empty bucket: `bucket` (0 = youngest), `age_from_days`, `age_to_days` (null = open-ended). */
+export function backlogSql(filter: Filter, groupBy: GroupBy = {}, edges: number[] = AGE_BUCKETS): string {
+  const whens = edges.map((edge, i) => `WHEN age_days < ${edge} THEN ${i}`).join(" ");
+  const edgeAt = (list: (number | null)[]) => `[${list.map((v) => v ?? "NULL").join(", ")}][bucket + 1]`;
+  return `SELECT *, ${edgeAt([0, ...edges])} AS age_from_days, ${edgeAt([...edges, null])} AS age_to_days
+FROM (${
+    aggregateSql(filter, groupBy, ["count(*) AS open", "count(*) FILTER (WHERE overdue_open) AS overdue"], {
+      where: ["status = 'open'"],
+      keys: [["bucket", `CASE ${whens} ELSE ${edges.length} END`]],
+    })
+  }) b
+ORDER BY ${[...grouping(groupBy).keys, "bucket"].join(", ")}`;
+}
+
+export interface OverdueOptions {
+  limit?: number;
+}
+
+/** Open tickets past their deadline, longest overdue first; no personal columns. */
+export function overdueListSql(filter: Filter, options: OverdueOptions = {}): string {
+  return `SELECT ticket_id, created_at, due_at_effective,
+  (epoch_ms(as_of) - epoch_ms(due_at_effective)) / 86400000.0 AS overdue_days,
+  kind, category, source, status_source, handler,
+  street_id, community_id, grid_id, compound_id, building_id
+FROM ticket_facts
+WHERE overdue_open AND ${filterSql(filter)}
+ORDER BY overdue_days DESC, ticket_id
+LIMIT ${options.limit ?? 100}`;
+}
