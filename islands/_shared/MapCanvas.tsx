@@ -29,6 +29,7 @@ export interface MapCanvasProps {
 /** The page counts as ready once its map has drawn its data. */
 export function MapCanvas({ layers, theme, stops, workerUrl, lang, class: cls }: MapCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<import("maplibre-gl").Map>();
   useEffect(() => {
     let map: import("maplibre-gl").Map | undefined;
     let cancelled = false;
@@ -40,12 +41,13 @@ export function MapCanvas({ layers, theme, stops, workerUrl, lang, class: cls }:
       const m = new maplibre.Map({
         container: el,
         style: buildStyle(layers, theme, stops) as import("maplibre-gl").StyleSpecification,
-        bounds: bounds(layers.compounds),
+        bounds: bounds(layers.overlay?.features.length ? layers.overlay : layers.compounds),
         fitBoundsOptions: { padding: 24 },
         attributionControl: { compact: false, customAttribution: t(lang, "attribution.demo") },
         fadeDuration: 0,
       });
       map = m;
+      m.once("load", () => mapRef.current = m);
       m.once("idle", () => {
         const probe = layers.compounds.features.slice(0, 12).map((f) => {
           const { x, y } = m.project([Number(f.properties.lon), Number(f.properties.lat)]);
@@ -59,8 +61,18 @@ export function MapCanvas({ layers, theme, stops, workerUrl, lang, class: cls }:
     return () => {
       cancelled = true;
       map?.remove();
+      mapRef.current = undefined;
     };
   }, []);
+  useEffect(() => {
+    const map = mapRef.current;
+    const overlay = layers.overlay;
+    if (!map || !overlay) return;
+    (map.getSource("overlay") as import("maplibre-gl").GeoJSONSource).setData(
+      overlay as Parameters<import("maplibre-gl").GeoJSONSource["setData"]>[0],
+    );
+    if (overlay.features.length) map.fitBounds(bounds(overlay), { padding: 40, maxZoom: 17, duration: 0 });
+  }, [layers.overlay]);
   return (
     <div
       ref={container}

@@ -18,6 +18,7 @@ export const PALETTES = {
     building: "#8f99a3",
     ramp: ["#fff3d6", "#fdc97a", "#f38b3c", "#d94a1e", "#9c1d10"],
     noData: "#dde2e7",
+    overlay: "#1f6feb",
   },
   dark: {
     background: "#07111f",
@@ -29,10 +30,13 @@ export const PALETTES = {
     building: "#3b5676",
     ramp: ["#16324f", "#1f6f8b", "#f2c14e", "#f07b3f", "#e63946"],
     noData: "#15263b",
+    overlay: "#7fdbff",
   },
 } as const;
 
 export interface MapLayers {
+  /** What a page lays over the district, e.g. a query's result; drawn on top. */
+  overlay?: FeatureCollection;
   streets: FeatureCollection;
   communities: FeatureCollection;
   compounds: FeatureCollection;
@@ -67,6 +71,7 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[]) {
       communities: source(layers.communities),
       compounds: source(layers.compounds),
       buildings: source(layers.buildings),
+      overlay: source(layers.overlay),
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": p.background } },
@@ -106,6 +111,20 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[]) {
         paint: { "line-color": p.community, "line-width": 1, "line-dasharray": [2, 2] },
       },
       { id: "streets", type: "line", source: "streets", paint: { "line-color": p.street, "line-width": 2.5 } },
+      {
+        id: "overlay-fill",
+        type: "fill",
+        source: "overlay",
+        filter: ["match", ["geometry-type"], ["Polygon", "MultiPolygon"], true, false],
+        paint: { "fill-color": p.overlay, "fill-opacity": 0.55, "fill-outline-color": p.street },
+      },
+      {
+        id: "overlay-points",
+        type: "circle",
+        source: "overlay",
+        filter: ["match", ["geometry-type"], ["Point", "MultiPoint"], true, false],
+        paint: { "circle-color": p.overlay, "circle-radius": 4, "circle-stroke-color": "#ffffff", "circle-stroke-width": 1 },
+      },
     ],
   };
 }

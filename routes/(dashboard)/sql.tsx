@@ -1,4 +1,4 @@
-import { engineUrls } from "../../components/vendor.ts";
+import { engineUrls, mapWorkerUrl, parquetWasmUrl } from "../../components/vendor.ts";
 import type { PageProps } from "../../framework/mod.ts";
 import { langFromUrl } from "../../lib/i18n.ts";
 import SqlWorkbench from "../../islands/SqlWorkbench.tsx";
@@ -11,5 +11,13 @@ ORDER BY tickets DESC`;
 
 export default function SqlPage({ url }: PageProps) {
   const sql = url.searchParams.get("q") ?? FIRST_QUERY;
-  return <SqlWorkbench lang={langFromUrl(url)} engine={engineUrls()} initialSql={sql} />;
+  return (
+    <SqlWorkbench
+      lang={langFromUrl(url)}
+      engine={engineUrls()}
+      mapWorker={mapWorkerUrl()}
+      parquetWasm={parquetWasmUrl()}
+      initialSql={sql}
+    />
+  );
 }
