@@ -61,10 +61,16 @@ const MESSAGES = {
   "sql.tab_chart": ["图表", "Chart"],
   "sql.tab_map": ["地图", "Map"],
   "sql.no_chart": ["此结果没有可作图的数值列", "This result has no numeric column to chart"],
-  "sql.no_map": ["此结果没有经纬度、地点编号、楼栋编号或 H3 格", "This result has no lon/lat, place id, building id or H3 cell"],
+  "sql.no_map": [
+    "此结果没有经纬度、地点编号、楼栋编号或 H3 格",
+    "This result has no lon/lat, place id, building id or H3 cell",
+  ],
   "sql.export": ["导出", "Export"],
   "sql.bring_in": ["导入 CSV/XLSX", "Bring in CSV/XLSX"],
-  "sql.brought_in": ["已导入为表 {table}（{n} 行），仅在本浏览器中", "Brought in as table {table} ({n} rows), in this browser only"],
+  "sql.brought_in": [
+    "已导入为表 {table}（{n} 行），仅在本浏览器中",
+    "Brought in as table {table} ({n} rows), in this browser only",
+  ],
   "sql.local_only": ["查询只在本浏览器中运行", "Queries run only in this browser"],
   "sql.empty_result": ["查询成功，没有返回行", "The query returned no rows"],
   "legend.low": ["低", "Low"],

@@ -54,6 +54,7 @@ export function MapCanvas({ layers, theme, stops, workerUrl, lang, class: cls }:
           return [Math.round(x), Math.round(y)];
         });
         el.dataset.probe = JSON.stringify(probe);
+        if (layers.overlay) el.dataset.overlayFeatures = String(layers.overlay.features.length);
         el.dataset.mapReady = "true";
         markReady();
       });

@@ -22,20 +22,29 @@ export async function openBrowserDuckDB(urls: EngineUrls): Promise<Connector> {
   // Nothing may be fetched from outside our origin: forbid autoloading extensions.
   const conn = await db.connect();
   await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false");
-  // Sent rather than queried: a sent query runs in steps the worker can be told to stop between.
-  const queryArrow = async (sql: string) => {
-    const reader = await conn.send(sql, true);
-    const batches: RecordBatch[] = [];
-    for await (const batch of reader) batches.push(batch);
-    return batches.length ? new ArrowTable(batches) : new ArrowTable(reader.schema);
+  // A connection runs one sent query at a time; a second would cut the first short.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => {});
+    return run;
   };
+  // Sent rather than queried: a sent query runs in steps the worker can be told to stop between.
+  const queryArrow = (sql: string) =>
+    serially(async () => {
+      const reader = await conn.send(sql, true);
+      const batches: RecordBatch[] = [];
+      for await (const batch of reader) batches.push(batch);
+      return batches.length ? new ArrowTable(batches) : new ArrowTable(reader.schema);
+    });
   return {
     queryArrow,
     query: async (sql) => arrowToRows(await queryArrow(sql)),
-    async insertArrowStream(name, bytes) {
-      await conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      await conn.insertArrowFromIPCStream(bytes, { name, create: true });
-    },
+    insertArrowStream: (name, bytes) =>
+      serially(async () => {
+        await conn.query(`DROP TABLE IF EXISTS "${name}"`);
+        await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+      }),
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
     cancel: () => conn.cancelSent(),
     async close() {

@@ -123,7 +123,12 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[]) {
         type: "circle",
         source: "overlay",
         filter: ["match", ["geometry-type"], ["Point", "MultiPoint"], true, false],
-        paint: { "circle-color": p.overlay, "circle-radius": 4, "circle-stroke-color": "#ffffff", "circle-stroke-width": 1 },
+        paint: {
+          "circle-color": p.overlay,
+          "circle-radius": 4,
+          "circle-stroke-color": "#ffffff",
+          "circle-stroke-width": 1,
+        },
       },
     ],
   };

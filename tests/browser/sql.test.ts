@@ -130,6 +130,22 @@ Deno.test("the SQL workbench", { sanitizeResources: false, sanitizeOps: false },
     assert.ok(rows.every((r) => Number(r[1]) > 0));
   });
 
+  await t.step("the result is charted by month and mapped by building", async () => {
+    const sql = "SELECT building_id, date_trunc('month', min(created_at)) AS first_month, count(*) AS n " +
+      "FROM tickets WHERE building_id IS NOT NULL GROUP BY building_id ORDER BY n DESC LIMIT 10";
+    await typeSql(page, sql);
+    await runWithKeyboard(page);
+    await waitIdle(page);
+    const [, chartTab, mapTab] = await page.$$(".tabs [role=tab]");
+    await chartTab.click();
+    await page.waitForSelector(".sql-chart svg", { timeout: 30_000 });
+    await mapTab.click();
+    await page.waitForSelector(".sql-map[data-map-ready=true]", { timeout: 60_000 });
+    await screenshot(page, "sql-map-1920x1080");
+    const features = await page.$eval(".sql-map", (e) => e.getAttribute("data-overlay-features"));
+    assert.equal(features, "10");
+  });
+
   await t.step("the URL round-trips the query", async () => {
     const sql = "SELECT 'URL 往返' AS label, 42 AS answer";
     await typeSql(page, sql);

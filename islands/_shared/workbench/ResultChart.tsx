@@ -3,7 +3,7 @@ import type { Table as ArrowTable } from "apache-arrow";
 import { useEffect, useRef } from "preact/hooks";
 import { arrowToRows } from "../../../lib/db/connector.ts";
 import { type Lang, t } from "../../../lib/i18n.ts";
-import type { ChartSpec } from "../../../lib/workbench/result_kind.ts";
+import { type ChartSpec, columnKind } from "../../../lib/workbench/result_kind.ts";
 
 /** Enough points for any chart a person can read; more only slows the page. */
 const CHART_ROWS = 5000;
@@ -16,6 +16,9 @@ export function ResultChart({ table, spec, lang }: { table: ArrowTable; spec: Ch
     import("@observablehq/plot").then((Plot) => {
       if (cancelled || !host.current) return;
       const rows = arrowToRows(table.slice(0, CHART_ROWS));
+      // Instants arrive as epoch milliseconds; as Dates, Plot gives them a time axis.
+      const times = table.schema.fields.filter((f) => columnKind(String(f.type)) === "time").map((f) => f.name);
+      for (const row of rows) for (const c of times) if (row[c] != null) row[c] = new Date(row[c] as number);
       const width = host.current.clientWidth || 800;
       const mark = spec.mark === "line"
         ? Plot.lineY(rows, { x: spec.x, y: spec.y, stroke: "#c0392b", marker: rows.length < 60 })

@@ -23,13 +23,16 @@ export function ResultMap({ db, table, spec, lang, mapWorker }: {
   mapWorker: string;
 }) {
   const [data, setData] = useState<{ district: DistrictData; overlay: FeatureCollection } | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!spec) return;
-    Promise.all([loadDistrict(db, false), resultFeatures(db, table, spec)]).then(([district, overlay]) =>
-      setData({ district, overlay })
+    Promise.all([loadDistrict(db, false), resultFeatures(db, table, spec)]).then(
+      ([district, overlay]) => setData({ district, overlay }),
+      (e: Error) => setError(e.message),
     );
   }, [table, spec]);
   if (!spec) return <p class="status">{t(lang, "sql.no_map")}</p>;
+  if (error) return <p class="status status-error" role="alert">{t(lang, "state.error", { message: error })}</p>;
   if (!data) return <p class="status">{t(lang, "state.loading")}</p>;
   const layers = { ...data.district.layers, overlay: data.overlay };
   return (

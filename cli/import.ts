@@ -1,0 +1,160 @@
+/**
+ * `deno task import KIND FILE …`: reads a file, runs the import library on it against
+ * the store's current tables, writes a new store version (atomically, and only when
+ * something changed), and writes the rejects and unassigned tickets beside the store.
+ */
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { dataDir, usesDemoData } from "../lib/config.ts";
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportOptions,
+  type ImportOutcome,
+  runImport,
+  summaryLine,
+  TABLES_READ,
+} from "../lib/import/pipeline.ts";
+import { rejectsCsv } from "../lib/import/rejects.ts";
+import { COORD_SYSTEMS, type CoordSystem } from "../lib/import/reproject.ts";
+import { PLACE_LEVELS, type PlaceLevel } from "../lib/schema.ts";
+import { ensureDemoStore } from "../lib/store/demo_store.ts";
+import { readColumns } from "../lib/store/read_columns.ts";
+import { readManifest, writeStore } from "../lib/store/store.ts";
+
+const USAGE = `usage:
+  deno task import places FILE --level LEVEL [--map MAP.json] [--coords wgs84|gcj02|bd09] [--data DIR]
+  deno task import buildings FILE [--map MAP.json] [--coords wgs84|gcj02|bd09] [--data DIR]
+  deno task import tickets FILE [--map MAP.json] [--coords wgs84|gcj02|bd09] [--near METRES] [--data DIR]
+  deno task import callbacks FILE [--map MAP.json] [--data DIR]
+
+  FILE         places/buildings: GeoJSON (.geojson/.json), or CSV/XLSX without shapes;
+               tickets/callbacks: CSV, XLSX or Open311 GeoReport v2 JSON
+  --level      the places' level: ${PLACE_LEVELS.join(", ")}
+  --map        a JSON file of canonical field names to the file's column names, plus
+               optional "timezone" (default Asia/Shanghai) and "timestamp_format"
+               (MM/DD/YYYY or DD/MM/YYYY); see docs/import.md
+  --coords     the coordinates' system when they come from a Chinese map service
+  --near       a ticket outside every building but this close to one gets it (default 15)
+  --data DIR   the store (default: $LINLI_DATA, else the built-in demo store)
+
+Rejected rows go to DIR/rejects/, never lost; importing the same file twice changes nothing.`;
+
+/** Overlaps printed; all of them go to a file, as OSM building parts overlap by the hundred. */
+const SHOWN_OVERLAPS = 10;
+
+function fail(message: string): never {
+  console.error(`import: ${message}`);
+  Deno.exit(2);
+}
+
+export interface ImportRun {
+  outcome: ImportOutcome;
+  /** The store's version after the import (unchanged when nothing changed). */
+  version: string | null;
+  files: { rejects?: string; unassigned?: string; overlaps?: string };
+}
+
+/**
+ * The whole import of one file into a store: read, convert and assign, write the
+ * rejects, unassigned tickets and overlaps beside the store, and write a new version
+ * only when something changed. Used by the command and by bench/import.bench.ts.
+ */
+export async function importFile(
+  dir: string,
+  kind: ImportKind,
+  file: string,
+  options: Omit<ImportOptions, "mapping"> & { mapFile?: string },
+): Promise<ImportRun> {
+  const mapping = options.mapFile ? JSON.parse(await Deno.readTextFile(options.mapFile)) : undefined;
+  const bytes = await Deno.readFile(file);
+  const manifest = await readManifest(dir);
+  const stored = Object.fromEntries(
+    await Promise.all(TABLES_READ[kind].map(async (t) => [t, await readColumns(dir, manifest, t)] as const)),
+  );
+  const outcome = await runImport(kind, basename(file), bytes, stored, { ...options, mapping });
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const prefix = `${dir}/rejects/${stamp}-${kind}-${basename(file)}`;
+  const files: ImportRun["files"] = {};
+  const lists = [
+    ["rejects", `${prefix}.csv`, outcome.rejects.length ? rejectsCsv(outcome.rejects) : ""],
+    ["unassigned", `${prefix}.unassigned.txt`, outcome.unassigned.map((id) => `${id}\n`).join("")],
+    ["overlaps", `${prefix}.overlaps.txt`, outcome.overlaps.map((o) => `${o}\n`).join("")],
+  ] as const;
+  for (const [name, path, text] of lists) {
+    if (!text) continue;
+    await Deno.mkdir(`${dir}/rejects`, { recursive: true });
+    await Deno.writeTextFile(path, text);
+    files[name] = path;
+  }
+  let version = manifest?.version ?? null;
+  if (outcome.columns) {
+    const source = `${manifest?.source ?? "empty"}; import ${kind} ${basename(file)}`;
+    version = (await writeStore(dir, { [outcome.table]: outcome.columns }, source)).version;
+  }
+  return { outcome, version, files };
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    args: Deno.args,
+    allowPositionals: true,
+    options: {
+      level: { type: "string" },
+      map: { type: "string" },
+      coords: { type: "string", default: "wgs84" },
+      near: { type: "string" },
+      data: { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    Deno.exit(0);
+  }
+  const [kind, file] = positionals as [ImportKind, string];
+  if (positionals.length !== 2 || !IMPORT_KINDS.includes(kind)) {
+    console.error(USAGE);
+    Deno.exit(2);
+  }
+  if (!COORD_SYSTEMS.includes(values.coords as CoordSystem)) {
+    fail(`--coords must be one of ${COORD_SYSTEMS.join(", ")}`);
+  }
+  if (kind === "places" && !PLACE_LEVELS.includes(values.level as PlaceLevel)) {
+    fail(`places need --level, one of ${PLACE_LEVELS.join(", ")}`);
+  }
+  const near = values.near === undefined ? undefined : Number(values.near);
+  if (near !== undefined && !(near >= 0)) fail(`--near must be a distance in metres, not "${values.near}"`);
+
+  const dir = values.data ?? dataDir();
+  if (!values.data && usesDemoData()) await ensureDemoStore(dir);
+
+  try {
+    const started = performance.now();
+    const { outcome, version, files } = await importFile(dir, kind, file, {
+      mapFile: values.map,
+      level: values.level as PlaceLevel | undefined,
+      coords: values.coords as CoordSystem,
+      nearMetres: near,
+    });
+
+    if (outcome.summary.piecesMerged) {
+      console.log(
+        `${outcome.summary.piecesMerged} features were pieces of another with the same id and were merged into it`,
+      );
+    }
+    for (const overlap of outcome.overlaps.slice(0, SHOWN_OVERLAPS)) console.log(`overlap: ${overlap}`);
+    if (files.overlaps) console.log(`${outcome.overlaps.length} overlaps in all: ${files.overlaps}`);
+    if (files.rejects) console.log(`rejected rows: ${files.rejects}`);
+    if (files.unassigned) console.log(`unassigned tickets: ${files.unassigned}`);
+    console.log(`store ${dir}: ${outcome.columns ? "new" : "nothing changed,"} version ${version ?? "(none)"}`);
+    console.log(summaryLine(outcome.summary));
+    console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    console.error(`import: ${(e as Error).message}`);
+    console.error("the store was not changed");
+    Deno.exit(1);
+  }
+}
+
+if (import.meta.main) await main();

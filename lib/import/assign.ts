@@ -1,0 +1,242 @@
+/**
+ * Which building, compound, grid, community and street a ticket belongs to. Each level
+ * is indexed once per import; a point is looked up by its cell in a uniform grid (whose
+ * cells list the polygons flatbush finds overlapping them) and then by an exact
+ * point-in-polygon test (geometry.ts). The grid makes a lookup a few array reads with
+ * no allocation, which is what ≥1M tickets/s needs; flatbush's own search returns a new
+ * array per call. A ticket without coordinates is placed by its address text
+ * (address_match.ts).
+ *
+ * Overlapping polygons of one level: a point inside several gets the one with the
+ * smallest area, ties broken by the smallest id, and the overlap is counted so the
+ * import can report it. A point outside every building but within `nearMetres` of one
+ * (15 m by default) gets the nearest.
+ */
+import { area } from "@turf/turf";
+import Flatbush from "flatbush";
+import type { Columns } from "../schema.ts";
+import type { AddressMatcher } from "./address_match.ts";
+import {
+  contains,
+  distanceToEdges,
+  type FlatPolygon,
+  flatten,
+  metresPerDegree,
+  type PolygonGeometry,
+} from "./geometry.ts";
+
+/** Lowest first; the order of the `found` arrays below. */
+export const LEVELS = ["building", "compound", "grid", "community", "street"] as const;
+export type Level = typeof LEVELS[number];
+const [BUILDING, COMPOUND, , COMMUNITY, STREET] = [0, 1, 2, 3, 4];
+
+export const DEFAULT_NEAR_METRES = 15;
+
+/** Grid cells per polygon: enough that a cell seldom lists more than one or two. */
+const CELLS_PER_POLYGON = 4;
+const MAX_CELLS = 1 << 22;
+
+export class LevelIndex {
+  readonly polygons: FlatPolygon[] = [];
+  readonly ids: string[] = [];
+  readonly areas: number[] = [];
+  readonly #flatbush: Flatbush | null = null;
+  #x0 = 0;
+  #y0 = 0;
+  #size = 1;
+  #cols = 0;
+  #rows = 0;
+  /** Cell c lists polygons #items[#starts[c]] … #items[#starts[c + 1] - 1]. */
+  #starts = new Int32Array(1);
+  #items = new Int32Array(0);
+
+  constructor(ids: string[], geometries: string[]) {
+    geometries.forEach((json, i) => {
+      const geometry = JSON.parse(json) as PolygonGeometry;
+      this.polygons.push(flatten(geometry));
+      this.ids.push(ids[i]);
+      this.areas.push(area(geometry));
+    });
+    if (this.polygons.length === 0) return;
+    this.#flatbush = new Flatbush(this.polygons.length);
+    for (const p of this.polygons) this.#flatbush.add(p.minX, p.minY, p.maxX, p.maxY);
+    this.#flatbush.finish();
+    this.#buildGrid(this.#flatbush);
+  }
+
+  #buildGrid(index: Flatbush) {
+    const { minX, minY, maxX, maxY } = index;
+    const cells = Math.min(MAX_CELLS, this.polygons.length * CELLS_PER_POLYGON);
+    this.#size = Math.max(Math.sqrt(((maxX - minX) * (maxY - minY)) / cells), 1e-6);
+    [this.#x0, this.#y0] = [minX, minY];
+    this.#cols = Math.floor((maxX - minX) / this.#size) + 1;
+    this.#rows = Math.floor((maxY - minY) / this.#size) + 1;
+    const lists: number[][] = [];
+    for (let r = 0; r < this.#rows; r++) {
+      for (let c = 0; c < this.#cols; c++) {
+        const x = minX + c * this.#size, y = minY + r * this.#size;
+        lists.push(index.search(x, y, x + this.#size, y + this.#size));
+      }
+    }
+    this.#starts = new Int32Array(lists.length + 1);
+    lists.forEach((l, i) => this.#starts[i + 1] = this.#starts[i] + l.length);
+    this.#items = Int32Array.from(lists.flat());
+  }
+
+  /** The containing polygon by the overlap rule, or -1; an overlap hit is counted in `overlaps`. */
+  find(x: number, y: number, overlaps: Map<string, number>): number {
+    const c = Math.floor((x - this.#x0) / this.#size), r = Math.floor((y - this.#y0) / this.#size);
+    if (c < 0 || r < 0 || c >= this.#cols || r >= this.#rows) return -1;
+    const cell = r * this.#cols + c;
+    let best = -1;
+    let second = -1;
+    for (let k = this.#starts[cell]; k < this.#starts[cell + 1]; k++) {
+      const i = this.#items[k];
+      if (!contains(this.polygons[i], x, y)) continue;
+      if (best < 0) best = i;
+      else {
+        second = i;
+        if (this.#before(i, best)) [best, second] = [i, best];
+      }
+    }
+    if (second >= 0) {
+      const key = [this.ids[best], this.ids[second]].sort().join(" / ");
+      overlaps.set(key, (overlaps.get(key) ?? 0) + 1);
+    }
+    return best;
+  }
+
+  nearest(x: number, y: number, metres: number): number {
+    if (!this.#flatbush || metres <= 0) return -1;
+    const [kx, ky] = metresPerDegree(y);
+    let best = -1;
+    let bestDistance = metres;
+    for (const i of this.#flatbush.search(x - metres / kx, y - metres / ky, x + metres / kx, y + metres / ky)) {
+      const d = distanceToEdges(this.polygons[i], x, y);
+      if (d < bestDistance || (d === bestDistance && best >= 0 && this.ids[i] < this.ids[best])) {
+        best = i;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  #before(a: number, b: number): boolean {
+    return this.areas[a] < this.areas[b] || (this.areas[a] === this.areas[b] && this.ids[a] < this.ids[b]);
+  }
+}
+
+/** A place or building's parents as stored: [building, compound, grid, community, street] slots. */
+type Parents = (string | null)[];
+
+/** The store's places and buildings, indexed for assignment. Build once, assign many. */
+export class PlaceIndex {
+  readonly #levels: LevelIndex[];
+  readonly #overlaps = LEVELS.map(() => new Map<string, number>());
+  readonly #parents = new Map<string, Parents>();
+  readonly #centroids = new Map<string, [number, number]>();
+  readonly nearMetres: number;
+
+  constructor(places: Columns, buildings: Columns, { nearMetres = DEFAULT_NEAR_METRES } = {}) {
+    this.nearMetres = nearMetres;
+    this.#levels = LEVELS.map((level) => {
+      const source = level === "building" ? buildings : places;
+      const idColumn = level === "building" ? "building_id" : "place_id";
+      const rows = (source[idColumn] ?? []).map((_, i) => i)
+        .filter((i) => (level === "building" || source.level[i] === level) && source.geometry[i]);
+      return new LevelIndex(
+        rows.map((i) => source[idColumn][i] as string),
+        rows.map((i) => source.geometry[i] as string),
+      );
+    });
+    (places.place_id ?? []).forEach((id, i) =>
+      this.#parents.set(id as string, [
+        null,
+        null,
+        null,
+        places.community_id[i] as string,
+        places.street_id[i] as string,
+      ])
+    );
+    (buildings.building_id ?? []).forEach((id, i) =>
+      this.#parents.set(id as string, [null, buildings.compound_id[i] as string, null, null, null])
+    );
+    for (const [source, idColumn] of [[places, "place_id"], [buildings, "building_id"]] as const) {
+      (source[idColumn] ?? []).forEach((id, i) => {
+        if (source.lon[i] != null && source.lat[i] != null) {
+          this.#centroids.set(id as string, [source.lon[i] as number, source.lat[i] as number]);
+        }
+      });
+    }
+  }
+
+  /** Fills the empty slots of `found` with the place of each level at a point, then from stored parents. */
+  locate(x: number, y: number, found: (string | null)[]) {
+    for (let level = 0; level < LEVELS.length; level++) {
+      if (found[level] !== null) continue;
+      const index = this.#levels[level];
+      let i = index.find(x, y, this.#overlaps[level]);
+      if (i < 0 && level === BUILDING) i = index.nearest(x, y, this.nearMetres);
+      if (i >= 0) found[level] = index.ids[i];
+    }
+    this.withParents(found);
+  }
+
+  /** Levels a lookup left empty, from what is stored about the places found. */
+  withParents(found: (string | null)[]) {
+    if (found[BUILDING] !== null) found[COMPOUND] ??= this.#parents.get(found[BUILDING]!)?.[COMPOUND] ?? null;
+    for (let level = COMPOUND; level < STREET; level++) {
+      const parents = found[level] === null ? undefined : this.#parents.get(found[level]!);
+      if (!parents) continue;
+      found[COMMUNITY] ??= parents[COMMUNITY];
+      found[STREET] ??= parents[STREET];
+    }
+  }
+
+  /** The overlaps points fell into, per level, with how many points each. */
+  overlaps(): { level: Level; ids: string; points: number }[] {
+    return this.#overlaps.flatMap((pairs, level) =>
+      [...pairs].map(([ids, points]) => ({ level: LEVELS[level], ids, points }))
+    );
+  }
+
+  /** A place or building's stored centroid, where a ticket matched by address is located. */
+  centroidOf(id: string): [number, number] | null {
+    return this.#centroids.get(id) ?? null;
+  }
+}
+
+const COLUMNS = ["building_id", "compound_id", "grid_id", "community_id", "street_id"];
+
+/**
+ * Fills each ticket's place columns that the file left empty: by coordinates when it
+ * has them, else by address. Returns the tickets that got no place at all.
+ */
+export function assignTickets(tickets: Columns, index: PlaceIndex, matcher: AddressMatcher | null): number[] {
+  const n = tickets.ticket_id.length;
+  const unassigned: number[] = [];
+  const columns = COLUMNS.map((c) => tickets[c] ??= new Array(n).fill(null));
+  const found: (string | null)[] = COLUMNS.map(() => null);
+  const { lon, lat, address } = tickets;
+  for (let i = 0; i < n; i++) {
+    for (let level = 0; level < columns.length; level++) found[level] = columns[level][i] as string | null;
+    if (lon[i] != null && lat[i] != null) index.locate(lon[i] as number, lat[i] as number, found);
+    else {
+      const match = matcher?.match(address?.[i] as string | null);
+      if (match) {
+        found[COMPOUND] ??= match.compound;
+        found[BUILDING] ??= match.building;
+        const centroid = index.centroidOf(match.building ?? match.compound);
+        if (centroid) index.locate(centroid[0], centroid[1], found);
+        else index.withParents(found);
+      }
+    }
+    let any = false;
+    for (let level = 0; level < columns.length; level++) {
+      columns[level][i] = found[level];
+      if (found[level] !== null) any = true;
+    }
+    if (!any) unassigned.push(i);
+  }
+  return unassigned;
+}

@@ -1,0 +1,168 @@
+/**
+ * Places (one level at a time) and buildings from polygon features: properties typed
+ * by the schema, pieces of one id (a building cut at tile edges) merged into one
+ * polygon, centroid and area computed, geometry kept as GeoJSON text rounded to 6
+ * decimals (about 0.1 m), and each placed in the store's higher levels by containment
+ * of its centre (the overlap rule of assign.ts when several contain it).
+ */
+import { area, centerOfMass, feature, featureCollection, pointOnFeature, union } from "@turf/turf";
+import { type Columns, PLACE_LEVELS, type PlaceLevel } from "../schema.ts";
+import { LevelIndex } from "./assign.ts";
+import { contains, flatten, type PolygonGeometry } from "./geometry.ts";
+import type { PolygonTable } from "./geojson.ts";
+import type { Mapping } from "./mapping.ts";
+import { keyOf } from "./merge.ts";
+import { type Converted, convertRecords, type RawTable, type RowRule } from "./records.ts";
+import { findOverlaps, type Overlap } from "./overlaps.ts";
+
+export interface PolygonImport extends Converted {
+  /** Features that were pieces of another feature with the same id, merged into it. */
+  piecesMerged: number;
+  overlaps: Overlap[];
+}
+
+/** Features' properties with their shapes; a plain table (division codes) has none. */
+export type ShapedTable = RawTable & { geometries?: PolygonTable["geometries"] };
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+function roundCoordinates(c: unknown): unknown {
+  return typeof c === "number" ? round6(c) : (c as unknown[]).map(roundCoordinates);
+}
+
+function mergePieces(pieces: PolygonGeometry[]): PolygonGeometry {
+  if (pieces.length === 1) return pieces[0];
+  // deno-lint-ignore no-explicit-any -- turf's generics want Polygon | MultiPolygon features; ours are exactly that.
+  const merged = union(featureCollection(pieces.map((g) => feature(g as any))));
+  if (!merged) throw new Error("the pieces of this feature have no area together");
+  return merged.geometry as PolygonGeometry;
+}
+
+/** A point inside the polygon: its centre of mass, or a point on it when the shape is concave there. */
+function insidePoint(geometry: PolygonGeometry, centre: [number, number]): [number, number] {
+  if (contains(flatten(geometry), centre[0], centre[1])) return centre;
+  // deno-lint-ignore no-explicit-any -- see mergePieces
+  return pointOnFeature(feature(geometry as any)).geometry.coordinates as [number, number];
+}
+
+/**
+ * Converts the features' properties, merges pieces of one key, and fills the centroid,
+ * area and geometry columns. `rules` add the table's own row rules.
+ */
+function convertPolygons(
+  tableName: string,
+  input: ShapedTable,
+  mapping: Mapping,
+  rules: RowRule[],
+): { result: PolygonImport; insidePoints: ([number, number] | null)[] } {
+  const converted = convertRecords(tableName, input, mapping, { rules });
+  const { columns, sources } = converted;
+  const keyColumns = [columns[tableName === "places" ? "place_id" : "building_id"]];
+  const firstOfKey = new Map<string, number>();
+  const pieces: PolygonGeometry[][] = [];
+  const keep: number[] = [];
+  sources.forEach((source, i) => {
+    const key = keyOf(keyColumns, i);
+    const first = firstOfKey.get(key);
+    if (first === undefined) {
+      firstOfKey.set(key, keep.length);
+      keep.push(i);
+      pieces.push([]);
+    }
+    const geometry = input.geometries?.get(source.row);
+    if (geometry) pieces[first ?? pieces.length - 1].push(geometry);
+  });
+  const out: Columns = Object.fromEntries(
+    Object.entries(columns).map(([name, values]) => [name, keep.map((i) => values[i])]),
+  );
+  // A table of places without geometry (a list of division codes) has no shapes to measure.
+  const geometries = pieces.map((p) => p.length ? mergePieces(p) : null);
+  const centres = geometries.map((g) =>
+    g && centerOfMass(feature(g as never)).geometry.coordinates as [number, number]
+  );
+  out.geometry = geometries.map((g, i) =>
+    g ? JSON.stringify({ type: g.type, coordinates: roundCoordinates(g.coordinates) }) : out.geometry[i]
+  );
+  out.lon = centres.map((c, i) => c ? round6(c[0]) : out.lon[i]);
+  out.lat = centres.map((c, i) => c ? round6(c[1]) : out.lat[i]);
+  if (tableName === "places") {
+    out.area_m2 = geometries.map((g, i) => g ? Math.round(area(g as never) * 10) / 10 : out.area_m2[i]);
+  }
+  const shaped = geometries.flatMap((g, i) => g ? [i] : []);
+  return {
+    result: {
+      ...converted,
+      columns: out,
+      sources: keep.map((i) => sources[i]),
+      piecesMerged: sources.length - keep.length,
+      overlaps: findOverlaps(shaped.map((i) => String(keyColumns[0][keep[i]])), shaped.map((i) => geometries[i]!)),
+    },
+    insidePoints: geometries.map((g, i) => g && insidePoint(g, centres[i]!)),
+  };
+}
+
+/** Indexes of the stored places of some levels, for containment. */
+function levelIndexes(stored: Columns, levels: readonly PlaceLevel[]): Map<PlaceLevel, LevelIndex> {
+  return new Map(levels.map((level) => {
+    const rows = (stored.place_id ?? []).map((_, i) => i).filter((i) =>
+      stored.level[i] === level && stored.geometry[i]
+    );
+    return [
+      level,
+      new LevelIndex(rows.map((i) => stored.place_id[i] as string), rows.map((i) => stored.geometry[i] as string)),
+    ];
+  }));
+}
+
+/** The parent level of each level; a compound belongs to its community (grids are optional cells). */
+const PARENT: Record<PlaceLevel, PlaceLevel[]> = {
+  district: [],
+  street: ["district"],
+  community: ["street", "district"],
+  grid: ["community", "street", "district"],
+  compound: ["community", "street", "district"],
+};
+
+export function importPlaces(input: ShapedTable, mapping: Mapping, level: PlaceLevel, stored: Columns): PolygonImport {
+  if (!PLACE_LEVELS.includes(level)) throw new Error(`level must be one of ${PLACE_LEVELS.join(", ")}`);
+  const setLevel: RowRule = (columns, i) => {
+    columns.level[i] = level;
+    return null;
+  };
+  const { result, insidePoints } = convertPolygons("places", input, mapping, [setLevel]);
+  const indexes = levelIndexes(stored, ["district", "street", "community"]);
+  const overlaps = new Map<string, number>();
+  const { columns } = result;
+  insidePoints.forEach((point, i) => {
+    if (!point) return;
+    const [x, y] = point;
+    const within = (l: PlaceLevel) => {
+      const index = indexes.get(l)!;
+      const found = index.find(x, y, overlaps);
+      return found < 0 ? null : index.ids[found];
+    };
+    for (const parentLevel of PARENT[level]) {
+      columns.parent_id[i] ??= within(parentLevel);
+    }
+    if (PARENT[level].includes("street")) columns.street_id[i] ??= within("street");
+    if (PARENT[level].includes("community")) columns.community_id[i] ??= within("community");
+  });
+  return result;
+}
+
+const nameRule: RowRule = (columns, i) => {
+  // OSM buildings seldom have names; the id keeps them listable.
+  columns.name[i] ??= columns.building_id[i];
+  return null;
+};
+
+export function importBuildings(input: ShapedTable, mapping: Mapping, stored: Columns): PolygonImport {
+  const { result, insidePoints } = convertPolygons("buildings", input, mapping, [nameRule]);
+  const compounds = levelIndexes(stored, ["compound"]).get("compound")!;
+  const overlaps = new Map<string, number>();
+  insidePoints.forEach((point, i) => {
+    const found = point ? compounds.find(point[0], point[1], overlaps) : -1;
+    if (found >= 0) result.columns.compound_id[i] ??= compounds.ids[found];
+  });
+  return result;
+}

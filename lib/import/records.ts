@@ -1,0 +1,152 @@
+/**
+ * A file's rows in a neutral shape (header + cell values, whatever the format), and
+ * their conversion to a canonical table's columns: recognised or mapped fields,
+ * typed values, required fields present. A row that fails any of it becomes a reject.
+ */
+import { type Column, type Columns, table as schemaTable } from "../schema.ts";
+import { resolveFields } from "./headers.ts";
+import type { Mapping } from "./mapping.ts";
+import type { Reject } from "./rejects.ts";
+import { parseTimestamp, type TimestampOptions } from "./timestamps.ts";
+
+export interface RawRow {
+  /** The record's number in the file, the header being 1. */
+  row: number;
+  cells: unknown[];
+  raw: string;
+}
+
+export interface RawTable {
+  file: string;
+  headers: string[];
+  rows: RawRow[];
+  /** Rows the reader could not split into cells (malformed CSV and the like). */
+  rejects: Reject[];
+}
+
+export interface Converted {
+  columns: Columns;
+  /** For each stored row, the RawRow it came from. */
+  sources: RawRow[];
+  rejects: Reject[];
+  /** Fields present in the file, canonical and extra (such as `updated_at`). */
+  fields: string[];
+}
+
+/** A row-level rule a table adds after its cells are typed; returns a fault or null. */
+export type RowRule = (columns: Columns, i: number) => { field: string; reason: string } | null;
+
+export type CellParser = (value: unknown) => unknown;
+
+const TRUE = new Set(["true", "t", "yes", "y", "1", "是", "有"]);
+const FALSE = new Set(["false", "f", "no", "n", "0", "否", "无"]);
+
+function text(value: unknown): string | null {
+  if (value == null) return null;
+  const s = String(value).trim();
+  return s === "" ? null : s;
+}
+
+function number(value: unknown): number | null {
+  if (typeof value === "number") return value;
+  const s = text(value);
+  if (s === null) return null;
+  const n = Number(s.replace(/,/g, ""));
+  if (!Number.isFinite(n)) throw new Error(`"${s}" is not a number`);
+  return n;
+}
+
+export function cellParser(column: Pick<Column, "type">, timestamps: TimestampOptions): CellParser {
+  switch (column.type) {
+    case "VARCHAR":
+      return text;
+    case "DOUBLE":
+      return number;
+    case "INTEGER":
+    case "BIGINT":
+      return (v) => {
+        const n = number(v);
+        if (n !== null && !Number.isInteger(n)) throw new Error(`${n} is not a whole number`);
+        return n;
+      };
+    case "BOOLEAN":
+      return (v) => {
+        const s = text(v)?.toLowerCase() ?? null;
+        if (s === null) return null;
+        if (TRUE.has(s)) return true;
+        if (FALSE.has(s)) return false;
+        throw new Error(`"${s}" is not yes or no`);
+      };
+    case "TIMESTAMP":
+      return (v) => parseTimestamp(v, timestamps);
+    case "DATE":
+      // A date has no time zone: its written day, at UTC midnight.
+      return (v) => {
+        const t = parseTimestamp(v, { ...timestamps, timezone: "UTC" });
+        return t === null ? null : t - (t % 86_400_000);
+      };
+  }
+}
+
+/**
+ * Converts a raw table into `tableName`'s columns. `extra` declares fields read but not
+ * stored (their parsers), `rules` run on each typed row before the required check.
+ */
+export function convertRecords(
+  tableName: string,
+  raw: RawTable,
+  mapping: Mapping,
+  { extra = {}, rules = [] }: { extra?: Record<string, CellParser>; rules?: RowRule[] } = {},
+): Converted {
+  const schema = schemaTable(tableName);
+  const fields = resolveFields(tableName, raw.headers, mapping.fields);
+  const parsers = new Map<string, CellParser>(
+    schema.columns.map((c) => [c.name, cellParser(c, mapping.timestamps)]),
+  );
+  for (const [name, parser] of Object.entries(extra)) parsers.set(name, parser);
+  const columns: Columns = {};
+  for (const name of parsers.keys()) columns[name] = new Array(raw.rows.length).fill(null);
+  const readers = [...fields].filter(([name]) => parsers.has(name))
+    .map(([name, index]) => ({ name, index, parse: parsers.get(name)!, values: columns[name] }));
+  const required = schema.columns.filter((c) => c.required).map((c) => c.name);
+  const rejects = [...raw.rejects];
+  const sources: RawRow[] = [];
+  const reject = (row: RawRow, field: string, reason: string) =>
+    rejects.push({ file: raw.file, row: row.row, field, reason, raw: row.raw });
+
+  let n = 0;
+  rows: for (const row of raw.rows) {
+    for (const { name, index, parse, values } of readers) {
+      try {
+        values[n] = parse(row.cells[index]);
+      } catch (e) {
+        reject(row, name, (e as Error).message);
+        clearRow(columns, n);
+        continue rows;
+      }
+    }
+    for (const rule of rules) {
+      const fault = rule(columns, n);
+      if (fault) {
+        reject(row, fault.field, fault.reason);
+        clearRow(columns, n);
+        continue rows;
+      }
+    }
+    const missing = required.find((name) => columns[name][n] == null);
+    if (missing) {
+      const header = fields.has(missing) ? `column "${raw.headers[fields.get(missing)!]}"` : "no column for it";
+      reject(row, missing, `required value missing (${header})`);
+      clearRow(columns, n);
+      continue;
+    }
+    sources.push(row);
+    n++;
+  }
+  for (const values of Object.values(columns)) values.length = n;
+  return { columns, sources, rejects, fields: [...fields.keys()] };
+}
+
+function clearRow(columns: Columns, i: number) {
+  for (const values of Object.values(columns)) values[i] = null;
+}

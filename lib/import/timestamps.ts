@@ -1,0 +1,148 @@
+/**
+ * Timestamps as ticket exports write them, to epoch milliseconds UTC. A timestamp
+ * without an offset is local time in the deployment's time zone; the offset comes
+ * from `Intl.DateTimeFormat` (no Temporal in every browser yet), so US daylight
+ * saving time is right on both sides of the change.
+ */
+
+export const DEFAULT_TIMEZONE = "Asia/Shanghai";
+
+/** How `03/04/2024` is read: month first (US exports, the default) or day first. */
+export type SlashOrder = "MM/DD/YYYY" | "DD/MM/YYYY";
+
+export interface TimestampOptions {
+  timezone?: string;
+  slashOrder?: SlashOrder;
+}
+
+const MS_PER_HOUR = 3_600_000;
+const MS_PER_DAY = 86_400_000;
+/** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Serials between 1 (1900) and 2958465 (9999-12-31); anything above is read as epoch ms. */
+const EXCEL_MAX = 2_958_466;
+
+// 2024-04-19, 2024/4/19, 2024.04.19, 2024年4月19日, each optionally with a time and an offset.
+const YEAR_FIRST =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.(\d{1,3})\d*)?秒?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+// 05/01/2022 12:00:03 AM, 1/1/20 0:05
+const SLASHED =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*([AP]M)?)?$/i;
+const NUMBER = /^\d+(?:\.\d+)?$/;
+
+/** The zone's offset from UTC at a UTC instant, in ms, cached per hour (offsets change on the hour). */
+export class ZoneOffsets {
+  readonly #format: Intl.DateTimeFormat;
+  readonly #cache = new Map<number, number>();
+
+  constructor(readonly timezone: string) {
+    try {
+      this.#format = new Intl.DateTimeFormat("en-US", {
+        timeZone: timezone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+      });
+    } catch {
+      throw new Error(`unknown time zone "${timezone}"`);
+    }
+  }
+
+  at(utc: number): number {
+    const hour = Math.floor(utc / MS_PER_HOUR);
+    let offset = this.#cache.get(hour);
+    if (offset === undefined) {
+      const parts: Record<string, number> = {};
+      for (const p of this.#format.formatToParts(hour * MS_PER_HOUR)) parts[p.type] = Number(p.value);
+      offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - hour * MS_PER_HOUR;
+      this.#cache.set(hour, offset);
+    }
+    return offset;
+  }
+
+  /**
+   * The instant of a wall-clock time given as if it were UTC. A time in the
+   * spring-forward gap does not exist and moves an hour on; an ambiguous autumn time
+   * takes the earlier (daylight) instant, as most systems do.
+   */
+  toUtc(wall: number): number {
+    const offset = this.at(wall - this.at(wall));
+    const utc = wall - offset;
+    const actual = this.at(utc);
+    return actual === offset ? utc : wall - actual;
+  }
+}
+
+const zones = new Map<string, ZoneOffsets>();
+function zoneOffsets(timezone: string): ZoneOffsets {
+  let z = zones.get(timezone);
+  if (!z) zones.set(timezone, z = new ZoneOffsets(timezone));
+  return z;
+}
+
+function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  // Date.UTC rolls 31 April over to 1 May; a real date survives the round trip.
+  return new Date(t).getUTCDate() === d ? t : null;
+}
+
+const int = (s: string | undefined) => s ? Number(s) : 0;
+const millis = (s: string | undefined) => s ? Number(s.padEnd(3, "0")) : 0;
+
+function offsetMs(zone: string): number {
+  if (zone.toUpperCase() === "Z") return 0;
+  const sign = zone[0] === "-" ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+}
+
+/**
+ * Parses one timestamp. Returns epoch ms, null for an empty value, or throws with
+ * the reason the text is not a timestamp. A JS `Date` (what ExcelJS gives for a
+ * date cell) holds the sheet's wall-clock time in its UTC fields.
+ */
+export function parseTimestamp(value: unknown, options: TimestampOptions = {}): number | null {
+  const zone = zoneOffsets(options.timezone ?? DEFAULT_TIMEZONE);
+  if (value == null) return null;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new Error("invalid date");
+    return zone.toUtc(value.getTime());
+  }
+  if (typeof value === "number") return fromNumber(value, zone);
+  const text = String(value).trim();
+  if (text === "") return null;
+  let m = YEAR_FIRST.exec(text);
+  if (m) {
+    const wall = wallClock(+m[1], +m[2], +m[3], int(m[4]), int(m[5]), int(m[6]), millis(m[7]));
+    if (wall === null) throw new Error(`"${text}" is not a real date or time`);
+    return m[8] ? wall - offsetMs(m[8]) : zone.toUtc(wall);
+  }
+  m = SLASHED.exec(text);
+  if (m) {
+    const [first, second] = [+m[1], +m[2]];
+    const [month, day] = options.slashOrder === "DD/MM/YYYY" ? [second, first] : [first, second];
+    const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    let hour = int(m[4]);
+    const half = m[8]?.toUpperCase();
+    if (half && (hour < 1 || hour > 12)) throw new Error(`"${text}" has hour ${hour} with ${half}`);
+    if (half) hour = (hour % 12) + (half === "PM" ? 12 : 0);
+    const wall = wallClock(year, month, day, hour, int(m[5]), int(m[6]), millis(m[7]));
+    if (wall === null) {
+      throw new Error(`"${text}" is not a real date or time (read as ${options.slashOrder ?? "MM/DD/YYYY"})`);
+    }
+    return zone.toUtc(wall);
+  }
+  if (NUMBER.test(text)) return fromNumber(Number(text), zone);
+  throw new Error(`"${text}" is not a timestamp in a known format`);
+}
+
+function fromNumber(n: number, zone: ZoneOffsets): number {
+  if (!Number.isFinite(n) || n < 1) throw new Error(`${n} is not a timestamp`);
+  // An Excel serial is a local wall-clock time; rounding to the ms undoes float noise in the fraction.
+  if (n < EXCEL_MAX) return zone.toUtc(Math.round(EXCEL_EPOCH + n * MS_PER_DAY));
+  return Math.round(n);
+}

@@ -1,0 +1,190 @@
+/**
+ * Data cubes for the map page's cross-filter, after Mosaic's (Heer & Moritz 2023): while
+ * one control is being moved (the active axis: a time brush, a click on a category bar
+ * or on a compound), every other view is answered from a small table pre-aggregated by
+ * that axis and the view's own axis, with the filters that are not moving baked in. One
+ * cube over every dimension at once would not help: at day × compound × category × kind
+ * × source × status it has about as many rows as `tickets` itself.
+ *
+ * SQL builders only; the same `aggregateSql` answers from a cube or from raw `tickets`,
+ * which is what the tests compare.
+ */
+
+import { DEFAULT_CONFIG } from "./deadlines.ts";
+import { type Filter, filterSql } from "./filter.ts";
+import { hoursBetween, localDate, timestampLiteral } from "./sql.ts";
+
+/** The independent dimensions a cube can keep; the place axis keeps street, community and compound together. */
+export type Axis = "time" | "place" | "category" | "kind" | "source" | "status";
+
+/** What a view groups by, and the axis it belongs to. */
+export const GROUPINGS = {
+  day: "time",
+  week: "time",
+  street: "place",
+  community: "place",
+  compound: "place",
+  category: "category",
+  kind: "kind",
+  source: "source",
+  status: "status",
+} as const satisfies Record<string, Axis>;
+export type Grouping = keyof typeof GROUPINGS;
+
+const FILTER_AXES = {
+  from: "time",
+  to: "time",
+  placeLevel: "place",
+  placeIds: "place",
+  categories: "category",
+  kinds: "kind",
+  sources: "source",
+  statuses: "status",
+} as const satisfies Record<keyof Filter, Axis>;
+
+const AXIS_COLUMNS: Record<Axis, string[]> = {
+  time: ["day"],
+  place: ["street_id", "community_id", "compound_id"],
+  category: ["category"],
+  kind: ["kind"],
+  source: ["source"],
+  status: ["status"],
+};
+
+/** The place levels the place axis keeps; a filter on grids or buildings needs `tickets`. */
+const CUBE_PLACE_LEVELS = new Set(["district", "street", "community", "compound"]);
+
+export interface Cube {
+  table: string;
+  axes: Axis[];
+  /** The filter on the axes the cube does not keep, applied once when it is built. */
+  baked: Filter;
+  /** The offset of the local days the cube's `day` holds. */
+  utcOffsetHours: number;
+}
+
+const MEASURES = {
+  tickets: "count(*)",
+  closed: "count(closed_at)",
+  resolution_hours: `sum(${hoursBetween("created_at", "closed_at")})`,
+};
+
+function groupingSql(g: Grouping, day: string): string {
+  if (g === "day") return `${day} AS day`;
+  if (g === "week") return `CAST(date_trunc('week', ${day}) AS DATE) AS week`;
+  return GROUPINGS[g] === "place" ? `${g}_id` : g;
+}
+
+/** The day conditions of `filter` on a column of local days; its bounds are local midnights. */
+function dayConditions(filter: Filter, utcOffsetHours: number): string[] {
+  const bound = (ms: number) => localDate(timestampLiteral(ms), utcOffsetHours);
+  return [
+    ...filter.from === undefined ? [] : [`day >= ${bound(filter.from)}`],
+    ...filter.to === undefined ? [] : [`day < ${bound(filter.to)}`],
+  ];
+}
+
+/** The part of `filter` on the given axes. */
+function restrict(filter: Filter, keep: (axis: Axis) => boolean): Filter {
+  const kept: Record<string, unknown> = {};
+  // In a fixed field order, so that equal filters compare equal as JSON.
+  for (const [field, axis] of Object.entries(FILTER_AXES)) {
+    const value = filter[field as keyof Filter];
+    if (value !== undefined && keep(axis)) kept[field] = value;
+  }
+  return kept as Filter;
+}
+
+export function createCubeSql(cube: Cube): string {
+  const columns = cube.axes.flatMap((axis) =>
+    axis === "time" ? [`${localDate("created_at", cube.utcOffsetHours)} AS day`] : AXIS_COLUMNS[axis]
+  );
+  const measures = Object.entries(MEASURES).map(([name, sql]) => `${sql} AS ${name}`);
+  return `CREATE OR REPLACE TABLE "${cube.table}" AS
+SELECT ${[...columns, ...measures].join(", ")}
+FROM tickets
+WHERE ${filterSql(cube.baked)}
+GROUP BY ALL`;
+}
+
+/**
+ * Why `cube` cannot answer a query grouped by `groupBy` under `filter`, or null when it
+ * can: it must keep every axis grouped or filtered on, and agree with the query on the rest.
+ */
+export function cubeMismatch(cube: Cube, groupBy: Grouping[], filter: Filter): string | null {
+  const missing = groupBy.filter((g) => !cube.axes.includes(GROUPINGS[g]));
+  if (missing.length) return `cube ${cube.table} does not keep ${missing.join(", ")}`;
+  if (cube.axes.includes("place") && filter.placeLevel && !CUBE_PLACE_LEVELS.has(filter.placeLevel)) {
+    return `cube ${cube.table} does not keep ${filter.placeLevel}s`;
+  }
+  const offMidnight = [filter.from, filter.to].find((ms) =>
+    ms !== undefined && cube.axes.includes("time") && (ms + cube.utcOffsetHours * 3_600_000) % 86_400_000 !== 0
+  );
+  if (offMidnight !== undefined) return `cube ${cube.table} keeps days, and ${offMidnight} is not a local midnight`;
+  const outside = (axis: Axis) => !cube.axes.includes(axis);
+  const wanted = JSON.stringify(restrict(filter, outside));
+  const baked = JSON.stringify(restrict(cube.baked, outside));
+  return wanted === baked ? null : `cube ${cube.table} was built for ${baked}, not ${wanted}`;
+}
+
+/**
+ * Tickets, closed tickets and summed resolution hours per group, from `cube` or, when it
+ * is null, from `tickets`. A cube that cannot answer the query is an error, never a
+ * silently different figure.
+ */
+export function aggregateSql(
+  cube: Cube | null,
+  groupBy: Grouping[],
+  filter: Filter = {},
+  utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+): string {
+  let from = "tickets";
+  let day = localDate("created_at", utcOffsetHours);
+  let measures = Object.entries(MEASURES).map(([name, sql]) => `${sql} AS ${name}`);
+  let conditions = [filterSql(filter)];
+  if (cube) {
+    const mismatch = cubeMismatch(cube, groupBy, filter);
+    if (mismatch) throw new Error(mismatch);
+    const kept = restrict(filter, (axis) => cube.axes.includes(axis));
+    from = cube.table;
+    day = "day";
+    measures = Object.keys(MEASURES).map((name) => `sum(${name}) AS ${name}`);
+    conditions = [filterSql({ ...kept, from: undefined, to: undefined }), ...dayConditions(kept, cube.utcOffsetHours)];
+  }
+  const keys = groupBy.map((g) => groupingSql(g, day));
+  const order = groupBy.length ? `\nGROUP BY ALL\nORDER BY ${groupBy.map((_, i) => i + 1).join(", ")}` : "";
+  return `SELECT ${[...keys, ...measures].join(", ")}
+FROM "${from}"
+WHERE ${conditions.join(" AND ")}${order}`;
+}
+
+/** The map page's views, each grouped along one axis. */
+export const VIEWS = {
+  timeline: "time",
+  categories: "category",
+  map: "place",
+} as const satisfies Record<string, Axis>;
+
+/**
+ * The cubes that answer every other view while the `active` axis moves under `filter`:
+ * one per view, keeping the active axis and the view's own.
+ */
+export function crossFilterCubes(
+  active: Axis,
+  filter: Filter,
+  utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+): Record<keyof typeof VIEWS, Cube | null> {
+  const entries = Object.entries(VIEWS).map(([view, axis]) => {
+    if (axis === active) return [view, null];
+    // In a fixed order, so that a brush on time and a click on a place share one (time, place) cube.
+    const axes: Axis[] = [active, axis].toSorted();
+    const cube: Cube = {
+      table: `cube_${axes.join("_")}`,
+      axes,
+      baked: restrict(filter, (a) => !axes.includes(a)),
+      utcOffsetHours,
+    };
+    return [view, cube];
+  });
+  return Object.fromEntries(entries);
+}

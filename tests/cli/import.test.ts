@@ -1,0 +1,79 @@
+/** `deno task import` end to end, into a temporary store: places, tickets twice, and a killed import. */
+import assert from "node:assert/strict";
+import { generateDemo } from "../../lib/demo/generate.ts";
+import { readManifest } from "../../lib/store/store.ts";
+import { readColumns } from "../../lib/store/read_columns.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const FIXTURES = `${ROOT}tests/fixtures/import/`;
+
+function command(args: string[]) {
+  return new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "cli/import.ts", ...args],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  });
+}
+
+async function importCli(...args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await command(args).output();
+  const out = new TextDecoder().decode(stdout);
+  assert.equal(code, 0, out + new TextDecoder().decode(stderr));
+  return out;
+}
+
+Deno.test("import places, then the same tickets twice: the second run changes nothing", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "linli-import-cli-" });
+  try {
+    await importCli("places", `${FIXTURES}compounds.geojson`, "--level", "compound", "--data", dir);
+    const first = await importCli("tickets", `${FIXTURES}tickets.csv`, "--data", dir);
+    assert.match(first, /read 4, stored 4 \(new 4, updated 0, unchanged 0\), rejected 0, unassigned 1/);
+    const version = (await readManifest(dir))!.version;
+    const unassignedFile = /unassigned tickets: (.*)/.exec(first)![1];
+    assert.equal(await Deno.readTextFile(unassignedFile), "T4\n");
+
+    const second = await importCli("tickets", `${FIXTURES}tickets.csv`, "--data", dir);
+    assert.match(second, /nothing changed/);
+    assert.match(second, /read 4, stored 4 \(new 0, updated 0, unchanged 4\)/);
+    assert.equal((await readManifest(dir))!.version, version);
+    const tickets = await readColumns(dir, await readManifest(dir), "tickets");
+    assert.deepEqual(tickets.ticket_id.toSorted(), ["T1", "T2", "T3", "T4"]);
+    assert.equal((await readColumns(dir, await readManifest(dir), "places")).place_id.length, 2);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("--help documents the commands; a bad argument says what is wrong", async () => {
+  const help = await importCli("--help");
+  assert.match(help, /import places FILE --level LEVEL/);
+  const { code, stderr } = await command(["places", "x.geojson", "--level", "moon"]).output();
+  assert.equal(code, 2);
+  assert.match(new TextDecoder().decode(stderr), /--level/);
+});
+
+Deno.test("an import killed midway leaves the previous store intact and readable", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "linli-import-kill-" });
+  try {
+    await importCli("places", `${FIXTURES}compounds.geojson`, "--level", "compound", "--data", dir);
+    const before = await readManifest(dir);
+    // Large enough that the import is still running when it is killed.
+    const demo = generateDemo({ tickets: 200_000 });
+    const lines = demo.tickets.ticket_id.map((id, i) =>
+      `${id},${new Date(demo.tickets.created_at[i] as number).toISOString()}`
+    );
+    await Deno.writeTextFile(`${dir}/big.csv`, "工单编号,受理时间\n" + lines.join("\n"));
+    const child = command(["tickets", `${dir}/big.csv`, "--data", dir]).spawn();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill("SIGKILL");
+    const status = await child.status;
+    assert.equal(status.success, false, "the import was still running when killed");
+    const after = await readManifest(dir);
+    assert.deepEqual(after, before);
+    assert.equal((await readColumns(dir, after, "places")).place_id.length, 2);
+    assert.equal((await readColumns(dir, after, "tickets")).ticket_id.length, 0);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

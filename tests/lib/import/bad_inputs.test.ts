@@ -1,0 +1,103 @@
+/** Each kind of bad input: rejected with file, row, field and reason, or repaired, never lost. */
+import assert from "node:assert/strict";
+import { run } from "./helpers.ts";
+
+const HEADER = "工单编号,受理时间,工单状态,经度,纬度\n";
+const square = (x: number, y: number, d: number) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+const collection = (features: unknown[], extra = {}) =>
+  JSON.stringify({ type: "FeatureCollection", ...extra, features });
+const polygon = (id: string, coordinates: unknown, type = "Polygon") => ({
+  type: "Feature",
+  id,
+  properties: { name: `楼${id}` },
+  geometry: { type, coordinates },
+});
+
+Deno.test("malformed CSV: the broken row is rejected, the others stored", async () => {
+  const csv = HEADER + 'A1,2024-04-19 08:30,受理,,\nA2,2024-04-19 08:31,"unclosed\nA3,2024-04-19 08:32,受理,,,extra\n';
+  const { summary, rejects } = await run("tickets", "bad.csv", csv);
+  assert.equal(summary.read, summary.stored + summary.rejected);
+  assert.equal(summary.stored, 1);
+  assert.ok(rejects.every((r) => r.file === "bad.csv" && /malformed CSV/.test(r.reason)), JSON.stringify(rejects));
+});
+
+Deno.test("wrong types and missing required fields name the row and field", async () => {
+  const csv = HEADER +
+    "B1,yesterday,受理,,\nB2,2024-04-19 08:30,受理,east,31.2\nB3,,受理,,\n,2024-04-19 08:30,受理,,\nB5,2024-04-19 08:30,受理,121.5,95\n";
+  const { summary, rejects } = await run("tickets", "types.csv", csv);
+  assert.equal(summary.stored, 0);
+  assert.deepEqual(rejects.map((r) => [r.row, r.field]), [
+    [2, "created_at"],
+    [3, "lon"],
+    [4, "created_at"],
+    [5, "ticket_id"],
+    [6, "lat"],
+  ]);
+  assert.match(rejects[0].reason, /not a timestamp/);
+  assert.match(rejects[2].reason, /required value missing/);
+  assert.match(rejects[0].raw, /^B1,yesterday/);
+});
+
+Deno.test("duplicate ticket ids in one file: the newest version is stored, the other rejected with its reason", async () => {
+  const csv =
+    "工单编号,受理时间,办结时间,工单状态\nC1,2024-04-19 08:30,2024-04-21 10:00,已办结\nC1,2024-04-19 08:30,,受理\n";
+  const { summary, rejects, columns } = await run("tickets", "dup.csv", csv);
+  assert.equal(summary.stored, 1);
+  assert.equal(columns!.status[0], "closed");
+  assert.equal(rejects[0].row, 3);
+  assert.match(rejects[0].reason, /duplicate ticket_id C1: row 2 is its newer version/);
+});
+
+Deno.test("invalid geometry: repaired when safe, else rejected with the reason", async () => {
+  const open = [[[112.5, 37.8], [112.501, 37.8], [112.501, 37.801], [112.5, 37.801]]];
+  const bowtie = [[[112.5, 37.8], [112.501, 37.801], [112.501, 37.8], [112.5, 37.801], [112.5, 37.8]]];
+  const geojson = collection([
+    polygon("open", open),
+    polygon("bowtie", bowtie),
+    polygon("line", [[112.5, 37.8], [112.6, 37.9]], "LineString"),
+    polygon("flat", [[[112.5, 37.8], [112.6, 37.8], [112.5, 37.8]]]),
+    polygon("nan", [[[112.5, "x"], [112.6, 37.8], [112.6, 37.9], [112.5, 37.8]]]),
+  ]);
+  const { summary, rejects, columns } = await run("buildings", "bad.geojson", geojson);
+  assert.equal(summary.stored, 2);
+  assert.deepEqual(columns!.building_id, ["open", "bowtie"]);
+  assert.equal(JSON.parse(columns!.geometry[1] as string).type, "MultiPolygon", "a bowtie splits into two triangles");
+  assert.deepEqual(rejects.map((r) => [r.row, r.field]), [[3, "geometry"], [4, "geometry"], [5, "geometry"]]);
+  assert.match(rejects[0].reason, /LineString is not Polygon/);
+  assert.match(rejects[1].reason, /fewer than 3/);
+});
+
+Deno.test("EPSG:3857 input is reprojected; a projected file without its crs is rejected", async () => {
+  // 112.5°E 37.8°N in Web Mercator metres.
+  const R = 6378137;
+  const [x, y] = [R * 112.5 * Math.PI / 180, R * Math.log(Math.tan(Math.PI / 4 + (37.8 * Math.PI) / 360))];
+  const features = [polygon("m", square(x, y, 100))];
+  const crs = { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::3857" } };
+  const { columns } = await run("places", "m.geojson", collection(features, { crs }), {}, { level: "compound" });
+  // A 100 m Mercator square is about 79 m on the ground at this latitude; its centre is half of that off the corner.
+  assert.ok(Math.abs((columns!.lon[0] as number) - 112.500449) < 0.00001, String(columns!.lon[0]));
+  assert.ok(Math.abs((columns!.lat[0] as number) - 37.800355) < 0.00001, String(columns!.lat[0]));
+  assert.ok(Math.abs((columns!.area_m2[0] as number) - 100 * 100 * Math.cos(37.8 * Math.PI / 180) ** 2) < 100);
+  const without = await run("places", "m.geojson", collection(features), {}, { level: "compound" });
+  assert.match(without.rejects[0].reason, /projected CRS/);
+});
+
+Deno.test("GCJ-02 input is converted to WGS84 (a few hundred metres)", async () => {
+  const csv = "工单编号,受理时间,经度,纬度\nG1,2024-04-19 08:30,121.4737,31.2304\n";
+  const wgs = await run("tickets", "g.csv", csv);
+  const gcj = await run("tickets", "g.csv", csv, {}, { coords: "gcj02" });
+  const dx = ((gcj.columns!.lon[0] as number) - (wgs.columns!.lon[0] as number)) * 95_000;
+  const dy = ((gcj.columns!.lat[0] as number) - (wgs.columns!.lat[0] as number)) * 111_000;
+  const metres = Math.hypot(dx, dy);
+  assert.ok(metres > 300 && metres < 700, `moved ${metres} m`);
+  assert.ok((gcj.columns!.lon[0] as number) < 121.4737, "GCJ-02 sits east of WGS84 in Shanghai");
+});
+
+Deno.test("a mapping naming a missing column or an unknown field fails with what is wrong", async () => {
+  await assert.rejects(run("tickets", "m.csv", HEADER, {}, { mapping: { ticket_id: "SR" } }), /no such column/);
+  await assert.rejects(
+    run("tickets", "m.csv", HEADER, {}, { mapping: { ticket: "工单编号" } }),
+    /not a field of tickets/,
+  );
+  await assert.rejects(run("tickets", "m.csv", HEADER, {}, { mapping: { timezone: "Mars/Base" } }));
+});
