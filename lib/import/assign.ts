@@ -40,7 +40,6 @@ export class LevelIndex {
   readonly polygons: FlatPolygon[] = [];
   readonly ids: string[] = [];
   readonly areas: number[] = [];
-  readonly #flatbush: Flatbush | null = null;
   #x0 = 0;
   #y0 = 0;
   #size = 1;
@@ -58,10 +57,10 @@ export class LevelIndex {
       this.areas.push(area(geometry));
     });
     if (this.polygons.length === 0) return;
-    this.#flatbush = new Flatbush(this.polygons.length);
-    for (const p of this.polygons) this.#flatbush.add(p.minX, p.minY, p.maxX, p.maxY);
-    this.#flatbush.finish();
-    this.#buildGrid(this.#flatbush);
+    const index = new Flatbush(this.polygons.length);
+    for (const p of this.polygons) index.add(p.minX, p.minY, p.maxX, p.maxY);
+    index.finish();
+    this.#buildGrid(index);
   }
 
   #buildGrid(index: Flatbush) {
@@ -106,16 +105,26 @@ export class LevelIndex {
     return best;
   }
 
+  /** The polygon whose edge is nearest within `metres`, read from the grid cells the search box covers. */
   nearest(x: number, y: number, metres: number): number {
-    if (!this.#flatbush || metres <= 0) return -1;
+    if (this.polygons.length === 0 || metres <= 0) return -1;
     const [kx, ky] = metresPerDegree(y);
+    const col = (v: number) => Math.min(this.#cols - 1, Math.max(0, Math.floor((v - this.#x0) / this.#size)));
+    const row = (v: number) => Math.min(this.#rows - 1, Math.max(0, Math.floor((v - this.#y0) / this.#size)));
+    const [c0, c1, r0, r1] = [col(x - metres / kx), col(x + metres / kx), row(y - metres / ky), row(y + metres / ky)];
     let best = -1;
     let bestDistance = metres;
-    for (const i of this.#flatbush.search(x - metres / kx, y - metres / ky, x + metres / kx, y + metres / ky)) {
-      const d = distanceToEdges(this.polygons[i], x, y);
-      if (d < bestDistance || (d === bestDistance && best >= 0 && this.ids[i] < this.ids[best])) {
-        best = i;
-        bestDistance = d;
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        const cell = r * this.#cols + c;
+        for (let k = this.#starts[cell]; k < this.#starts[cell + 1]; k++) {
+          const i = this.#items[k];
+          const d = distanceToEdges(this.polygons[i], x, y);
+          if (d < bestDistance || (d === bestDistance && best >= 0 && this.ids[i] < this.ids[best])) {
+            best = i;
+            bestDistance = d;
+          }
+        }
       }
     }
     return best;
@@ -170,16 +179,21 @@ export class PlaceIndex {
     }
   }
 
-  /** Fills the empty slots of `found` with the place of each level at a point, then from stored parents. */
+  /**
+   * Fills the empty slots of `found` with the place of each level at a point, lowest
+   * first; each place found fills its stored parents at once, so a ticket inside a
+   * building costs two lookups (building, grid), not five.
+   */
   locate(x: number, y: number, found: (string | null)[]) {
     for (let level = 0; level < LEVELS.length; level++) {
       if (found[level] !== null) continue;
       const index = this.#levels[level];
       let i = index.find(x, y, this.#overlaps[level]);
       if (i < 0 && level === BUILDING) i = index.nearest(x, y, this.nearMetres);
-      if (i >= 0) found[level] = index.ids[i];
+      if (i < 0) continue;
+      found[level] = index.ids[i];
+      this.withParents(found);
     }
-    this.withParents(found);
   }
 
   /** Levels a lookup left empty, from what is stored about the places found. */

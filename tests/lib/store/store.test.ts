@@ -9,16 +9,19 @@ const callbacks = (n: number) => ({
   channel: Array.from({ length: n }, () => "phone"),
 });
 
-Deno.test("a write makes a new version; tables not given are carried over", async () => {
+Deno.test("a write makes a new version; tables not given are carried over as the same files", async () => {
   const dir = await Deno.makeTempDir();
   const first = await writeStore(dir, { callbacks: callbacks(3) }, "test 1");
   assert.equal(first.tables.callbacks.rows, 3);
   assert.equal(first.tables.tickets.rows, 0);
+  const firstInode = Deno.statSync(`${dir}/${first.tables.callbacks.files.full}.br`).ino;
   const second = await writeStore(dir, { tickets: { ticket_id: ["A"], created_at: [0], status: ["open"] } }, "test 2");
+  assert.equal(Deno.statSync(`${dir}/${second.tables.callbacks.files.full}.br`).ino, firstInode);
   assert.notEqual(second.version, first.version);
   assert.equal(second.tables.callbacks.rows, 3);
   const table = streamToTable(await readTableStream(dir, second, "callbacks"));
   assert.deepEqual(table.getChild("ticket_id")!.toArray(), ["T0", "T1", "T2"]);
+
   // The superseded version's folder is gone; only the current one remains.
   const folders = [...Deno.readDirSync(dir)].filter((e) => e.isDirectory).map((e) => e.name);
   assert.deepEqual(folders, [second.version]);
