@@ -1,6 +1,9 @@
 import { asset, type PageProps } from "../framework/mod.ts";
 import { langFromUrl, t } from "../lib/i18n.ts";
 
+/** One sheet per area of the product, so each area's styles live beside each other. */
+const STYLESHEETS = ["/styles.css", "/map.css", "/wall.css", "/reviews.css"];
+
 export default function App({ url, Component }: PageProps) {
   const lang = langFromUrl(url);
   return (
@@ -11,7 +14,7 @@ export default function App({ url, Component }: PageProps) {
         <title>{`${t(lang, "app.name")} · ${t(lang, "app.tagline")}`}</title>
         <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
         <link rel="stylesheet" href={asset("/_vendor/maplibre-gl.css")} />
-        <link rel="stylesheet" href={asset("/styles.css")} />
+        {STYLESHEETS.map((href) => <link rel="stylesheet" href={asset(href)} />)}
       </head>
       <body>
         <Component />

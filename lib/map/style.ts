@@ -35,7 +35,7 @@ export const PALETTES = {
 } as const;
 
 export interface MapLayers {
-  /** What a page lays over the district, e.g. a query's result; drawn on top. */
+  /** What a page lays over the district, e.g. a query's result; drawn on top, in each feature's `color` if it has one. */
   overlay?: FeatureCollection;
   streets: FeatureCollection;
   communities: FeatureCollection;
@@ -116,7 +116,11 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[]) {
         type: "fill",
         source: "overlay",
         filter: ["match", ["geometry-type"], ["Polygon", "MultiPolygon"], true, false],
-        paint: { "fill-color": p.overlay, "fill-opacity": 0.55, "fill-outline-color": p.street },
+        paint: {
+          "fill-color": ["coalesce", ["get", "color"], p.overlay],
+          "fill-opacity": 0.55,
+          "fill-outline-color": p.street,
+        },
       },
       {
         id: "overlay-points",

@@ -90,12 +90,30 @@ function columnData(type: ColumnType, values: unknown[]): Data {
 const encoder = new TextEncoder();
 
 function utf8Data(strings: (string | null)[], valid = validity(strings)): Data<Utf8> {
-  const encoded = strings.map((s) => s == null ? new Uint8Array() : encoder.encode(s));
+  let capacity = 0;
+  for (const s of strings) if (s != null) capacity += s.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 unit
+  const buffer = new Uint8Array(capacity);
   const valueOffsets = new Int32Array(strings.length + 1);
-  encoded.forEach((e, i) => valueOffsets[i + 1] = valueOffsets[i] + e.length);
-  const data = new Uint8Array(valueOffsets[strings.length]);
-  encoded.forEach((e, i) => data.set(e, valueOffsets[i]));
-  return makeData({ type: new Utf8(), length: strings.length, ...valid, valueOffsets, data });
+  let offset = 0;
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i];
+    if (s != null) offset += encoder.encodeInto(s, buffer.subarray(offset)).written;
+    valueOffsets[i + 1] = offset;
+  }
+  return makeData({ type: new Utf8(), length: strings.length, ...valid, valueOffsets, data: buffer.slice(0, offset) });
+}
+
+/** Whether a sample of the column repeats enough for a dictionary to pay. */
+function repeats(strings: (string | null)[]): boolean {
+  const step = Math.max(1, Math.floor(strings.length / 2000));
+  const seen = new Set<string>();
+  let sampled = 0;
+  for (let i = 0; i < strings.length; i += step) {
+    if (strings[i] == null) continue;
+    seen.add(strings[i]!);
+    sampled++;
+  }
+  return seen.size <= sampled / 2;
 }
 
 /**
@@ -104,6 +122,7 @@ function utf8Data(strings: (string | null)[], valid = validity(strings)): Data<U
  * and DuckDB then refuses the stream.
  */
 function textData(strings: (string | null)[], valid: ReturnType<typeof validity>): Data {
+  if (!repeats(strings)) return utf8Data(strings, valid);
   const codes = new Map<string, number>();
   const indices = new Int32Array(strings.length);
   for (let i = 0; i < strings.length; i++) {

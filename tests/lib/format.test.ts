@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { toCsv } from "../../lib/export/csv.ts";
 import { formatCount, formatPercent } from "../../lib/format.ts";
-import { langFromUrl, t } from "../../lib/i18n.ts";
+import { langFromUrl, MESSAGES, t } from "../../lib/i18n.ts";
 
 Deno.test("counts use 万 in Chinese from 100,000 up", () => {
   assert.equal(formatCount(312_456, "zh-CN"), "31.2万");
@@ -27,4 +27,23 @@ Deno.test("CSV quotes commas, quotes and line breaks", () => {
     toCsv([{ a: "x,y", b: 'say "hi"', c: null }, { a: "1\n2", b: 3, c: true }]),
     'a,b,c\n"x,y","say ""hi""",\n"1\n2",3,true',
   );
+});
+
+Deno.test("every message has Chinese text and no key is defined in two areas", async () => {
+  const areas = await Promise.all(
+    [...Deno.readDirSync(new URL("../../lib/i18n/", import.meta.url))].map((e) =>
+      import(new URL(`../../lib/i18n/${e.name}`, import.meta.url).href)
+    ),
+  );
+  const seen = new Set<string>();
+  for (const area of areas) {
+    for (const table of Object.values(area) as Record<string, readonly [string, string]>[]) {
+      for (const [key, [zh]] of Object.entries(table)) {
+        assert.ok(!seen.has(key), `${key} is defined twice`);
+        assert.ok(zh.length > 0, `${key} has no Chinese text`);
+        seen.add(key);
+      }
+    }
+  }
+  assert.equal(seen.size, Object.keys(MESSAGES).length);
 });
