@@ -17,6 +17,14 @@ export function decodeText(bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** A CSV record; its text is rebuilt only for the few rows that end up rejected. */
+class CsvRow implements RawRow {
+  constructor(readonly row: number, readonly cells: string[]) {}
+  get raw(): string {
+    return Papa.unparse([this.cells]);
+  }
+}
+
 export function readCsv(file: string, input: string | Uint8Array): RawTable {
   const text = typeof input === "string" ? input : decodeText(input);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
@@ -35,13 +43,7 @@ export function readCsv(file: string, input: string | Uint8Array): RawTable {
         ? `malformed CSV: ${cells.length} fields where the header has ${headers.length}`
         : null);
     if (error) rejects.push({ file, row, field: "", reason: error, raw: Papa.unparse([cells]) });
-    else {rows.push({
-        row,
-        cells,
-        get raw() {
-          return Papa.unparse([cells]);
-        },
-      });}
+    else rows.push(new CsvRow(row, cells));
   });
   const headerError = errors.get(0);
   if (headerError) throw new Error(`${file}: the header row cannot be read (${headerError})`);
