@@ -10,16 +10,13 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { launchBrowser } from "../tests/browser/chromium.ts";
 import { bench, type Figure, percentile, type Target } from "./harness.ts";
+import { demoStore } from "./demo_stores.ts";
 import { openBenchPage, type PageHandle } from "./metrics_page.ts";
-import { ROOT } from "../lib/config.ts";
-import { DEFAULT_SEED } from "../lib/demo/generate.ts";
 import { aggregateSql, type Axis, createCubeSql, crossFilterCubes, type Cube } from "../lib/metrics/cube.ts";
 import type { Filter } from "../lib/metrics/filter.ts";
 import { cellCountsSql } from "../lib/metrics/hotspots.ts";
 import { table } from "../lib/schema.ts";
-import { ensureDemoStore } from "../lib/store/demo_store.ts";
 import { openStoreDb } from "../lib/store/open_store_db.ts";
-import { readManifest } from "../lib/store/store.ts";
 
 const RUNS = 20;
 const WARMUP = 2;
@@ -50,18 +47,6 @@ interface Engine {
   times(sql: string): Promise<number[]>;
   query(sql: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
-}
-
-/**
- * A demo store of `tickets` under data/stores. One already there for the same seed and
- * size is used as it is even when the generator has changed since: query speed does not
- * depend on the generator's details, and a 10M store takes many minutes to build.
- */
-async function demoStore(name: string, tickets: number): Promise<string> {
-  const dir = `${ROOT}/data/stores/demo-${name.toLowerCase()}`;
-  const source = (await readManifest(dir))?.source ?? "";
-  if (!source.startsWith(`demo seed=${DEFAULT_SEED} tickets=${tickets} `)) await ensureDemoStore(dir, { tickets });
-  return dir;
 }
 
 async function timeRuns(run: () => Promise<unknown>): Promise<number[]> {
