@@ -4,6 +4,7 @@
  */
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { type RecordBatch, Table as ArrowTable } from "apache-arrow";
+import { insertBatches } from "./arrow_batches.ts";
 import { arrowToRows, type Connector } from "./connector.ts";
 
 export interface EngineUrls {
@@ -43,7 +44,7 @@ export async function openBrowserDuckDB(urls: EngineUrls): Promise<Connector> {
     insertArrowStream: (name, bytes) =>
       serially(async () => {
         await conn.query(`DROP TABLE IF EXISTS "${name}"`);
-        await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+        await insertBatches(bytes, (batch, create) => conn.insertArrowFromIPCStream(batch, { name, create }));
       }),
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
     cancel: () => conn.cancelSent(),

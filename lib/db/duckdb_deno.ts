@@ -4,6 +4,7 @@
  */
 import * as duckdb from "@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs";
 import type { Table as ArrowTable } from "apache-arrow";
+import { insertBatches } from "./arrow_batches.ts";
 import { arrowToRows, type Connector } from "./connector.ts";
 
 const dist = new URL("../../node_modules/@duckdb/duckdb-wasm/dist/", import.meta.url).pathname;
@@ -25,8 +26,7 @@ export async function openDenoDuckDB(): Promise<Connector> {
     query: async (sql) => arrowToRows(await queryArrow(sql)),
     insertArrowStream(name, bytes) {
       conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      conn.insertArrowFromIPCStream(bytes, { name, create: true });
-      return Promise.resolve();
+      return insertBatches(bytes, (batch, create) => conn.insertArrowFromIPCStream(batch, { name, create }));
     },
     registerFile(name, bytes) {
       db.registerFileBuffer(name, bytes);

@@ -144,8 +144,17 @@ function textData(strings: (string | null)[], valid: ReturnType<typeof validity>
   });
 }
 
+/** Rows per record batch: readers can then load a large table a batch at a time. */
+export const BATCH_ROWS = 262_144;
+
 export function tableToStream(table: ArrowTable): Uint8Array {
-  return tableToIPC(table, "stream");
+  const batches = table.batches.flatMap((batch) =>
+    Array.from(
+      { length: Math.ceil(batch.numRows / BATCH_ROWS) },
+      (_, i) => batch.slice(i * BATCH_ROWS, (i + 1) * BATCH_ROWS),
+    )
+  );
+  return tableToIPC(batches.length > 1 ? new ArrowTable(batches) : table, "stream");
 }
 
 export function streamToTable(bytes: Uint8Array): ArrowTable {

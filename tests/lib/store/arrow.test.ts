@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
-import { columnsToArrow, tableToStream } from "../../../lib/store/arrow.ts";
+import { BATCH_ROWS, columnsToArrow, tableToStream } from "../../../lib/store/arrow.ts";
+import { batchStreams } from "../../../lib/db/arrow_batches.ts";
 import { table } from "../../../lib/schema.ts";
 
 Deno.test("every column type survives the trip through Arrow into DuckDB, nulls included", async () => {
@@ -75,5 +76,24 @@ Deno.test("an empty table and a DATE column load too", async () => {
   );
   assert.deepEqual(await db.query("SELECT count(*) AS n FROM buildings"), [{ n: 0 }]);
   assert.deepEqual(await db.query("SELECT strftime(founded_on, '%Y-%m-%d') AS d FROM branches"), [{ d: "2021-07-01" }]);
+  await db.close();
+});
+
+Deno.test("a table larger than a batch is written in batches and loads whole", async () => {
+  const n = BATCH_ROWS * 2 + 5;
+  const stream = tableToStream(columnsToArrow(table("callbacks"), {
+    ticket_id: Array.from({ length: n }, (_, i) => `T${i}`),
+    called_at: Array.from({ length: n }, (_, i) => i * 1000),
+    result: Array.from({ length: n }, (_, i) => ["satisfied", "basic", "unsatisfied"][i % 3]),
+  }));
+  assert.equal([...batchStreams(stream)].length, 3);
+  const db = await openDenoDuckDB();
+  await db.insertArrowStream("callbacks", stream);
+  assert.deepEqual(
+    await db.query("SELECT count(*) AS n, count(DISTINCT ticket_id) AS ids, max(called_at) AS last FROM callbacks"),
+    [
+      { n, ids: n, last: (n - 1) * 1000 },
+    ],
+  );
   await db.close();
 });
