@@ -4,6 +4,7 @@ import { type Lang, t } from "../lib/i18n.ts";
 const PAGES = [
   { path: "/", key: "nav.overview" },
   { path: "/map", key: "nav.map" },
+  { path: "/reviews", key: "nav.reviews" },
   { path: "/sql", key: "nav.sql" },
   { path: "/wall", key: "nav.wall" },
 ] as const;

@@ -3,7 +3,10 @@
  * a key missing in English falls back to Chinese, never to the key itself.
  */
 import { COMMON_MESSAGES } from "./i18n/common.ts";
+import { MAP_MESSAGES } from "./i18n/map.ts";
 import { WORKBENCH_MESSAGES } from "./i18n/workbench.ts";
+import { REVIEW_MESSAGES } from "./i18n/reviews.ts";
+import { WALL_MESSAGES } from "./i18n/wall.ts";
 
 export const LANGS = ["zh-CN", "en"] as const;
 export type Lang = typeof LANGS[number];
@@ -14,7 +17,10 @@ export type Lang = typeof LANGS[number];
  */
 export const MESSAGES = {
   ...COMMON_MESSAGES,
+  ...MAP_MESSAGES,
   ...WORKBENCH_MESSAGES,
+  ...REVIEW_MESSAGES,
+  ...WALL_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

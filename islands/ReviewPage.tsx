@@ -1,0 +1,181 @@
+/**
+ * A supervision review: the monthly callback round, or a quarter's or year's scorecard.
+ * Figures come from lib/reviews (lib/metrics underneath) in this page's DuckDB, or from
+ * a frozen pack; the page adds exports, printing and freezing.
+ */
+import { useState } from "preact/hooks";
+import type { EngineUrls } from "../lib/db/duckdb_browser.ts";
+import { type Lang, type MessageKey, t } from "../lib/i18n.ts";
+import { DEFAULT_CONFIG } from "../lib/metrics/deadlines.ts";
+import type { ReviewPack } from "../lib/reviews/pack.ts";
+import { closingMonth, lastDay, parsePeriod, type Period, type PeriodKind } from "../lib/reviews/period.ts";
+import { cellText, isoDate, printPageCss, reviewTitle, stampText } from "../lib/reviews/present.ts";
+import type { ReviewData, ReviewTable } from "../lib/reviews/review.ts";
+import { Figure } from "./_shared/Figure.tsx";
+import { type MapRange, ReviewTableView } from "./_shared/reviews/ReviewTableView.tsx";
+import { TrendLines } from "./_shared/reviews/TrendLines.tsx";
+import { freezeReview, usePacks, useReview } from "./_shared/reviews/use_review.ts";
+
+export interface ReviewPageProps {
+  lang: Lang;
+  engine: EngineUrls;
+  kind: PeriodKind;
+  period: string;
+  pack: string | null;
+  /** A street or community to highlight (from the map's place panel). */
+  place: string | null;
+}
+
+/** Long lists show this many rows; their exports hold all of them. */
+const LIST_ROWS = 100;
+const OFFSET = DEFAULT_CONFIG.utcOffsetHours;
+
+export default function ReviewPage(props: ReviewPageProps) {
+  const { lang } = props;
+  const state = useReview(props);
+  const period = parsePeriod(props.kind, props.period)!;
+  if (state.status === "loading") return <p class="status" role="status">{t(lang, "reviews.computing")}</p>;
+  if (state.status === "error") {
+    const message = props.pack ? t(lang, "reviews.pack_missing", { id: props.pack }) : state.message;
+    return <p class="status status-error" role="alert">{t(lang, "state.error", { message })}</p>;
+  }
+  return <Review {...props} period={period} data={state.data} />;
+}
+
+function Review({ lang, kind, period, pack, place, data }: Omit<ReviewPageProps, "period" | "engine"> & {
+  period: Period;
+  data: ReviewData | ReviewPack;
+}) {
+  const district = data.district ?? t(lang, "reviews.district_unknown");
+  const asOf = stampText(data.asOf, OFFSET);
+  const title = reviewTitle(period, lang);
+  const counted = kind === "month" ? closingMonth(period) : period;
+  const mapRange: MapRange = { from: counted.start, to: lastDay(counted) };
+  // A period without tickets shows no figures at all rather than zeros.
+  const empty = !data.figures.find((f) => f.key === (kind === "month" ? "closed" : "tickets"))?.value;
+  const table = (id: string) => data.tables.find((x) => x.id === id)!;
+  const view = (x: ReviewTable, extra: { limit?: number; note?: string } = {}) => (
+    <ReviewTableView
+      table={x}
+      lang={lang}
+      stem={`linli-${kind}-${data.period}`}
+      mapRange={mapRange}
+      focus={place}
+      {...extra}
+    />
+  );
+  return (
+    <div class="review-body" data-as-of={data.asOf ?? ""} data-store-version={data.storeVersion}>
+      <style>{printPageCss(t(lang, "reviews.page_footer", { district, title, asOf }), lang)}</style>
+      <Toolbar lang={lang} kind={kind} period={data.period} pack={pack} data={data} />
+      {"frozenAt" in data && (
+        <p class="review-frozen" role="note">
+          {t(lang, "reviews.frozen_banner", { time: stampText(data.frozenAt, OFFSET), asOf })}
+        </p>
+      )}
+      <p class="review-stamp">
+        <strong>{district}</strong> · {title} · {t(lang, "state.data_as_of", { time: asOf })}
+      </p>
+      <p class="review-scope">
+        {kind === "month"
+          ? t(lang, "reviews.round_scope", {
+            from: counted.start,
+            to: mapRange.to,
+            due: isoDate(data.figures.find((f) => f.key === "callback_due")!.value!),
+          })
+          : t(lang, "reviews.period_scope", { from: counted.start, to: mapRange.to })}
+      </p>
+      {empty ? <p class="status" role="status">{t(lang, "reviews.no_tickets", { asOf })}</p> : (
+        <>
+          <section class="figures review-figures">
+            {data.figures.map((f) => (
+              <Figure
+                metric={f.key}
+                label={t(lang, `reviews.figure.${f.key}` as MessageKey)}
+                value={f.value}
+                text={f.format === "date" && f.value != null ? isoDate(f.value) : cellText(f.value, f.format, lang)}
+              />
+            ))}
+          </section>
+          {kind === "month"
+            ? (
+              <>
+                {view(table("round_streets"))}
+                {view(table("round_communities"))}
+                {view(table("unsatisfied"), { limit: LIST_ROWS })}
+                {view(table("worklist"), {
+                  limit: LIST_ROWS,
+                  note: t(lang, "reviews.publication_note", { days: DEFAULT_CONFIG.publicationDays }),
+                })}
+              </>
+            )
+            : (
+              <>
+                {view(table("scorecard_streets"), { note: t(lang, "reviews.score_note") })}
+                <ReviewTableView
+                  table={table("trend")}
+                  lang={lang}
+                  stem={`linli-${kind}-${data.period}`}
+                  mapRange={mapRange}
+                  focus={place}
+                >
+                  <TrendLines table={table("trend")} lang={lang} />
+                </ReviewTableView>
+                {view(table("above_street"))}
+                {view(table("scorecard_communities"))}
+              </>
+            )}
+        </>
+      )}
+      <p class="review-printed print-only">{t(lang, "reviews.printed_by")}</p>
+    </div>
+  );
+}
+
+function Toolbar({ lang, kind, period, pack, data }: {
+  lang: Lang;
+  kind: PeriodKind;
+  period: string;
+  pack: string | null;
+  data: ReviewData;
+}) {
+  const [packs, added] = usePacks(kind, period);
+  const [freezing, setFreezing] = useState<"idle" | "busy" | string>("idle");
+  const go = (id: string) => {
+    const url = new URL(location.href);
+    if (id) url.searchParams.set("pack", id);
+    else url.searchParams.delete("pack");
+    location.assign(url.pathname + url.search);
+  };
+  const freeze = () => {
+    setFreezing("busy");
+    freezeReview(data).then((summary) => {
+      added(summary);
+      go(summary.id);
+    }, (e: Error) => setFreezing(e.message));
+  };
+  return (
+    <div class="review-toolbar no-print">
+      <button type="button" onClick={() => print()} data-action="print">{t(lang, "reviews.print")}</button>
+      {!pack && (
+        <button type="button" onClick={freeze} disabled={freezing === "busy"} data-action="freeze">
+          {t(lang, freezing === "busy" ? "reviews.freezing" : "reviews.freeze")}
+        </button>
+      )}
+      {freezing !== "idle" && freezing !== "busy" && (
+        <span class="status-error" role="alert">{t(lang, "reviews.freeze_failed", { message: freezing })}</span>
+      )}
+      <label>
+        {t(lang, "reviews.packs")}{" "}
+        <select value={pack ?? ""} onChange={(e) => go((e.target as HTMLSelectElement).value)} data-action="packs">
+          <option value="">{t(lang, "reviews.live")}</option>
+          {packs.map((p) => (
+            <option value={p.id}>
+              {t(lang, "reviews.pack_option", { time: stampText(p.frozenAt, OFFSET), asOf: stampText(p.asOf, OFFSET) })}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

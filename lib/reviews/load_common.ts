@@ -1,0 +1,29 @@
+/** What every review loads besides its own figures: place names, the district, the data-as-of time. */
+import type { Connector, Row } from "../db/connector.ts";
+import { DATA_AS_OF_SQL } from "../metrics/overview.ts";
+import { REVIEW_PLACES_SQL } from "./scorecard.ts";
+
+export interface ReviewPlaces {
+  district: string | null;
+  asOf: number | null;
+  /** Streets and communities by id. */
+  byId: Map<string, Row>;
+}
+
+export async function loadReviewPlaces(db: Connector): Promise<ReviewPlaces> {
+  const [places, [asOf]] = await Promise.all([db.query(REVIEW_PLACES_SQL), db.query(DATA_AS_OF_SQL)]);
+  return {
+    district: (places.find((p) => p.level === "district")?.name as string | undefined) ?? null,
+    asOf: (asOf?.as_of as number | null) ?? null,
+    byId: new Map(places.map((p) => [String(p.place_id), p])),
+  };
+}
+
+/** Adds the place's name (and, for communities, its street's) to rows keyed by `place_id`. */
+export function withPlaceNames(rows: Row[], places: ReviewPlaces): Row[] {
+  return rows.map((r) => {
+    const place = places.byId.get(String(r.place_id));
+    const street = place?.street_id ? places.byId.get(String(place.street_id)) : undefined;
+    return { ...r, name: place?.name ?? r.place_id, street: street?.name ?? null };
+  });
+}

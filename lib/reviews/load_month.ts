@@ -1,0 +1,100 @@
+/** The monthly callback round's review data, computed on any Connector whose ticket_facts view exists. */
+import type { Connector } from "../db/connector.ts";
+import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
+import { roundCallbacksSql, roundListSql } from "./callback_round.ts";
+import { loadReviewPlaces, withPlaceNames } from "./load_common.ts";
+import { closingMonth, type Period } from "./period.ts";
+import { type CellFormat, figuresFrom, type ReviewData, reviewTable } from "./review.ts";
+
+const ROUND_MEASURES: Record<string, CellFormat> = {
+  closed: "count",
+  called_back: "count",
+  coverage: "percent",
+  pending: "count",
+  called_back_in_time: "count",
+  unsatisfied: "count",
+  reopened_after_unsatisfied: "count",
+};
+
+const LIST_COLUMNS: Record<string, CellFormat> = {
+  ticket_id: "text",
+  street: "text",
+  community: "text",
+  compound: "text",
+  building: "text",
+  category: "text",
+  handler: "text",
+  closed_date: "date",
+};
+
+const PERSON: Record<string, CellFormat> = { reporter_name: "text", reporter_phone: "text" };
+
+export async function loadMonthReview(
+  db: Connector,
+  round: Period,
+  storeVersion: string,
+  config: MetricsConfig = DEFAULT_CONFIG,
+): Promise<ReviewData> {
+  const [places, [district], streets, communities, worklist, unsatisfied] = await Promise.all([
+    loadReviewPlaces(db),
+    db.query(roundCallbacksSql(round)),
+    db.query(roundCallbacksSql(round, { place: "street" })),
+    db.query(roundCallbacksSql(round, { place: "community" })),
+    db.query(roundListSql(round, "worklist", config.utcOffsetHours)),
+    db.query(roundListSql(round, "unsatisfied", config.utcOffsetHours)),
+  ]);
+  // Items not yet called back: the callers' remaining work.
+  const withPending = <T extends Record<string, unknown>>(r: T) => ({
+    ...r,
+    pending: Number(r.closed) - Number(r.called_back),
+  });
+  const closed = closingMonth(round);
+  const callbackDue = Date.UTC(
+    Number(round.start.slice(0, 4)),
+    Number(round.start.slice(5, 7)) - 1,
+    config.callbackDayOfNextMonth,
+  );
+  return {
+    kind: "month",
+    period: round.key,
+    filter: { closedFrom: closed.start, closedTo: closed.end },
+    district: places.district,
+    asOf: places.asOf,
+    storeVersion,
+    figures: [
+      ...figuresFrom(district && withPending(district), { ...ROUND_MEASURES, timeliness: "percent" }),
+      { key: "callback_due", value: callbackDue, format: "date" },
+    ],
+    tables: [
+      reviewTable(
+        "round_streets",
+        { name: "text", ...ROUND_MEASURES },
+        withPlaceNames(streets.map(withPending), places),
+        "street",
+      ),
+      reviewTable(
+        "round_communities",
+        { street: "text", name: "text", ...ROUND_MEASURES },
+        withPlaceNames(communities.map(withPending), places),
+        "community",
+      ),
+      reviewTable(
+        "unsatisfied",
+        { ...LIST_COLUMNS, callback_result: "code", reopened: "yes_no", status: "code", ...PERSON },
+        unsatisfied,
+      ),
+      reviewTable(
+        "worklist",
+        {
+          ...LIST_COLUMNS,
+          kind: "code",
+          publication_due: "date",
+          callback_due: "date",
+          description: "text",
+          ...PERSON,
+        },
+        worklist,
+      ),
+    ],
+  };
+}

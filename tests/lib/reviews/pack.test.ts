@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { freeze, packId } from "../../../lib/reviews/pack.ts";
+import { listPacks, readPack, savePack } from "../../../lib/reviews/pack_store.ts";
+import type { ReviewData } from "../../../lib/reviews/review.ts";
+
+const data: ReviewData = {
+  kind: "quarter",
+  period: "2026-Q3",
+  filter: { from: 1, to: 2 },
+  district: "示范区",
+  asOf: 1_790_000_000_000,
+  storeVersion: "v1",
+  figures: [{ key: "tickets", value: 10, format: "count" }],
+  tables: [{ id: "t", columns: [{ key: "a", format: "count" }], rows: [{ a: 1 }], total: 1 }],
+};
+
+Deno.test("packs are saved whole beside the store, listed per period newest first", async () => {
+  const dir = await Deno.makeTempDir();
+  const first = await savePack(dir, data, 1_800_000_000_000);
+  const second = await savePack(dir, data, 1_800_000_100_000);
+  await savePack(dir, { ...data, period: "2026-Q2" }, 1_800_000_200_000);
+  assert.equal(first.id, "quarter-2026-Q3-1800000000000");
+  assert.deepEqual((await listPacks(dir, "quarter", "2026-Q3")).map((p) => p.id), [second.id, first.id]);
+  assert.deepEqual(await readPack(dir, first.id), first);
+  assert.equal(await readPack(dir, "../manifest"), null);
+  assert.equal(await readPack(dir, packId("year", "2020", 1)), null);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("only a review's whole data can be frozen", () => {
+  assert.throws(() => freeze({ ...data, tables: undefined } as unknown as ReviewData, 1), /tables/);
+  assert.throws(() => freeze({ ...data, period: "../../etc" }, 1), /not a review period/);
+});
