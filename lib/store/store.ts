@@ -28,6 +28,8 @@ export interface Manifest {
   created_at: string;
   /** What made this store: `demo seed=… tickets=…` or the imports applied. */
   source: string;
+  /** The newest ticket's `created_at` (epoch ms): "data as of", without reading the tickets. */
+  data_as_of: number | null;
   tables: Record<string, TableEntry>;
 }
 
@@ -72,7 +74,14 @@ export async function writeStore(
       ? await linkTable(dir, version, previous!.tables[t.name])
       : await writeTable(dir, version, t, given ?? {});
   }
-  const manifest: Manifest = { version, created_at: new Date().toISOString(), source, tables: entries };
+  const created = tables.tickets?.created_at;
+  const manifest: Manifest = {
+    version,
+    created_at: new Date().toISOString(),
+    source,
+    data_as_of: created ? newest(created) : previous?.data_as_of ?? null,
+    tables: entries,
+  };
   const tmp = `${dir}/manifest.${version}.tmp`;
   await Deno.writeTextFile(tmp, JSON.stringify(manifest, null, 2));
   await Deno.rename(tmp, `${dir}/manifest.json`);
@@ -123,6 +132,12 @@ async function writeWithBrotli(path: string, bytes: Uint8Array) {
   // quality 3 runs 5× faster still (at 50 MB) for 15% more bytes.
   const quality = bytes.length > 16 * 2 ** 20 ? 3 : 5;
   await Deno.writeFile(`${path}.br`, await compress(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } }));
+}
+
+function newest(values: unknown[]): number | null {
+  let max: number | null = null;
+  for (const v of values) if (v != null && (max === null || (v as number) > max)) max = v as number;
+  return max;
 }
 
 async function removeOldVersions(dir: string, keep: string) {

@@ -14,10 +14,12 @@ Deno.test("a write makes a new version; tables not given are carried over as the
   const first = await writeStore(dir, { callbacks: callbacks(3) }, "test 1");
   assert.equal(first.tables.callbacks.rows, 3);
   assert.equal(first.tables.tickets.rows, 0);
+  assert.equal(first.data_as_of, null);
   const firstInode = Deno.statSync(`${dir}/${first.tables.callbacks.files.full}.br`).ino;
   const second = await writeStore(dir, { tickets: { ticket_id: ["A"], created_at: [0], status: ["open"] } }, "test 2");
   assert.equal(Deno.statSync(`${dir}/${second.tables.callbacks.files.full}.br`).ino, firstInode);
   assert.notEqual(second.version, first.version);
+  assert.equal(second.data_as_of, 0);
   assert.equal(second.tables.callbacks.rows, 3);
   const table = streamToTable(await readTableStream(dir, second, "callbacks"));
   assert.deepEqual(table.getChild("ticket_id")!.toArray(), ["T0", "T1", "T2"]);
