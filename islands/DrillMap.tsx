@@ -1,47 +1,365 @@
 /**
- * The street officials' map: the district with streets, communities, compounds and
- * building footprints, and the streets' figures beside it. Drill-down and
- * cross-filtering build on this.
+ * The street officials' map: drill down from the district to a building, cross-filter
+ * the tickets by time, category, kind, status and source, and read every figure of the
+ * place in the panel. The URL holds the whole view; the map is recoloured through
+ * feature-state, never by sending its features again.
  */
-import { formatCount } from "../lib/format.ts";
-import { t } from "../lib/i18n.ts";
-import { compoundStops, type MapPageProps } from "./_shared/district_data.ts";
-import { Legend } from "./_shared/Legend.tsx";
-import { MapCanvas } from "./_shared/MapCanvas.tsx";
+import { useEffect, useMemo, useRef } from "preact/hooks";
+import type { Connector } from "../lib/db/connector.ts";
+import type { EngineUrls } from "../lib/db/duckdb_browser.ts";
+import { total } from "../lib/drill/charts.ts";
+import { type ChartData, CrossFilter } from "../lib/drill/crossfilter.ts";
+import { loadPanel, panelSql } from "../lib/drill/panel.ts";
+import { breadcrumb, childLevel, findPlace, parentRef } from "../lib/drill/path.ts";
+import {
+  type MapState,
+  type PlaceRef,
+  previousRange,
+  resolveRange,
+  stateFilter,
+  toggleValue,
+  withPlace,
+} from "../lib/drill/state.ts";
+import { formatCount, formatPercent } from "../lib/format.ts";
+import { type Lang, type MessageKey, t } from "../lib/i18n.ts";
+import {
+  classify,
+  colorOf,
+  compoundLayerSql,
+  GAP_COLORS,
+  GI_COLORS,
+  HEX_RESOLUTION,
+  isLayerId,
+  LAYER_IDS,
+  type LayerId,
+  LAYERS,
+  per1000,
+  priorityLayerSql,
+} from "../lib/map/layers.ts";
+import type { Axis } from "../lib/metrics/cube.ts";
+import { DEFAULT_CONFIG } from "../lib/metrics/deadlines.ts";
+import { cellCountsSql, hotspots } from "../lib/metrics/hotspots.ts";
+import { loadMapLibre } from "./_shared/MapCanvas.tsx";
+import { ChoiceBars, codeLabel, Timeline } from "./_shared/map/Charts.tsx";
+import { type DrillData, loadDrillData } from "./_shared/map/drill_data.ts";
+import { type Colors, DrillMapView } from "./_shared/map/DrillMapView.tsx";
+import { LayerLegend } from "./_shared/map/LayerLegend.tsx";
+import { PlacePanel } from "./_shared/map/PlacePanel.tsx";
+import { useLatest } from "./_shared/map/use_latest.ts";
+import { useSettled } from "./_shared/map/use_settled.ts";
+import { type UpdateState, useUrlState } from "./_shared/map/use_url_state.ts";
 import { StatusMessage } from "./_shared/StatusMessage.tsx";
-import { useDistrict } from "./_shared/use_district.ts";
+import { useStoreQuery } from "./_shared/use_store_query.ts";
 
-export default function DrillMap({ lang, engine, mapWorker }: MapPageProps) {
-  const state = useDistrict(engine, { withBuildings: true });
+export interface DrillMapProps {
+  lang: Lang;
+  engine: EngineUrls;
+  mapWorker: string;
+  /** The basemap's tile URL template on our origin, when one is configured. */
+  basemap: string | null;
+}
+
+export default function DrillMap({ lang, engine, mapWorker, basemap }: DrillMapProps) {
+  useEffect(() => void loadMapLibre(), []);
+  const state = useStoreQuery(engine, async ({ db }) => ({ db, data: await loadDrillData(db, basemap) }));
   if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
-  const { layers, streets } = state.data;
-  const stops = compoundStops(layers);
+  return <DrillPage db={state.data.db} data={state.data.data} lang={lang} mapWorker={mapWorker} />;
+}
+
+/** How long a filter must rest before the panel and the metric layers are recomputed. */
+const SETTLE_MS = 300;
+
+interface LayerColors {
+  compounds: Colors;
+  hexes: Colors;
+  priority: Set<string>;
+  classes: ReturnType<typeof classify> | null;
+  /** Each compound's value, for the list of places. */
+  values: Map<string, number | null>;
+}
+
+const NO_COLORS: LayerColors = {
+  compounds: new Map(),
+  hexes: new Map(),
+  priority: new Set(),
+  classes: null,
+  values: new Map(),
+};
+
+function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillData; lang: Lang; mapWorker: string }) {
+  const [s, update] = useUrlState(lang);
+  const active = useRef<Axis | null>(null);
+  const cross = useMemo(() => new CrossFilter(db, DEFAULT_CONFIG.utcOffsetHours), [db]);
+  const range = resolveRange(s, data.newestDay);
+  const base = stateFilter(s, range);
+  const filter = withPlace(base, s.place);
+  const baseKey = JSON.stringify(base);
+  const filterKey = JSON.stringify(filter);
+
+  const charts = useLatest(`${filterKey}|${s.grain}`, () => cross.query(filter, active.current, s.grain));
+  const panelKey = useSettled(filterKey, SETTLE_MS);
+  const panel = useLatest(panelKey, () => {
+    const previous = withPlace(stateFilter(s, previousRange(range)), s.place);
+    return loadPanel(db, panelSql(filter, previous, s.place));
+  });
+  const layerKey = useSettled(`${s.layer}|${baseKey}`, SETTLE_MS);
+  const layerQuery = useLatest(layerKey, () => layerData(db, s.layer, base));
+  const colors = useMemo(
+    () => layerColors(s.layer, layerQuery.status === "ready" ? layerQuery.data : null, charts, data),
+    [s.layer, layerQuery, charts.status === "ready" ? charts.data : null],
+  );
+
+  const change = (axis: Axis, next: Partial<MapState>) => {
+    active.current = axis;
+    update(next);
+  };
+  const pick = (place: PlaceRef | null) => {
+    active.current = "place";
+    update({ place, view: null }, "push");
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && s.place && !(e.target instanceof HTMLInputElement)) {
+        pick(parentRef(data.index, s.place));
+      }
+    };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, [s.place?.id]);
+
+  const busy = charts.status === "loading" || charts.stale || panel.status === "loading" || panel.stale ||
+    panelKey !== filterKey || layerQuery.stale || layerKey !== `${s.layer}|${baseKey}`;
+  const place = findPlace(data.index, s.place);
   return (
-    <div class="drill">
-      <MapCanvas class="drill-map" layers={layers} theme="light" stops={stops} workerUrl={mapWorker} lang={lang} />
-      <aside class="panel drill-panel">
-        <nav class="breadcrumb">{t(lang, "level.district")}</nav>
-        <h2>{t(lang, "map.streets")}</h2>
-        <table class="table">
-          <thead>
-            <tr>
-              <th>{t(lang, "level.street")}</th>
-              <th class="num">{t(lang, "metric.tickets_total")}</th>
-              <th class="num">{t(lang, "metric.open")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {streets.map((s) => (
-              <tr key={String(s.place_id)} data-place={String(s.place_id)}>
-                <td>{String(s.name)}</td>
-                <td class="num">{formatCount(Number(s.tickets), lang)}</td>
-                <td class="num">{formatCount(Number(s.open), lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Legend stops={stops} theme="light" lang={lang} />
+    <div class="drill" data-busy={String(busy)} data-place={s.place ? `${s.place.level}:${s.place.id}` : "district"}>
+      <div class="drill-main">
+        <div class="drill-map-wrap">
+          <DrillMapView
+            layers={data.district.layers}
+            drill={data.style}
+            workerUrl={mapWorker}
+            lang={lang}
+            place={s.place}
+            view={s.view}
+            unit={LAYERS[s.layer].unit}
+            compoundColors={colors.compounds}
+            hexColors={colors.hexes}
+            priority={colors.priority}
+            coloured={colors !== NO_COLORS}
+            onPick={pick}
+            onView={(view) =>
+              update({ view })}
+          />
+          <div class="map-controls">
+            <label>
+              {t(lang, "drill.layer")}
+              <select
+                value={s.layer}
+                onChange={(e) => {
+                  const value = (e.target as HTMLSelectElement).value;
+                  if (isLayerId(value)) {
+                    update({ layer: value });
+                  }
+                }}
+              >
+                {LAYER_IDS.map((id) => <option key={id} value={id}>{t(lang, `layer.${id}` as MessageKey)}</option>)}
+              </select>
+            </label>
+            <LayerLegend layer={s.layer} classes={colors.classes} lang={lang} />
+            {layerQuery.status === "error" && (
+              <p class="status status-error" role="alert">{t(lang, "state.error", { message: layerQuery.message })}</p>
+            )}
+            {(layerQuery.stale || layerQuery.status === "loading") && (
+              <p class="status" role="status">{t(lang, "drill.layer_loading")}</p>
+            )}
+          </div>
+        </div>
+        <Filters s={s} data={data} charts={charts} range={range} lang={lang} change={change} update={update} />
+      </div>
+      <aside class="panel drill-panel" aria-live="polite">
+        <nav class="breadcrumb" aria-label={t(lang, "drill.breadcrumb")}>
+          {breadcrumb(data.index, s.place).map((crumb, i, all) => (
+            <span key={crumb.level}>
+              {i > 0 && <span class="sep">›</span>}
+              {i === all.length - 1
+                ? <strong aria-current="location">{crumbText(crumb.level, crumb.name, lang)}</strong>
+                : (
+                  <button
+                    type="button"
+                    class="link"
+                    data-crumb={crumb.level}
+                    onClick={() => pick(crumb.place)}
+                  >
+                    {crumbText(crumb.level, crumb.name, lang)}
+                  </button>
+                )}
+            </span>
+          ))}
+        </nav>
+        <h2>{place ? place.name : t(lang, "drill.whole_district")}</h2>
+        <p class="muted">{t(lang, "drill.range", { from: range.from, to: range.to })}</p>
+        <Children s={s} data={data} values={colors.values} layer={s.layer} lang={lang} onPick={pick} />
+        {panel.status === "error"
+          ? <StatusMessage state={panel} lang={lang} />
+          : panel.status === "loading"
+          ? <p class="status" role="status">{t(lang, "drill.panel_loading")}</p>
+          : (
+            <div class={panel.stale ? "stale" : undefined}>
+              <PlacePanel data={panel.data} place={s.place} index={data.index} lang={lang} onPick={pick} />
+            </div>
+          )}
       </aside>
     </div>
   );
+}
+
+function crumbText(level: string, name: string | null, lang: Lang): string {
+  const label = t(lang, `level.${level}` as MessageKey);
+  return name ? `${label} ${name}` : label;
+}
+
+/** The places one level down, as buttons: the keyboard's way to drill, with the layer's value beside compounds. */
+function Children({ s, data, values, layer, lang, onPick }: {
+  s: MapState;
+  data: DrillData;
+  values: Map<string, number | null>;
+  layer: LayerId;
+  lang: Lang;
+  onPick: (place: PlaceRef) => void;
+}) {
+  const level = childLevel(s.place?.level ?? "district");
+  if (!level) return null;
+  const parent = s.place?.id ?? null;
+  const children = [...data.index.values()].filter((p) => p.level === level && p.parent === parent);
+  const valueOf = (id: string) => level === "compound" ? values.get(id) ?? null : null;
+  children.sort((a, b) =>
+    (valueOf(b.id) ?? -Infinity) - (valueOf(a.id) ?? -Infinity) ||
+    a.name.localeCompare(b.name, "zh-CN", { numeric: true })
+  );
+  const format = (v: number | null) =>
+    LAYERS[layer].format === "percent" ? formatPercent(v, lang) : formatCount(v, lang);
+  return (
+    <details class="children" open>
+      <summary>
+        {t(lang, "drill.children", { level: t(lang, `level.${level}` as MessageKey), n: children.length })}
+      </summary>
+      <ul>
+        {children.map((c) => (
+          <li key={c.id}>
+            <button
+              type="button"
+              class="link"
+              data-pick={`${level}:${c.id}`}
+              onClick={() => onPick({ level, id: c.id })}
+            >
+              {c.name}
+            </button>
+            {level === "compound" && <span class="num">{format(valueOf(c.id))}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function Filters({ s, data, charts, range, lang, change, update }: {
+  s: MapState;
+  data: DrillData;
+  charts: ReturnType<typeof useLatest<ChartData>>;
+  range: { from: string; to: string };
+  lang: Lang;
+  change: (axis: Axis, next: Partial<MapState>) => void;
+  update: UpdateState;
+}) {
+  if (charts.status === "error") return <StatusMessage state={charts} lang={lang} />;
+  if (charts.status === "loading") return <p class="status" role="status">{t(lang, "drill.charts_loading")}</p>;
+  const c = charts.data;
+  const lists = [
+    ["categories", "category", "drill.categories", (v: string) => v],
+    ["kinds", "kind", "drill.kinds", (v: string) => codeLabel(lang, "kind", v)],
+    ["statuses", "status", "drill.statuses", (v: string) => codeLabel(lang, "status", v)],
+    ["sources", "source", "drill.sources", (v: string) => v],
+  ] as const;
+  const shown = total(c.statuses.filter((r) => !s.statuses || s.statuses.includes(r.key)));
+  return (
+    <div class={`drill-charts${charts.stale ? " stale" : ""}`}>
+      <div class="filtered-total" data-metric="filtered_tickets" data-value={shown}>
+        {t(lang, "drill.filtered", { n: formatCount(shown, lang) })}
+      </div>
+      <Timeline
+        rows={c.timeline}
+        grain={s.grain}
+        range={range}
+        lang={lang}
+        onRange={(r) => change("time", { from: r.from, to: r.to })}
+        onGrain={(grain) => update({ grain })}
+      />
+      {lists.map(([view, axis, title, label]) => (
+        <ChoiceBars
+          key={view}
+          title={t(lang, title)}
+          rows={c[view]}
+          order={data.choices[view]}
+          selected={s[view]}
+          lang={lang}
+          label={label}
+          compact={view === "statuses" || view === "sources"}
+          onToggle={(value) => change(axis, { [view]: toggleValue(s[view], value, data.choices[view]) })}
+          onAll={() => change(axis, { [view]: null })}
+        />
+      ))}
+    </div>
+  );
+}
+
+type LayerRows =
+  | { kind: "compounds"; rows: { place_id: string; value: number | null }[] }
+  | { kind: "hexes"; rows: { id: string; value: number; color?: string }[] }
+  | { kind: "priority"; ids: string[] }
+  | { kind: "cube" };
+
+/** The figures a layer needs beyond the cross-filter's ticket counts, from lib/metrics. */
+async function layerData(db: Connector, layer: LayerId, filter: ReturnType<typeof stateFilter>): Promise<LayerRows> {
+  if (layer === "density") {
+    const rows = await db.query<{ id: string; tickets: number }>(cellCountsSql(HEX_RESOLUTION, filter));
+    return { kind: "hexes", rows: rows.map((r) => ({ id: r.id, value: r.tickets })) };
+  }
+  if (layer === "hotspots") {
+    const spots = await hotspots(db, { level: "h3", resolution: HEX_RESOLUTION }, filter);
+    return { kind: "hexes", rows: spots.map((h) => ({ id: h.id, value: h.z, color: GI_COLORS[h.class] })) };
+  }
+  if (layer === "priority") {
+    const rows = await db.query<{ place_id: string }>(priorityLayerSql(filter));
+    return { kind: "priority", ids: rows.map((r) => r.place_id) };
+  }
+  const sql = compoundLayerSql(layer, filter);
+  if (!sql) return { kind: "cube" };
+  return { kind: "compounds", rows: await db.query(sql) };
+}
+
+function layerColors(
+  layer: LayerId,
+  rows: LayerRows | null,
+  charts: ReturnType<typeof useLatest<ChartData>>,
+  data: DrillData,
+): LayerColors {
+  if (!rows) return NO_COLORS;
+  if (rows.kind === "hexes") {
+    const classes = layer === "density" ? classify(layer, rows.rows.map((r) => r.value)) : null;
+    const hexes: Colors = new Map(rows.rows.map((r) => [r.id, r.color ?? colorOf(r.value, classes!)]));
+    return { ...NO_COLORS, hexes, classes };
+  }
+  let values: Map<string, number | null>;
+  if (rows.kind === "compounds") {
+    values = new Map(rows.rows.map((r) => [r.place_id, r.value == null ? null : Number(r.value)]));
+  } else {
+    if (charts.status !== "ready") return NO_COLORS;
+    const tickets = new Map(charts.data.compounds.map((r) => [r.key, r.tickets]));
+    values = new Map([...data.households].map(([id, h]) => [id, per1000(tickets.get(id) ?? 0, h)]));
+  }
+  const known = [...values.values()].filter((v): v is number => v != null);
+  const classes = layer === "gaps" ? { breaks: [1, 2], colors: [...GAP_COLORS] } : classify(layer, known);
+  const compounds: Colors = new Map([...data.households.keys()].map((id) => [id, colorOf(values.get(id), classes)]));
+  const priority = rows.kind === "priority" ? new Set(rows.ids) : new Set<string>();
+  return { compounds, hexes: new Map(), priority, classes: layer === "gaps" ? null : classes, values };
 }

@@ -3,10 +3,11 @@
  * first render it records where a few compounds are on screen (`data-probe`), so
  * a test can check that the pixels there are the compounds, not the background.
  */
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { bounds } from "../../lib/map/geojson.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
-import { buildStyle, type MapLayers, PALETTES, type Theme } from "../../lib/map/style.ts";
+import { buildStyle, type DrillStyle, type MapLayers, PALETTES, type Theme } from "../../lib/map/style.ts";
+import type { MapView } from "../../lib/drill/state.ts";
 import { markReady } from "./store.ts";
 
 let mapLibrary: Promise<typeof import("maplibre-gl")> | undefined;
@@ -24,12 +25,23 @@ export interface MapCanvasProps {
   workerUrl: string;
   lang: Lang;
   class?: string;
+  /** The drill-down map's extra sources and layers (see buildStyle). */
+  drill?: DrillStyle;
+  /** The camera to open at instead of fitting the data. */
+  view?: MapView | null;
+  /** Called once the style has loaded, for pages that drive the map themselves. */
+  onMap?: (map: import("maplibre-gl").Map) => void;
+  /** False while the page has yet to colour what it drew; the page is ready only after. */
+  ready?: boolean;
 }
 
 /** The page counts as ready once its map has drawn its data. */
-export function MapCanvas({ layers, theme, stops, workerUrl, lang, class: cls }: MapCanvasProps) {
+export function MapCanvas(
+  { layers, theme, stops, workerUrl, lang, class: cls, drill, view, onMap, ready = true }: MapCanvasProps,
+) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<import("maplibre-gl").Map>();
+  const [drawn, setDrawn] = useState<import("maplibre-gl").Map>();
   useEffect(() => {
     let map: import("maplibre-gl").Map | undefined;
     let cancelled = false;
@@ -40,24 +52,20 @@ export function MapCanvas({ layers, theme, stops, workerUrl, lang, class: cls }:
       const el = container.current;
       const m = new maplibre.Map({
         container: el,
-        style: buildStyle(layers, theme, stops) as import("maplibre-gl").StyleSpecification,
-        bounds: bounds(layers.overlay?.features.length ? layers.overlay : layers.compounds),
-        fitBoundsOptions: { padding: 24 },
+        style: buildStyle(layers, theme, stops, drill) as import("maplibre-gl").StyleSpecification,
+        ...view ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom, pitch: view.pitch } : {
+          bounds: bounds(layers.overlay?.features.length ? layers.overlay : layers.compounds),
+          fitBoundsOptions: { padding: 24 },
+        },
         attributionControl: { compact: false, customAttribution: t(lang, "attribution.demo") },
         fadeDuration: 0,
       });
       map = m;
-      m.once("load", () => mapRef.current = m);
-      m.once("idle", () => {
-        const probe = layers.compounds.features.slice(0, 12).map((f) => {
-          const { x, y } = m.project([Number(f.properties.lon), Number(f.properties.lat)]);
-          return [Math.round(x), Math.round(y)];
-        });
-        el.dataset.probe = JSON.stringify(probe);
-        if (layers.overlay) el.dataset.overlayFeatures = String(layers.overlay.features.length);
-        el.dataset.mapReady = "true";
-        markReady();
+      m.once("load", () => {
+        mapRef.current = m;
+        onMap?.(m);
       });
+      m.once("idle", () => setDrawn(m));
     })();
     return () => {
       cancelled = true;
@@ -65,6 +73,23 @@ export function MapCanvas({ layers, theme, stops, workerUrl, lang, class: cls }:
       mapRef.current = undefined;
     };
   }, []);
+  useEffect(() => {
+    const m = drawn;
+    const el = container.current;
+    if (!m || !el || !ready) return;
+    // After the page's last change has been drawn.
+    m.once("idle", () => {
+      const probe = layers.compounds.features.slice(0, 12).map((f) => {
+        const { x, y } = m.project([Number(f.properties.lon), Number(f.properties.lat)]);
+        return [Math.round(x), Math.round(y)];
+      });
+      el.dataset.probe = JSON.stringify(probe);
+      if (layers.overlay) el.dataset.overlayFeatures = String(layers.overlay.features.length);
+      el.dataset.mapReady = "true";
+      markReady();
+    });
+    m.triggerRepaint();
+  }, [drawn, ready]);
   useEffect(() => {
     const map = mapRef.current;
     const overlay = layers.overlay;

@@ -3,7 +3,7 @@ export const MAP_MESSAGES = {
   "drill.whole_district": ["全区", "Whole district"],
   "drill.breadcrumb": ["层级导航", "Place levels"],
   "drill.range": ["{from} 至 {to}", "{from} to {to}"],
-  "drill.children": ["下级{level}（{n}）", "{level} below ({n})"],
+  "drill.children": ["下级{level}（{n}）", "One level down: {level} ({n})"],
   "drill.layer": ["图层", "Layer"],
   "drill.legend": ["图例", "Legend"],
   "drill.layer_loading": ["正在计算图层…", "Computing the layer…"],

@@ -1,7 +1,12 @@
 /**
  * Our own map style: no tiles, no glyph server, nothing from another host. Layers are
  * drawn from GeoJSON the page builds out of the store; compounds are coloured by a
- * numeric `value` property on a sequential ramp.
+ * numeric `value` property on a sequential ramp, or, on the drill-down map, by a colour
+ * each compound carries as feature-state (so a filter recolours without new data).
+ *
+ * Labels need no glyph server: without a `glyphs` URL MapLibre draws every character,
+ * digits and Latin included, with TinySDF from the browser's own fonts, here the CJK
+ * font the page's stylesheet names.
  */
 import type { FeatureCollection } from "./geojson.ts";
 
@@ -56,25 +61,47 @@ export function rampStops(values: number[], classes = 5): number[] {
 
 const empty: FeatureCollection = { type: "FeatureCollection", features: [] };
 
-export function buildStyle(layers: MapLayers, theme: Theme, stops: number[]) {
+/** What the drill-down map adds: H3 cells, point labels, and optionally a user's basemap under everything. */
+export interface DrillStyle {
+  hexes: FeatureCollection;
+  labels: FeatureCollection;
+  /** A tile URL template on our own origin (see lib/map/basemap.ts). */
+  basemapTiles?: string;
+}
+
+/** The font MapLibre draws labels with locally; the page's stylesheet lists the same family first. */
+export const LABEL_FONT = ["Noto Sans CJK SC"];
+
+/** Features are addressed by these properties for feature-state. */
+const PROMOTE_ID = { streets: "place_id", communities: "place_id", compounds: "place_id", buildings: "building_id" };
+
+export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], drill?: DrillStyle) {
   const p = PALETTES[theme];
-  const ramp = stops.length
+  const ramp = drill
+    ? ["to-color", ["coalesce", ["feature-state", "color"], p.noData]]
+    : stops.length
     ? ["interpolate", ["linear"], ["coalesce", ["get", "value"], 0], ...stops.flatMap((s, i) => [s, p.ramp[i]])]
     : p.noData;
-  const source = (data: FeatureCollection | undefined) => ({ type: "geojson", data: data ?? empty });
+  const source = (data: FeatureCollection | undefined, name?: keyof typeof PROMOTE_ID) => ({
+    type: "geojson",
+    data: data ?? empty,
+    ...(name ? { promoteId: PROMOTE_ID[name] } : {}),
+  });
   return {
     version: 8,
     sources: {
       water: source(layers.water),
       roads: source(layers.roads),
-      streets: source(layers.streets),
-      communities: source(layers.communities),
-      compounds: source(layers.compounds),
-      buildings: source(layers.buildings),
+      streets: source(layers.streets, "streets"),
+      communities: source(layers.communities, "communities"),
+      compounds: source(layers.compounds, "compounds"),
+      buildings: source(layers.buildings, "buildings"),
       overlay: source(layers.overlay),
+      ...drill ? drillSources(drill) : {},
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": p.background } },
+      ...drill?.basemapTiles ? [{ id: "basemap", type: "raster", source: "basemap" }] : [],
       { id: "water", type: "fill", source: "water", paint: { "fill-color": p.water } },
       {
         id: "road-casing",
@@ -95,14 +122,19 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[]) {
         id: "compounds",
         type: "fill",
         source: "compounds",
-        paint: { "fill-color": ramp, "fill-opacity": 0.85, "fill-outline-color": p.community },
+        paint: {
+          "fill-color": ramp,
+          // Drilled into a compound, its buildings must show through its colour.
+          "fill-opacity": drill ? ["interpolate", ["linear"], ["zoom"], 14, 0.85, 16.5, 0.35] : 0.85,
+          "fill-outline-color": p.community,
+        },
       },
       {
         id: "buildings",
         type: "fill",
         source: "buildings",
         minzoom: 14,
-        paint: { "fill-color": p.building, "fill-opacity": 0.6 },
+        paint: { "fill-color": selected("#1f6feb", p.building), "fill-opacity": 0.6 },
       },
       {
         id: "communities",
@@ -111,6 +143,7 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[]) {
         paint: { "line-color": p.community, "line-width": 1, "line-dasharray": [2, 2] },
       },
       { id: "streets", type: "line", source: "streets", paint: { "line-color": p.street, "line-width": 2.5 } },
+      ...drill ? drillLayers(p) : [],
       {
         id: "overlay-fill",
         type: "fill",
@@ -136,4 +169,106 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[]) {
       },
     ],
   };
+}
+
+function drillSources(drill: DrillStyle) {
+  return {
+    hexes: { type: "geojson", data: drill.hexes, promoteId: "id" },
+    labels: { type: "geojson", data: drill.labels },
+    ...drill.basemapTiles
+      ? { basemap: { type: "raster", tiles: [drill.basemapTiles], tileSize: 256, maxzoom: 19 } }
+      : {},
+  };
+}
+
+const selected = (on: unknown, off: unknown) => ["case", ["boolean", ["feature-state", "selected"], false], on, off];
+
+/**
+ * The drill-down map's layers: invisible fills to click streets and communities, H3
+ * cells, outlines for the selected place and the priority list, buildings extruded by
+ * floors (shown when the map is tilted), and labels by level as the zoom allows.
+ */
+function drillLayers(p: typeof PALETTES[Theme]) {
+  const label = (level: string, minzoom: number, maxzoom: number, size: number, color: string) => ({
+    id: `label-${level}`,
+    type: "symbol",
+    source: "labels",
+    minzoom,
+    maxzoom,
+    filter: ["==", ["get", "level"], level],
+    layout: {
+      "text-field": ["get", "name"],
+      "text-font": LABEL_FONT,
+      "text-size": size,
+      "text-max-width": 8,
+      "text-padding": 4,
+    },
+    paint: { "text-color": color, "text-halo-color": "rgba(255,255,255,0.9)", "text-halo-width": 1.5 },
+  });
+  return [
+    { id: "street-hit", type: "fill", source: "streets", paint: { "fill-color": "#000000", "fill-opacity": 0 } },
+    { id: "community-hit", type: "fill", source: "communities", paint: { "fill-color": "#000000", "fill-opacity": 0 } },
+    {
+      id: "hexes",
+      type: "fill",
+      source: "hexes",
+      layout: { visibility: "none" },
+      paint: {
+        "fill-color": ["to-color", ["coalesce", ["feature-state", "color"], "rgba(0,0,0,0)"]],
+        "fill-opacity": 0.75,
+        "fill-outline-color": "rgba(255,255,255,0.6)",
+      },
+    },
+    {
+      id: "compound-outline",
+      type: "line",
+      source: "compounds",
+      paint: {
+        "line-color": ["case", ["boolean", ["feature-state", "priority"], false], "#6a1b9a", p.street],
+        "line-width": [
+          "case",
+          ["boolean", ["feature-state", "selected"], false],
+          3.5,
+          ["boolean", ["feature-state", "priority"], false],
+          3,
+          0.4,
+        ],
+      },
+    },
+    {
+      id: "buildings-3d",
+      type: "fill-extrusion",
+      source: "buildings",
+      minzoom: 14,
+      layout: { visibility: "none" },
+      paint: {
+        "fill-extrusion-color": selected("#1f6feb", p.building),
+        "fill-extrusion-height": ["*", 3, ["coalesce", ["get", "floors"], 1]],
+        "fill-extrusion-opacity": 0.85,
+      },
+    },
+    {
+      id: "building-selected",
+      type: "line",
+      source: "buildings",
+      minzoom: 14,
+      paint: { "line-color": "#1f6feb", "line-width": selected(3, 0) },
+    },
+    {
+      id: "community-selected",
+      type: "line",
+      source: "communities",
+      paint: { "line-color": p.street, "line-width": selected(3, 0) },
+    },
+    {
+      id: "street-selected",
+      type: "line",
+      source: "streets",
+      paint: { "line-color": "#1d2733", "line-width": selected(4, 0) },
+    },
+    label("street", 0, 13, 15, "#1d2733"),
+    label("community", 12.5, 15, 13, "#34495e"),
+    label("compound", 14, 24, 12, "#1d2733"),
+    label("building", 16.3, 24, 11, "#37474f"),
+  ];
 }

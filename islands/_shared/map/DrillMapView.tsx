@@ -1,0 +1,162 @@
+/**
+ * The drill-down map: MapCanvas with our drill layers, driven by feature-state. A filter
+ * change only sets colours on features already drawn; the data is never sent again.
+ */
+import type { Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { childLevel } from "../../../lib/drill/path.ts";
+import type { MapView, PlaceRef } from "../../../lib/drill/state.ts";
+import { bounds, type FeatureCollection } from "../../../lib/map/geojson.ts";
+import type { LayerUnit } from "../../../lib/map/layers.ts";
+import type { DrillStyle, MapLayers } from "../../../lib/map/style.ts";
+import type { Lang } from "../../../lib/i18n.ts";
+import { MapCanvas } from "../MapCanvas.tsx";
+
+/** Colours per feature id of one source. */
+export type Colors = Map<string, string>;
+
+export interface DrillMapViewProps {
+  layers: MapLayers & { compounds: FeatureCollection };
+  drill: DrillStyle;
+  workerUrl: string;
+  lang: Lang;
+  place: PlaceRef | null;
+  view: MapView | null;
+  unit: LayerUnit;
+  compoundColors: Colors;
+  hexColors: Colors;
+  priority: Set<string>;
+  /** Whether the layer's colours have arrived. */
+  coloured: boolean;
+  onPick: (place: PlaceRef) => void;
+  onView: (view: MapView) => void;
+}
+
+const SOURCE_OF: Record<PlaceRef["level"], string> = {
+  street: "streets",
+  community: "communities",
+  compound: "compounds",
+  building: "buildings",
+};
+const HIT_LAYERS: Record<PlaceRef["level"], string[]> = {
+  street: ["street-hit"],
+  community: ["community-hit"],
+  compound: ["compounds"],
+  building: ["buildings", "buildings-3d"],
+};
+
+/** Sets one feature-state key on every id, clearing it on ids no longer listed. */
+function setStates(map: MapLibreMap, source: string, key: string, values: Map<string, unknown>, previous: Set<string>) {
+  for (const id of previous) if (!values.has(id)) map.setFeatureState({ source, id }, { [key]: null });
+  for (const [id, value] of values) map.setFeatureState({ source, id }, { [key]: value });
+  return new Set(values.keys());
+}
+
+export function DrillMapView(props: DrillMapViewProps) {
+  const [map, setMap] = useState<MapLibreMap>();
+  const applied = useRef({ compounds: new Set<string>(), hexes: new Set<string>(), priority: new Set<string>() });
+  const selected = useRef<PlaceRef | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    if (!map) return;
+    applied.current.compounds = setStates(map, "compounds", "color", props.compoundColors, applied.current.compounds);
+    // Counts the recolourings that reached the screen, for the benchmark.
+    map.once("render", () => {
+      const el = map.getContainer();
+      el.dataset.recoloured = String(Number(el.dataset.recoloured ?? 0) + 1);
+    });
+    map.triggerRepaint();
+  }, [map, props.compoundColors]);
+  useEffect(() => {
+    if (!map) return;
+    applied.current.hexes = setStates(map, "hexes", "color", props.hexColors, applied.current.hexes);
+  }, [map, props.hexColors]);
+  useEffect(() => {
+    if (!map) return;
+    const flags = new Map([...props.priority].map((id) => [id, true]));
+    applied.current.priority = setStates(map, "compounds", "priority", flags, applied.current.priority);
+  }, [map, props.priority]);
+  useEffect(() => {
+    map?.setLayoutProperty("hexes", "visibility", props.unit === "hex" ? "visible" : "none");
+  }, [map, props.unit]);
+
+  useEffect(() => {
+    if (!map) return;
+    const old = selected.current;
+    if (old) map.setFeatureState({ source: SOURCE_OF[old.level], id: old.id }, { selected: false });
+    selected.current = props.place;
+    if (props.place) {
+      map.setFeatureState({ source: SOURCE_OF[props.place.level], id: props.place.id }, { selected: true });
+    }
+    const v = props.view;
+    if (v) {
+      map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom, pitch: v.pitch });
+      return;
+    }
+    const features = props.place ? placeFeatures(props.layers, props.place) : props.layers.compounds;
+    if (features.features.length) map.fitBounds(bounds(features), { padding: 48, maxZoom: 18, duration: 0 });
+  }, [map, props.place?.level, props.place?.id, props.view === null]);
+
+  useEffect(() => {
+    if (!map) return;
+    const showExtrusion = () => {
+      const tilted = map.getPitch() > 5;
+      map.setLayoutProperty("buildings-3d", "visibility", tilted ? "visible" : "none");
+      map.setLayoutProperty("buildings", "visibility", tilted ? "none" : "visible");
+    };
+    const onMoveEnd = () => {
+      showExtrusion();
+      const c = map.getCenter();
+      latest.current.onView({ lon: c.lng, lat: c.lat, zoom: map.getZoom(), pitch: map.getPitch() });
+    };
+    const onClick = (e: { point: { x: number; y: number } }) => {
+      const here = latest.current.place?.level ?? "district";
+      const levels = [childLevel(here), here === "district" ? null : here].filter(Boolean) as PlaceRef["level"][];
+      for (const level of levels) {
+        const hits: MapGeoJSONFeature[] = map.queryRenderedFeatures([e.point.x, e.point.y], {
+          layers: HIT_LAYERS[level].filter((id) => map.getLayoutProperty(id, "visibility") !== "none"),
+        });
+        const id = hits[0]?.id;
+        if (id !== undefined) return latest.current.onPick({ level, id: String(id) });
+      }
+    };
+    showExtrusion();
+    map.on("moveend", onMoveEnd);
+    map.on("click", onClick);
+    return () => {
+      map.off("moveend", onMoveEnd);
+      map.off("click", onClick);
+    };
+  }, [map]);
+
+  return (
+    <MapCanvas
+      class="drill-map"
+      layers={props.layers}
+      theme="light"
+      stops={[]}
+      workerUrl={props.workerUrl}
+      lang={props.lang}
+      drill={props.drill}
+      view={props.view}
+      onMap={setMap}
+      ready={props.coloured}
+    />
+  );
+}
+
+/** The features of a place, found in the geometry the page already holds. */
+export function placeFeatures(layers: MapLayers, place: PlaceRef): FeatureCollection {
+  const [collection, key] = {
+    street: [layers.streets, "place_id"],
+    community: [layers.communities, "place_id"],
+    compound: [layers.compounds, "place_id"],
+    building: [layers.buildings, "building_id"],
+  }[place.level] as [FeatureCollection | undefined, string];
+  return {
+    type: "FeatureCollection",
+    features: (collection?.features ?? []).filter((f) => String(f.properties[key]) === place.id),
+  };
+}

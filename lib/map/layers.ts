@@ -1,0 +1,156 @@
+/**
+ * The layers a supervisor chooses from on the map page, and how each turns metric rows
+ * into classes and colours. The figures come from lib/metrics' builders; this file only
+ * says which builder feeds which layer and how its values are classed for the legend.
+ */
+import { backlogSql } from "../metrics/backlog.ts";
+import { coverageSql, priorityListSql } from "../metrics/coverage.ts";
+import type { Filter } from "../metrics/filter.ts";
+import type { GiClass } from "../metrics/gi_star.ts";
+import { ratesSql } from "../metrics/rates.ts";
+import { resolutionSql } from "../metrics/resolution.ts";
+import { PALETTES, rampStops } from "./style.ts";
+
+export const LAYER_IDS = [
+  "per_1000",
+  "on_time",
+  "satisfaction",
+  "coverage",
+  "backlog",
+  "density",
+  "hotspots",
+  "gaps",
+  "priority",
+] as const;
+export type LayerId = typeof LAYER_IDS[number];
+
+export function isLayerId(value: string): value is LayerId {
+  return (LAYER_IDS as readonly string[]).includes(value);
+}
+
+/** Where a layer draws: on the compounds, or on H3 cells. */
+export type LayerUnit = "compound" | "hex";
+export type ValueFormat = "count" | "percent";
+
+interface LayerSpec {
+  unit: LayerUnit;
+  format: ValueFormat;
+  /** Whether a high value is the good end (green-ish end of the ramp reversed). */
+  highIsGood: boolean;
+}
+
+export const LAYERS: Record<LayerId, LayerSpec> = {
+  per_1000: { unit: "compound", format: "count", highIsGood: false },
+  on_time: { unit: "compound", format: "percent", highIsGood: true },
+  satisfaction: { unit: "compound", format: "percent", highIsGood: true },
+  coverage: { unit: "compound", format: "percent", highIsGood: true },
+  backlog: { unit: "compound", format: "count", highIsGood: false },
+  density: { unit: "hex", format: "count", highIsGood: false },
+  hotspots: { unit: "hex", format: "count", highIsGood: false },
+  gaps: { unit: "compound", format: "count", highIsGood: false },
+  priority: { unit: "compound", format: "count", highIsGood: false },
+};
+
+/** The H3 resolution of the density and hot-spot layers: cells of about 0.7 km², a few per compound cluster. */
+export const HEX_RESOLUTION = 8;
+
+/**
+ * The SQL giving `place_id` (a compound) and `value` for a compound metric layer.
+ * Tickets per 1,000 households is answered from the cross-filter cube instead (see
+ * per1000), so it has none here; the priority layer's fill is the same figure.
+ */
+export function compoundLayerSql(layer: LayerId, filter: Filter): string | null {
+  const byCompound = { place: "compound" } as const;
+  const pick = (sql: string, column: string) =>
+    `SELECT place_id, ${column} AS value FROM (${sql}) m WHERE place_id IS NOT NULL`;
+  switch (layer) {
+    case "on_time":
+      return pick(resolutionSql(filter, byCompound), "on_time_rate");
+    case "satisfaction":
+      return pick(ratesSql(filter, byCompound), "satisfaction_rate");
+    case "coverage":
+      return pick(coverageSql({}, byCompound), "households_linked_share");
+    case "gaps":
+      return `SELECT place_id, CASE WHEN compounds_with_branch = 0 THEN 2
+    WHEN households_linked_share < ${GAP_LINKED_SHARE} OR buildings_with_group < buildings THEN 1 ELSE 0 END AS value
+FROM (${coverageSql({}, byCompound)}) m`;
+    case "backlog":
+      // The backlog is what is open now, whenever it came in: only the range's end applies.
+      return `SELECT place_id, sum(open) AS value FROM (${
+        backlogSql({ ...filter, from: undefined, statuses: undefined }, byCompound)
+      }) m WHERE place_id IS NOT NULL GROUP BY place_id`;
+    default:
+      return null;
+  }
+}
+
+/** Below this share of households linked to a member household, a compound's network has a gap. */
+export const GAP_LINKED_SHARE = 0.5;
+
+export function priorityLayerSql(filter: Filter): string {
+  return `SELECT compound_id AS place_id FROM (${priorityListSql(filter)}) p`;
+}
+
+/**
+ * Tickets per 1,000 households from ticket counts and households, the definition of
+ * volumeSql's `per_1000_households`, for the cube's counts; null without households.
+ */
+export function per1000(tickets: number, households: number | null): number | null {
+  return households ? 1000 * tickets / households : null;
+}
+
+export interface ClassedValues {
+  /** Upper bounds of every class but the last, ascending. */
+  breaks: number[];
+  colors: string[];
+}
+
+const RATIO_BREAKS = [0.6, 0.7, 0.8, 0.9];
+
+/**
+ * Class breaks: fixed for shares (so 80 % looks the same whatever else is on the map),
+ * from the values' 5th–95th percentile span for counts and rates.
+ */
+export function classify(layer: LayerId, values: number[]): ClassedValues {
+  const ramp = [...PALETTES.light.ramp];
+  const colors = LAYERS[layer].highIsGood ? ramp.reverse() : ramp;
+  if (LAYERS[layer].format === "percent") return { breaks: RATIO_BREAKS, colors };
+  const stops = rampStops(values.filter((v) => v > 0));
+  const breaks = [...new Set(stops.slice(1).map((s) => roundNicely(s)))];
+  return { breaks, colors: colors.slice(colors.length - breaks.length - 1) };
+}
+
+/** Breaks people can read: two significant figures. */
+function roundNicely(value: number): number {
+  if (value <= 0) return 0;
+  const magnitude = 10 ** (Math.floor(Math.log10(value)) - 1);
+  return Math.round(value / magnitude) * magnitude;
+}
+
+/** The class index of a value: the number of breaks it reaches. */
+export function classOf(value: number, breaks: number[]): number {
+  let i = 0;
+  while (i < breaks.length && value >= breaks[i]) i++;
+  return i;
+}
+
+export function colorOf(value: number | null | undefined, classes: ClassedValues): string {
+  if (value == null || !Number.isFinite(value)) return PALETTES.light.noData;
+  return classes.colors[classOf(value, classes.breaks)];
+}
+
+/** Gi* classes, hot in reds and cold in blues, darker for higher confidence. */
+export const GI_COLORS: Record<GiClass, string> = {
+  hot99: "#b2182b",
+  hot95: "#ef8a62",
+  hot90: "#fddbc7",
+  none: "#f7f7f7",
+  cold90: "#d1e5f0",
+  cold95: "#67a9cf",
+  cold99: "#2166ac",
+};
+
+/** Coverage gaps: none, a weak network, no branch at all. */
+export const GAP_COLORS = ["#e8f1e4", "#f6c35b", "#c0392b"];
+
+export const PRIORITY_OUTLINE = "#6a1b9a";

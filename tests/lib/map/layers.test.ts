@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { classify, classOf, colorOf, compoundLayerSql, LAYER_IDS, per1000 } from "../../../lib/map/layers.ts";
+import { basemapTemplate, upstreamTileUrl } from "../../../lib/map/basemap.ts";
+import { buildStyle } from "../../../lib/map/style.ts";
+import { PALETTES } from "../../../lib/map/style.ts";
+
+Deno.test("class breaks: fixed for shares, from the data for counts, good end reversed", () => {
+  const shares = classify("on_time", [0.1, 0.95]);
+  assert.deepEqual(shares.breaks, [0.6, 0.7, 0.8, 0.9]);
+  assert.equal(shares.colors[0], PALETTES.light.ramp.at(-1), "a low on-time rate is the alarming colour");
+  const counts = classify("per_1000", Array.from({ length: 100 }, (_, i) => i + 1));
+  assert.equal(counts.breaks.length, counts.colors.length - 1);
+  assert.ok(counts.breaks.every((b, i) => i === 0 || b > counts.breaks[i - 1]));
+  assert.equal(classOf(0.65, shares.breaks), 1);
+  assert.equal(classOf(0.95, shares.breaks), 4);
+  assert.equal(colorOf(null, shares), PALETTES.light.noData);
+  assert.equal(per1000(5, 1000), 5);
+  assert.equal(per1000(5, 0), null);
+});
+
+Deno.test("every compound layer reads lib/metrics, by compound", () => {
+  for (const layer of ["on_time", "satisfaction", "coverage", "backlog", "gaps"] as const) {
+    assert.match(compoundLayerSql(layer, {})!, /place_id/);
+  }
+  assert.match(compoundLayerSql("on_time", {})!, /on_time_rate/);
+  assert.equal(compoundLayerSql("per_1000", {}), null, "answered from the cross-filter cube");
+  assert.equal(LAYER_IDS.length, 9);
+});
+
+Deno.test("the drill style has no glyph server and labels every level", () => {
+  const empty = { type: "FeatureCollection" as const, features: [] };
+  const style = buildStyle({ streets: empty, communities: empty, compounds: empty }, "light", [], {
+    hexes: empty,
+    labels: empty,
+  });
+  assert.equal("glyphs" in style, false);
+  const ids = style.layers.map((l) => l.id);
+  for (const id of ["label-street", "label-building", "buildings-3d", "hexes", "street-hit"]) {
+    assert.ok(ids.includes(id));
+  }
+  assert.equal(JSON.stringify(style).includes("http"), false);
+});
+
+Deno.test("the basemap is configuration, relayed tile by tile", () => {
+  assert.equal(basemapTemplate(() => undefined), null);
+  const template = basemapTemplate(() => "http://gis.local/t/{z}/{x}/{y}.png")!;
+  assert.equal(upstreamTileUrl(template, "3/2/1"), "http://gis.local/t/3/2/1.png");
+  assert.equal(upstreamTileUrl(template, "3/9/1"), null);
+  assert.equal(upstreamTileUrl(template, "../etc/passwd"), null);
+  assert.throws(() => basemapTemplate(() => "file:///x/{z}/{x}/{y}"));
+});

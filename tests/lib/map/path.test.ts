@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { breadcrumb, childLevel, parentRef, placeIndex } from "../../../lib/drill/path.ts";
+import { maskName, maskPhone } from "../../../lib/drill/mask.ts";
+import { brushRange, inRange } from "../../../lib/drill/charts.ts";
+
+const index = placeIndex(
+  [
+    { place_id: "S1", level: "street", name: "东街道", street_id: null, community_id: null },
+    { place_id: "C1", level: "community", name: "甲社区", street_id: "S1", community_id: null },
+    { place_id: "X1", level: "compound", name: "龙泽书苑", street_id: "S1", community_id: "C1" },
+    { place_id: "G1", level: "grid", name: "一网格", street_id: "S1", community_id: "C1" },
+  ],
+  [{ building_id: "B1", compound_id: "X1", name: "3栋" }],
+);
+
+Deno.test("the breadcrumb runs 区 › 街道 › 社区 › 小区 › 楼栋", () => {
+  const crumbs = breadcrumb(index, { level: "building", id: "B1" });
+  assert.deepEqual(crumbs.map((c) => [c.level, c.name]), [
+    ["district", null],
+    ["street", "东街道"],
+    ["community", "甲社区"],
+    ["compound", "龙泽书苑"],
+    ["building", "3栋"],
+  ]);
+  assert.deepEqual(breadcrumb(index, null).map((c) => c.level), ["district"]);
+  assert.deepEqual(parentRef(index, { level: "building", id: "B1" }), { level: "compound", id: "X1" });
+  assert.equal(parentRef(index, { level: "street", id: "S1" }), null);
+  assert.equal(index.size, 4, "grids are not on the ladder");
+});
+
+Deno.test("a click picks the next level down, and a building is the bottom", () => {
+  assert.equal(childLevel("district"), "street");
+  assert.equal(childLevel("compound"), "building");
+  assert.equal(childLevel("building"), null);
+});
+
+Deno.test("names and phones are masked", () => {
+  assert.equal(maskName("王小明"), "王**");
+  assert.equal(maskName("李"), "李*");
+  assert.equal(maskPhone("138-1234-5678"), "138****5678");
+  assert.equal(maskPhone("12345"), "*****");
+  assert.equal(maskPhone(null), null);
+});
+
+Deno.test("a brush covers whole bars, a week Monday to Sunday", () => {
+  const rows = [{ key: "2026-01-05", tickets: 1 }, { key: "2026-01-12", tickets: 2 }, {
+    key: "2026-01-19",
+    tickets: 3,
+  }];
+  assert.deepEqual(brushRange(rows, 2, 0, "week"), { from: "2026-01-05", to: "2026-01-25" });
+  assert.deepEqual(brushRange(rows, -5, 0, "day"), { from: "2026-01-05", to: "2026-01-05" });
+  assert.equal(inRange("2026-01-12", "week", { from: "2026-01-15", to: "2026-01-30" }), true);
+  assert.equal(inRange("2026-01-05", "week", { from: "2026-01-15", to: "2026-01-30" }), false);
+});

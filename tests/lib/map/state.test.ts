@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import {
+  decodeState,
+  DEFAULT_STATE,
+  encodeState,
+  localMidnight,
+  type MapState,
+  previousRange,
+  resolveRange,
+  stateFilter,
+  toggleValue,
+  withPlace,
+} from "../../../lib/drill/state.ts";
+
+const FULL: MapState = {
+  place: { level: "compound", id: "S01C01X01" },
+  from: "2026-08-01",
+  to: "2026-10-31",
+  categories: ["物业管理", "电梯"],
+  kinds: ["complaint"],
+  sources: [],
+  statuses: ["open"],
+  layer: "backlog",
+  grain: "week",
+  view: { lon: 112.52416, lat: 37.83359, zoom: 15.5, pitch: 45 },
+};
+
+Deno.test("the URL round-trips every part of the state", () => {
+  assert.deepEqual(decodeState(encodeState(FULL)), FULL);
+  assert.deepEqual(decodeState(encodeState(DEFAULT_STATE)), DEFAULT_STATE);
+  assert.equal(encodeState(DEFAULT_STATE), "");
+  assert.equal(encodeState(DEFAULT_STATE, "en"), "?lang=en");
+  assert.match(encodeState(FULL), /place=compound:S01C01X01/);
+});
+
+Deno.test("a malformed URL falls back to defaults", () => {
+  const s = decodeState("?place=planet:1&from=yesterday&layer=nope&view=1,2&grain=hour");
+  assert.deepEqual(s, DEFAULT_STATE);
+  assert.deepEqual(decodeState("?cat=").categories, []);
+});
+
+Deno.test("the default range is the last 90 days up to the newest day", () => {
+  assert.deepEqual(resolveRange(DEFAULT_STATE, "2026-11-15"), { from: "2026-08-18", to: "2026-11-15" });
+  assert.deepEqual(previousRange({ from: "2026-08-18", to: "2026-11-15" }), { from: "2026-05-20", to: "2026-08-17" });
+});
+
+Deno.test("the filter's bounds are local midnights, half-open", () => {
+  const f = stateFilter(FULL, { from: "2026-08-01", to: "2026-10-31" });
+  assert.equal(f.from, Date.parse("2026-08-01T00:00:00+08:00"));
+  assert.equal(f.to, Date.parse("2026-11-01T00:00:00+08:00"));
+  assert.equal(localMidnight("2026-01-01"), Date.parse("2025-12-31T16:00:00Z"));
+  assert.deepEqual(f.sources, []);
+  assert.deepEqual(withPlace(f, FULL.place), { ...f, placeLevel: "compound", placeIds: ["S01C01X01"] });
+  assert.deepEqual(withPlace(f, FULL.place, ["A", "B"]).placeIds, ["A", "B"]);
+});
+
+Deno.test("toggling a value from 'all' keeps the others, and back to all gives null", () => {
+  const all = ["a", "b", "c"];
+  assert.deepEqual(toggleValue(null, "b", all), ["a", "c"]);
+  assert.equal(toggleValue(["a", "c"], "b", all), null);
+  assert.deepEqual(toggleValue(["a"], "a", all), []);
+});
