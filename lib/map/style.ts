@@ -21,7 +21,7 @@ export const PALETTES = {
     street: "#5b6b7d",
     community: "#9aa7b4",
     building: "#8f99a3",
-    ramp: ["#fff3d6", "#fdc97a", "#f38b3c", "#d94a1e", "#9c1d10"],
+    ramp: ["#fde3a7", "#fbb862", "#f38b3c", "#d94a1e", "#9c1d10"],
     noData: "#dde2e7",
     overlay: "#1f6feb",
   },
