@@ -1,31 +1,155 @@
 /**
- * The wall: dark, no controls, large figures readable across a room, the district
- * map beside them. It loads the store without personal columns, so no resident's
- * name, phone or description ever reaches this browser.
+ * The wall: an unattended big screen rotating through the district's state. It loads
+ * the store without personal columns (so no resident's name, phone or description ever
+ * reaches this browser), refreshes itself without reloading, and a watchdog recovers a
+ * stuck scene. What each scene shows is built in lib/wall; this file wires it to the screen.
  */
-import { compoundStops, type MapPageProps } from "./_shared/district_data.ts";
-import { HeadlineFigures } from "./_shared/HeadlineFigures.tsx";
-import { Legend } from "./_shared/Legend.tsx";
-import { MapCanvas } from "./_shared/MapCanvas.tsx";
-import { StatusMessage } from "./_shared/StatusMessage.tsx";
-import { useDistrict } from "./_shared/use_district.ts";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { formatPercent } from "../lib/format.ts";
+import { type Lang, type MessageKey, t } from "../lib/i18n.ts";
+import { DEFAULT_CONFIG } from "../lib/metrics/deadlines.ts";
+import type { SceneId, WallConfig } from "../lib/wall/config.ts";
+import { localDateLabel } from "../lib/wall/freshness.ts";
+import type { MapPageProps } from "./_shared/district_data.ts";
+import { markReady } from "./_shared/store.ts";
+import { BacklogScene } from "./_shared/wall/BacklogScene.tsx";
+import { CallbacksScene } from "./_shared/wall/CallbacksScene.tsx";
+import { ClosuresScene } from "./_shared/wall/ClosuresScene.tsx";
+import { FreshnessBadge } from "./_shared/wall/FreshnessBadge.tsx";
+import { MapScene } from "./_shared/wall/MapScene.tsx";
+import { PriorityScene } from "./_shared/wall/PriorityScene.tsx";
+import { RankingScene } from "./_shared/wall/RankingScene.tsx";
+import { type SceneBody, SceneSlot } from "./_shared/wall/SceneSlot.tsx";
+import { useRotation } from "./_shared/wall/use_rotation.ts";
+import { type LiveState, useWallData } from "./_shared/wall/use_wall_data.ts";
+import { useWatchdog } from "./_shared/wall/use_watchdog.ts";
 
-export default function WallDisplay({ lang, engine, mapWorker }: MapPageProps) {
-  const state = useDistrict(engine, { scope: "public" });
-  if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
-  const { headline, layers } = state.data;
-  const stops = compoundStops(layers);
+export interface WallProps extends MapPageProps {
+  config: WallConfig;
+  demo: boolean;
+}
+
+const EMPTY: Record<SceneId, MessageKey> = {
+  map: "wall.no_tickets",
+  ranking: "wall.empty.ranking",
+  backlog: "wall.empty.backlog",
+  callbacks: "wall.empty.callbacks",
+  priority: "wall.empty.priority",
+  closures: "wall.empty.closures",
+};
+
+function sceneBody(scene: SceneId, live: LiveState, lang: Lang, mapWorker: string): SceneBody {
+  const { data, base, version } = live;
+  if (!data) return { status: "loading" };
+  if (data.asOf === null) return { status: "empty", message: "wall.no_tickets" };
+  const s = data.scenes;
+  switch (scene) {
+    case "map":
+      if (!s.map || !base || !version) return { status: "loading" };
+      return {
+        status: "ready",
+        body: (
+          <MapScene
+            data={s.map}
+            base={base}
+            version={version}
+            asOfDate={localDateLabel(data.asOf, DEFAULT_CONFIG.utcOffsetHours)}
+            mapWorker={mapWorker}
+            lang={lang}
+          />
+        ),
+      };
+    case "ranking":
+      return s.ranking ? { status: "ready", body: <RankingScene rows={s.ranking} lang={lang} /> } : empty(scene);
+    case "backlog":
+      return s.backlog ? { status: "ready", body: <BacklogScene data={s.backlog} lang={lang} /> } : empty(scene);
+    case "callbacks":
+      return s.callbacks ? { status: "ready", body: <CallbacksScene data={s.callbacks} lang={lang} /> } : empty(scene);
+    case "priority":
+      return s.priority ? { status: "ready", body: <PriorityScene data={s.priority} lang={lang} /> } : empty(scene);
+    case "closures":
+      return s.closures ? { status: "ready", body: <ClosuresScene rows={s.closures} lang={lang} /> } : empty(scene);
+  }
+}
+
+const empty = (scene: SceneId): SceneBody => ({ status: "empty", message: EMPTY[scene] });
+
+function subtitle(scene: SceneId, live: LiveState, config: WallConfig, lang: Lang): string | undefined {
+  switch (scene) {
+    case "map":
+      return t(lang, "wall.hotspots_window", { days: config.hotspotDays });
+    case "ranking":
+      return t(lang, "wall.ranking_window", { days: config.rankingDays });
+    case "callbacks":
+      return t(lang, "wall.callbacks_basis", { day: DEFAULT_CONFIG.callbackDayOfNextMonth });
+    case "priority": {
+      const median = live.data?.scenes.priority?.coverageMedian;
+      return median === undefined ? undefined : t(lang, "wall.priority_basis", { median: formatPercent(median, lang) });
+    }
+  }
+}
+
+export default function WallDisplay({ lang, engine, mapWorker, config, demo }: WallProps) {
+  const live = useWallData(engine, config);
+  const { state } = live;
+  const sceneMs = config.sceneSeconds * 1000;
+  const rotation = useRotation(config.scenes.length, sceneMs, state.data !== null);
+  const [stageKey, setStageKey] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  const current = config.scenes[rotation.index];
+
+  useWatchdog(
+    root,
+    { expectedScene: current, sceneStartedAt: rotation.startedAt, refreshStartedAt: live.refreshStartedAt },
+    { sceneMs, stuckMs: config.watchdogSeconds * 1000 },
+    { advance: rotation.advance, remount: () => setStageKey((k) => k + 1), cancel_refresh: live.cancel },
+  );
+  // With the map on the playlist the page is ready once the map has drawn (MapCanvas says so).
+  useEffect(() => {
+    if (state.data && !config.scenes.includes("map")) markReady();
+  }, [state.data !== null]);
+
   return (
-    <div class="wall-scene">
-      <MapCanvas class="wall-map" layers={layers} theme="dark" stops={stops} workerUrl={mapWorker} lang={lang} />
-      <section class="wall-figures">
-        <HeadlineFigures
-          headline={headline}
-          metrics={["tickets_30d", "open", "satisfaction", "tickets_total"]}
+    <div
+      ref={root}
+      class="wall-live"
+      data-scene={current}
+      data-turns={rotation.turns}
+      data-refreshes={state.refreshes}
+      data-version={state.version ?? ""}
+    >
+      <header class="wall-header">
+        <h1>{t(lang, "wall.title")}</h1>
+        {demo && <span class="badge-demo">{t(lang, "app.demo")}</span>}
+        <ol class="wall-playlist">
+          {config.scenes.map((scene, i) => (
+            <li key={i} class={i === rotation.index ? "is-current" : ""}>{t(lang, `wall.scene.${scene}`)}</li>
+          ))}
+        </ol>
+        <FreshnessBadge
+          asOf={state.data?.asOf ?? null}
+          syncedAt={state.syncedAt}
+          online={state.online}
+          staleAfterMs={config.staleAfterSeconds * 1000}
           lang={lang}
         />
-        <Legend stops={stops} theme="dark" lang={lang} />
-      </section>
+      </header>
+      <main class="wall-stage" key={stageKey}>
+        {[...new Set(config.scenes)].map((scene) => (
+          <SceneSlot
+            key={scene}
+            scene={scene}
+            active={scene === current}
+            subtitle={subtitle(scene, state, config, lang)}
+            lang={lang}
+          >
+            {sceneBody(scene, state, lang, mapWorker)}
+          </SceneSlot>
+        ))}
+      </main>
+      <div class="wall-progress">
+        <span key={rotation.turns} style={{ animationDuration: `${config.sceneSeconds}s` }} />
+      </div>
     </div>
   );
 }

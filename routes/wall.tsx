@@ -1,17 +1,21 @@
 import { engineUrls, mapWorkerUrl } from "../components/vendor.ts";
 import type { PageProps } from "../framework/mod.ts";
-import { langFromUrl, t } from "../lib/i18n.ts";
+import { usesDemoData } from "../lib/config.ts";
+import { langFromUrl } from "../lib/i18n.ts";
+import { wallConfigFromUrl } from "../lib/wall/config.ts";
 import WallDisplay from "../islands/WallDisplay.tsx";
 
+/** The wall takes its playlist and clocks from the address the screen opens (see docs/wall.md). */
 export default function WallPage({ url }: PageProps) {
-  const lang = langFromUrl(url);
   return (
     <div class="wall">
-      <header class="wall-header">
-        <h1>{t(lang, "wall.title")}</h1>
-        <span class="badge-demo">{t(lang, "app.demo")}</span>
-      </header>
-      <WallDisplay lang={lang} engine={engineUrls()} mapWorker={mapWorkerUrl()} />
+      <WallDisplay
+        lang={langFromUrl(url)}
+        engine={engineUrls()}
+        mapWorker={mapWorkerUrl()}
+        config={wallConfigFromUrl(url.searchParams)}
+        demo={usesDemoData()}
+      />
     </div>
   );
 }
