@@ -36,5 +36,16 @@ function plain(value: unknown): unknown {
   if (value instanceof Date) return value.getTime();
   // DECIMAL results (e.g. SUM of integers) arrive as Uint32Array-backed numbers.
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Number(value.toString());
+  // LIST values arrive as Arrow vectors and STRUCT values as row proxies: plain arrays and objects instead.
+  // (Row proxies answer `in` for their fields only, so the methods are looked up directly.)
+  if (value && typeof value === "object") {
+    const { toJSON } = value as { toJSON?: () => unknown[] | Record<string, unknown> };
+    if (typeof toJSON === "function") {
+      const json = toJSON.call(value);
+      return Array.isArray(json)
+        ? json.map(plain)
+        : Object.fromEntries(Object.entries(json).map(([k, v]) => [k, plain(v)]));
+    }
+  }
   return value;
 }

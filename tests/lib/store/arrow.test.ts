@@ -97,3 +97,14 @@ Deno.test("a table larger than a batch is written in batches and loads whole", a
   );
   await db.close();
 });
+
+Deno.test("LIST and STRUCT results come back as plain arrays and objects", async () => {
+  const db = await openDenoDuckDB();
+  assert.deepEqual(
+    await db.query("SELECT [1, 2, 3] AS l, {'a': 1, 'b': 'x'} AS s, quantile_cont(x, [0.5]) AS q FROM range(3) t(x)"),
+    [
+      { l: [1, 2, 3], s: { a: 1, b: "x" }, q: [1] },
+    ],
+  );
+  await db.close();
+});

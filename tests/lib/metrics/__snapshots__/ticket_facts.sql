@@ -61,8 +61,8 @@ SELECT *,
     WHEN as_of > due_at_effective THEN false END AS on_time,
   status = 'open' AND coalesce(as_of > due_at_effective, false) AS overdue_open,
   CASE WHEN merged THEN NULL
-    WHEN response_at IS NOT NULL THEN response_hours <= 24
-    WHEN (epoch_ms(as_of) - epoch_ms(created_at)) / 3600000.0 > 24 THEN false END AS responded_within_rule,
+    WHEN response_at IS NOT NULL THEN response_hours <= 4
+    WHEN (epoch_ms(as_of) - epoch_ms(created_at)) / 3600000.0 > 4 THEN false END AS responded_within_rule,
   CASE WHEN merged OR status <> 'closed' THEN NULL
     WHEN first_callback_at IS NOT NULL THEN first_callback_at < callback_due_at
     WHEN as_of >= callback_due_at THEN false END AS called_back_within_rule
