@@ -14,7 +14,7 @@ export default function App({ url, Component }: PageProps) {
         <title>{`${t(lang, "app.name")} · ${t(lang, "app.tagline")}`}</title>
         <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
         <link rel="stylesheet" href={asset("/_vendor/maplibre-gl.css")} />
-        {STYLESHEETS.map((href) => <link rel="stylesheet" href={asset(href)} />)}
+        {STYLESHEETS.map((href) => <link key={href} rel="stylesheet" href={asset(href)} />)}
       </head>
       <body>
         <Component />
