@@ -6,7 +6,15 @@
  * moving; a view the cubes cannot answer exactly is read from `tickets`.
  */
 import type { Connector } from "../db/connector.ts";
-import { aggregateSql, type Axis, createCubeSql, type Cube, cubeMismatch, type Grouping } from "../metrics/cube.ts";
+import {
+  aggregateSql,
+  type Axis,
+  createCubeSql,
+  type Cube,
+  cubeMismatch,
+  FILTER_AXES,
+  type Grouping,
+} from "../metrics/cube.ts";
 import type { Filter } from "../metrics/filter.ts";
 
 export const CHART_VIEWS = {
@@ -19,19 +27,10 @@ export const CHART_VIEWS = {
 } as const satisfies Record<string, Axis>;
 export type ChartView = keyof typeof CHART_VIEWS;
 
-const AXIS_FIELDS: Record<Axis, (keyof Filter)[]> = {
-  time: ["from", "to"],
-  place: ["placeLevel", "placeIds"],
-  category: ["categories"],
-  kind: ["kinds"],
-  source: ["sources"],
-  status: ["statuses"],
-};
-
 /** The filter without the given axes' parts. */
 export function without(filter: Filter, axes: Axis[]): Filter {
   const rest = { ...filter };
-  for (const axis of axes) for (const field of AXIS_FIELDS[axis]) delete rest[field];
+  for (const [field, axis] of Object.entries(FILTER_AXES)) if (axes.includes(axis)) delete rest[field as keyof Filter];
   return rest;
 }
 

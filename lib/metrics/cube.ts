@@ -31,7 +31,8 @@ export const GROUPINGS = {
 } as const satisfies Record<string, Axis>;
 export type Grouping = keyof typeof GROUPINGS;
 
-const FILTER_AXES = {
+/** The axis each part of a filter narrows. */
+export const FILTER_AXES = {
   from: "time",
   to: "time",
   placeLevel: "place",
