@@ -5,12 +5,20 @@
  */
 import { useMemo } from "preact/hooks";
 import { type Lang, t } from "../../../lib/i18n.ts";
+import { bounds } from "../../../lib/map/geojson.ts";
 import type { MapLayers } from "../../../lib/map/style.ts";
 import { HOTSPOT_COLORS, SIGNIFICANT_CLASSES } from "../../../lib/wall/hotspot_layer.ts";
 import type { MapScene as MapSceneData } from "../../../lib/wall/scene_data.ts";
 import { compoundStops } from "../district_data.ts";
 import { MapCanvas } from "../MapCanvas.tsx";
 import { type Counter, Counters } from "./Counters.tsx";
+
+/** Nobody pans the wall: when its screen changes shape (1080p → 32:9), the district is framed again. */
+function fitOnResize(base: MapLayers) {
+  return (map: import("maplibre-gl").Map) => {
+    map.on("resize", () => map.fitBounds(bounds(base.compounds), { padding: 24, duration: 0 }));
+  };
+}
 
 export function MapScene({ data, base, version, asOfDate, mapWorker, lang }: {
   data: MapSceneData;
@@ -38,6 +46,7 @@ export function MapScene({ data, base, version, asOfDate, mapWorker, lang }: {
         stops={stops}
         workerUrl={mapWorker}
         lang={lang}
+        onMap={fitOnResize(base)}
       />
       <aside class="wall-side">
         <Counters counters={counters} lang={lang} />
