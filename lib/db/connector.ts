@@ -3,13 +3,17 @@
  * engine is behind it (a Web Worker in the browser, the blocking build in Deno).
  */
 import type { Table as ArrowTable } from "apache-arrow";
+import type { QueueOptions } from "./query_queue.ts";
 
 export type Row = Record<string, unknown>;
 
+/** When a query runs relative to the page's others, and when it is no longer wanted. */
+export type QueryOptions = QueueOptions;
+
 export interface Connector {
   /** Runs SQL and returns rows as plain objects (BIGINT as number, TIMESTAMP as epoch ms). */
-  query<T = Row>(sql: string): Promise<T[]>;
-  queryArrow(sql: string): Promise<ArrowTable>;
+  query<T = Row>(sql: string, options?: QueryOptions): Promise<T[]>;
+  queryArrow(sql: string, options?: QueryOptions): Promise<ArrowTable>;
   /** Creates or replaces a table from an Arrow IPC stream. */
   insertArrowStream(name: string, bytes: Uint8Array): Promise<void>;
   /** Makes bytes readable by SQL under `name` (e.g. `read_csv('name')`), without leaving this process. */
@@ -17,6 +21,15 @@ export interface Connector {
   /** Asks the running query to stop; resolves true when one was cancelled. */
   cancel(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** The same connection, with every query run under `options` (e.g. a panel's lane and signal). */
+export function withOptions(db: Connector, options: QueryOptions): Connector {
+  return {
+    ...db,
+    query: (sql, more) => db.query(sql, { ...options, ...more }),
+    queryArrow: (sql, more) => db.queryArrow(sql, { ...options, ...more }),
+  };
 }
 
 export function arrowToRows<T = Row>(table: ArrowTable): T[] {

@@ -5,7 +5,8 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { type RecordBatch, Table as ArrowTable } from "apache-arrow";
 import { insertBatches } from "./arrow_batches.ts";
-import { arrowToRows, type Connector } from "./connector.ts";
+import { arrowToRows, type Connector, type QueryOptions } from "./connector.ts";
+import { QueryQueue } from "./query_queue.ts";
 
 export interface EngineUrls {
   mvp: { wasm: string; worker: string };
@@ -24,28 +25,27 @@ export async function openBrowserDuckDB(urls: EngineUrls): Promise<Connector> {
   const conn = await db.connect();
   await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false");
   // A connection runs one sent query at a time; a second would cut the first short.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => {});
-    return run;
-  };
+  const queue = new QueryQueue(() => conn.cancelSent());
   // Sent rather than queried: a sent query runs in steps the worker can be told to stop between.
-  const queryArrow = (sql: string) =>
-    serially(async () => {
+  const queryArrow = (sql: string, options?: QueryOptions) =>
+    queue.add(async () => {
       const reader = await conn.send(sql, true);
       const batches: RecordBatch[] = [];
       for await (const batch of reader) batches.push(batch);
       return batches.length ? new ArrowTable(batches) : new ArrowTable(reader.schema);
-    });
+    }, options);
   return {
     queryArrow,
-    query: async (sql) => arrowToRows(await queryArrow(sql)),
-    insertArrowStream: (name, bytes) =>
-      serially(async () => {
-        await conn.query(`DROP TABLE IF EXISTS "${name}"`);
-        await insertBatches(bytes, (batch, create) => conn.insertArrowFromIPCStream(batch, { name, create }));
-      }),
+    query: async (sql, options) => arrowToRows(await queryArrow(sql, options)),
+    // Batch by batch in the load lane, so the page's queries on tables already loaded go between batches.
+    insertArrowStream: async (name, bytes) => {
+      await queue.add(() => conn.query(`DROP TABLE IF EXISTS "${name}"`), { priority: "load" });
+      await insertBatches(
+        bytes,
+        (batch, create) =>
+          queue.add(() => conn.insertArrowFromIPCStream(batch, { name, create }), { priority: "load" }),
+      );
+    },
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
     cancel: () => conn.cancelSent(),
     async close() {

@@ -5,7 +5,8 @@
 import * as duckdb from "@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs";
 import type { Table as ArrowTable } from "apache-arrow";
 import { insertBatches } from "./arrow_batches.ts";
-import { arrowToRows, type Connector } from "./connector.ts";
+import { arrowToRows, type Connector, type QueryOptions } from "./connector.ts";
+import { abortError } from "./query_queue.ts";
 
 const dist = new URL("../../node_modules/@duckdb/duckdb-wasm/dist/", import.meta.url).pathname;
 
@@ -20,10 +21,14 @@ export async function openDenoDuckDB(): Promise<Connector> {
   );
   await db.instantiate();
   const conn = db.connect();
-  const queryArrow = (sql: string) => Promise.resolve(conn.query(sql) as unknown as ArrowTable);
+  // Blocking: a query runs to its end once started, so lanes mean nothing here; a signal aborted before it starts does.
+  const queryArrow = (sql: string, options?: QueryOptions) =>
+    options?.signal?.aborted
+      ? Promise.reject(abortError(options.signal))
+      : Promise.resolve(conn.query(sql) as unknown as ArrowTable);
   return {
     queryArrow,
-    query: async (sql) => arrowToRows(await queryArrow(sql)),
+    query: async (sql, options) => arrowToRows(await queryArrow(sql, options)),
     insertArrowStream(name, bytes) {
       conn.query(`DROP TABLE IF EXISTS "${name}"`);
       return insertBatches(bytes, (batch, create) => conn.insertArrowFromIPCStream(batch, { name, create }));
