@@ -7,6 +7,7 @@
 import type { Filter } from "../metrics/filter.ts";
 import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
 import { isLayerId, type LayerId } from "../map/layers.ts";
+import { type AreaRing, decodeArea, encodeArea } from "./area.ts";
 import type { DrillLevel } from "./path.ts";
 
 export interface PlaceRef {
@@ -24,8 +25,10 @@ export interface MapView {
 export type Grain = "day" | "week";
 
 export interface MapState {
-  /** null: the whole district. */
+  /** null: the whole district, or the drawn area when there is one. */
   place: PlaceRef | null;
+  /** A drawn area filtering by the compounds inside it; never set together with `place`. */
+  area: AreaRing | null;
   /** First and last local day (YYYY-MM-DD); null: the default range ending at the data's newest day. */
   from: string | null;
   to: string | null;
@@ -43,6 +46,7 @@ export const DEFAULT_DAYS = 90;
 
 export const DEFAULT_STATE: MapState = {
   place: null,
+  area: null,
   from: null,
   to: null,
   categories: null,
@@ -64,6 +68,7 @@ export function encodeState(state: MapState, lang?: string): string {
   const p = new URLSearchParams();
   if (lang === "en") p.set("lang", "en");
   if (state.place) p.set("place", `${state.place.level}:${state.place.id}`);
+  if (state.area) p.set("area", encodeArea(state.area));
   if (state.from) p.set("from", state.from);
   if (state.to) p.set("to", state.to);
   for (const [field, name] of Object.entries(LIST_PARAMS) as [ListField, string][]) {
@@ -76,7 +81,7 @@ export function encodeState(state: MapState, lang?: string): string {
     const { lon, lat, zoom, pitch } = state.view;
     p.set("view", [lon.toFixed(5), lat.toFixed(5), zoom.toFixed(2), Math.round(pitch)].join(","));
   }
-  const text = p.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
+  const text = p.toString().replaceAll("%2C", ",").replaceAll("%3A", ":").replaceAll("%3B", ";");
   return text ? `?${text}` : "";
 }
 
@@ -89,6 +94,9 @@ export function decodeState(search: string): MapState {
   if (place && colon > 0 && PLACE_LEVELS.has(place.slice(0, colon)) && colon < place.length - 1) {
     state.place = { level: place.slice(0, colon) as PlaceRef["level"], id: place.slice(colon + 1) };
   }
+  // A hand-made link with both keeps the area, as withPlace would filter by it.
+  state.area = decodeArea(p.get("area"));
+  if (state.area) state.place = null;
   const from = p.get("from"), to = p.get("to");
   if (from && DATE.test(from)) state.from = from;
   if (to && DATE.test(to)) state.to = to;
@@ -108,6 +116,14 @@ export function decodeState(search: string): MapState {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The state after a change: drawing an area leaves the place, and picking a place (the district too) clears the area. */
+export function applyChange(state: MapState, change: Partial<MapState>): MapState {
+  const next = { ...state, ...change };
+  if (change.area) next.place = null;
+  else if (change.place !== undefined) next.area = null;
+  return next;
+}
 
 /** The local midnight starting a local day, as epoch ms. */
 export function localMidnight(date: string, utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours): number {

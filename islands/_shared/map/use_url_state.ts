@@ -3,7 +3,7 @@
  * browser's back button climbs back up), everything else replaces the current one.
  */
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { decodeState, encodeState, type MapState } from "../../../lib/drill/state.ts";
+import { applyChange, decodeState, encodeState, type MapState } from "../../../lib/drill/state.ts";
 import type { Lang } from "../../../lib/i18n.ts";
 
 export type UpdateState = (change: Partial<MapState>, mode?: "push" | "replace") => void;
@@ -17,7 +17,7 @@ export function useUrlState(lang: Lang): [MapState, UpdateState] {
   }, []);
   const update = useCallback<UpdateState>((change, mode = "replace") => {
     setState((current) => {
-      const next = { ...current, ...change };
+      const next = applyChange(current, change);
       const url = `${location.pathname}${encodeState(next, lang)}`;
       if (mode === "push") history.pushState(null, "", url);
       else history.replaceState(null, "", url);

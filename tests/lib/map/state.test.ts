@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  applyChange,
   decodeState,
   DEFAULT_STATE,
   encodeState,
@@ -14,6 +15,7 @@ import {
 
 const FULL: MapState = {
   place: { level: "compound", id: "S01C01X01" },
+  area: null,
   from: "2026-08-01",
   to: "2026-10-31",
   categories: ["物业管理", "电梯"],
@@ -31,6 +33,30 @@ Deno.test("the URL round-trips every part of the state", () => {
   assert.equal(encodeState(DEFAULT_STATE), "");
   assert.equal(encodeState(DEFAULT_STATE, "en"), "?lang=en");
   assert.match(encodeState(FULL), /place=compound:S01C01X01/);
+});
+
+const AREA: MapState["area"] = [[112.5, 37.8], [112.51, 37.8], [112.51, 37.81]];
+
+Deno.test("a drawn area round-trips, and a link with a place as well keeps only the area", () => {
+  const drawn = { ...FULL, place: null, area: AREA };
+  assert.deepEqual(decodeState(encodeState(drawn)), drawn);
+  assert.match(encodeState(drawn), /area=112\.50000,37\.80000;112\.51000,37\.80000;112\.51000,37\.81000&/);
+  const both = decodeState("?place=compound:S01C01X01&area=112.5,37.8;112.51,37.8;112.51,37.81");
+  assert.deepEqual([both.place, both.area], [null, AREA]);
+  // A malformed area leaves the place as it is.
+  assert.deepEqual(decodeState("?place=compound:S01C01X01&area=112.5,37.8").place, FULL.place);
+});
+
+Deno.test("drawing an area leaves the place, and picking a place clears the area", () => {
+  const drawn = applyChange(FULL, { area: AREA });
+  assert.deepEqual([drawn.place, drawn.area], [null, AREA]);
+  assert.equal(drawn.layer, FULL.layer);
+  const picked = applyChange(drawn, { place: { level: "street", id: "S01" }, view: null });
+  assert.deepEqual([picked.place, picked.area], [{ level: "street", id: "S01" }, null]);
+  // Up to the district (the breadcrumb, Escape) clears it too; other changes keep it.
+  assert.equal(applyChange(drawn, { place: null }).area, null);
+  assert.equal(applyChange(drawn, { layer: "density", view: null }).area, AREA);
+  assert.deepEqual(applyChange(drawn, { area: null }), { ...drawn, area: null });
 });
 
 Deno.test("a malformed URL falls back to defaults", () => {
@@ -52,6 +78,8 @@ Deno.test("the filter's bounds are local midnights, half-open", () => {
   assert.deepEqual(f.sources, []);
   assert.deepEqual(withPlace(f, FULL.place), { ...f, placeLevel: "compound", placeIds: ["S01C01X01"] });
   assert.deepEqual(withPlace(f, FULL.place, ["A", "B"]).placeIds, ["A", "B"]);
+  // An area around no compound matches no ticket, not every ticket.
+  assert.deepEqual(withPlace(f, null, []), { ...f, placeLevel: "compound", placeIds: [] });
 });
 
 Deno.test("toggling a value from 'all' keeps the others, and back to all gives null", () => {
