@@ -68,6 +68,22 @@ export const MAP_MESSAGES = {
   "drill.stages": ["派单/接单/办理", "Dispatch / accept / handle"],
   "drill.reporter": ["诉求人", "Reporter"],
   "drill.priority_outline": ["重点关注小区", "Priority compounds"],
+  "area.draw": ["圈选区域", "Draw an area"],
+  "area.clear": ["清除区域", "Clear area"],
+  "area.title": ["所选区域（{n}个小区）", "Drawn area ({n} compounds)"],
+  "area.compounds": ["区域内小区（{n}）", "Compounds in the area ({n})"],
+  "area.hint": [
+    "在地图上点击添加顶点（已添加{n}个）。按回车、双击或点击第一个顶点完成，Esc取消，退格删除上一个顶点。",
+    "Click the map to add corners ({n} so far). Enter, a double-click or a click on the first corner finishes; Escape cancels; Backspace removes the last corner.",
+  ],
+  "area.too_few_points": [
+    "区域至少需要3个不在同一直线上的顶点",
+    "An area needs at least 3 corners that are not in a line",
+  ],
+  "area.self_crossing": [
+    "区域边界自相交且无法拆分（如经过同一顶点两次），请用退格删除顶点后重画",
+    "The outline crosses itself in a way that cannot be split (through one corner twice, say); remove corners with Backspace and redraw",
+  ],
   "layer.per_1000": ["每千户工单", "Tickets per 1,000 households"],
   "layer.on_time": ["按时办结率", "On-time rate"],
   "layer.satisfaction": ["满意率", "Satisfaction"],
