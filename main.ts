@@ -6,6 +6,7 @@ import { VENDOR_FILES } from "./components/vendor.ts";
 import { createApp } from "./framework/server.ts";
 import { dataDir, ROOT, usesDemoData } from "./lib/config.ts";
 import { ensureDemoStore } from "./lib/store/demo_store.ts";
+import { districtTiles } from "./lib/map/district_tiles.ts";
 
 /**
  * Only our own origin. WASM compilation needs 'wasm-unsafe-eval'; MapLibre and
@@ -41,3 +42,5 @@ Deno.serve({
   onListen: ({ hostname, port }) => console.log(`Linli listening on http://${hostname}:${port}/`),
 }, app.fetch);
 app.compress().catch((e) => console.error("compressing assets failed:", e));
+// Cut now, so the first map's tiles are ready when it asks.
+districtTiles(dataDir()).catch((e) => console.error("cutting the map tiles failed:", e));
