@@ -26,80 +26,98 @@ const SNAP_PX = 8;
 
 export function AreaDraw(props: AreaDrawProps) {
   const { map, area, drawing, lang } = props;
+  // The map's handlers read the props from here: they are registered once per map, and a
+  // click right after the button's must already be a corner, as the drill map already
+  // ignores it (it reads `drawing` the same way).
   const latest = useRef(props);
   latest.current = props;
-  // Corners live in a ref: map events can arrive before the page re-renders with new state.
   const corners = useRef<LonLat[]>([]);
   const cursor = useRef<LonLat | null>(null);
   const [count, setCount] = useState(0);
   const [problem, setProblem] = useState<AreaProblem | null>(null);
 
-  useEffect(() => {
-    if (map && !map.getSource(SOURCE)) addAreaLayers(map);
-  }, [map]);
+  /** The sketch while drawing, else the area set (if any). */
+  const show = () => {
+    const m = latest.current.map;
+    if (!m) return;
+    if (!m.getSource(SOURCE)) addAreaLayers(m);
+    (m.getSource(SOURCE) as GeoJSONSource).setData(
+      latest.current.drawing ? sketchFeatures(corners.current, cursor.current) : outlineFeatures(latest.current.area),
+    );
+  };
+  const setCorners = (next: LonLat[]) => {
+    corners.current = next;
+    setCount(next.length);
+    setProblem(null);
+    show();
+  };
+  /** Starts or stops drawing; each drawing starts afresh. */
+  const toggle = (on: boolean) => {
+    cursor.current = null;
+    setCorners([]);
+    latest.current.onDrawing(on);
+  };
+  const finish = () => {
+    const checked = checkArea(corners.current);
+    if ("problem" in checked) return setProblem(checked.problem);
+    toggle(false);
+    latest.current.onArea(checked.ring);
+  };
 
   useEffect(() => {
     if (!map) return;
-    const show = () =>
-      (map.getSource(SOURCE) as GeoJSONSource).setData(
-        drawing ? sketchFeatures(corners.current, cursor.current) : outlineFeatures(latest.current.area),
-      );
-    const setCorners = (next: LonLat[]) => {
-      corners.current = next;
-      setCount(next.length);
-      setProblem(null);
-      show();
-    };
-    setCorners([]);
-    if (!drawing) return;
-
-    const finish = () => {
-      const checked = checkArea(corners.current);
-      if ("problem" in checked) return setProblem(checked.problem);
-      latest.current.onDrawing(false);
-      latest.current.onArea(checked.ring);
-    };
     const near = (corner: LonLat | undefined, point: { x: number; y: number }) => {
       if (!corner) return false;
       const p = map.project(corner);
       return Math.hypot(p.x - point.x, p.y - point.y) <= SNAP_PX;
     };
     const onClick = (e: MapMouseEvent) => {
+      if (!latest.current.drawing) return;
       if (corners.current.length >= 3 && near(corners.current[0], e.point)) return finish();
       if (near(corners.current.at(-1), e.point)) return;
       setCorners([...corners.current, [e.lngLat.lng, e.lngLat.lat]]);
     };
+    const onDoubleClick = () => {
+      if (latest.current.drawing) finish();
+    };
     const onMove = (e: MapMouseEvent) => {
+      if (!latest.current.drawing) return;
       cursor.current = [e.lngLat.lng, e.lngLat.lat];
       show();
     };
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select")) return;
+      if (!latest.current.drawing || (e.target as HTMLElement | null)?.closest("input, textarea, select")) return;
       if (e.key === "Enter") finish();
-      else if (e.key === "Escape") latest.current.onDrawing(false);
+      else if (e.key === "Escape") toggle(false);
       else if (e.key === "Backspace") setCorners(corners.current.slice(0, -1));
       else return;
       // Not a button press, and not the page's own Escape (which climbs a level).
       e.preventDefault();
       e.stopPropagation();
     };
-    // A double-click closes the outline rather than zooming.
-    map.doubleClickZoom.disable();
-    map.getCanvas().style.cursor = "crosshair";
     map.on("click", onClick);
-    map.on("dblclick", finish);
+    map.on("dblclick", onDoubleClick);
     map.on("mousemove", onMove);
     // Capturing on window runs before the page's own key handlers.
     addEventListener("keydown", onKey, true);
     return () => {
-      map.doubleClickZoom.enable();
-      map.getCanvas().style.cursor = "";
       map.off("click", onClick);
-      map.off("dblclick", finish);
+      map.off("dblclick", onDoubleClick);
       map.off("mousemove", onMove);
       removeEventListener("keydown", onKey, true);
-      cursor.current = null;
+    };
+  }, [map]);
+
+  useEffect(() => {
+    if (!map) return;
+    show();
+    if (!drawing) return;
+    // A double-click closes the outline rather than zooming.
+    map.doubleClickZoom.disable();
+    map.getCanvas().style.cursor = "crosshair";
+    return () => {
+      map.doubleClickZoom.enable();
+      map.getCanvas().style.cursor = "";
     };
   }, [map, drawing, area]);
 
@@ -111,7 +129,7 @@ export function AreaDraw(props: AreaDrawProps) {
           data-action="draw-area"
           aria-pressed={drawing}
           disabled={!map}
-          onClick={() => props.onDrawing(!drawing)}
+          onClick={() => toggle(!drawing)}
         >
           {t(lang, "area.draw")}
         </button>
