@@ -4,9 +4,11 @@
  * place in the panel. The URL holds the whole view; the map is recoloured through
  * feature-state, never by sending its features again.
  */
-import { useEffect, useMemo, useRef } from "preact/hooks";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Connector } from "../lib/db/connector.ts";
 import type { EngineUrls } from "../lib/db/duckdb_browser.ts";
+import { type AreaRing, compoundsInArea } from "../lib/drill/area.ts";
 import { total } from "../lib/drill/charts.ts";
 import { type ChartData, CrossFilter } from "../lib/drill/crossfilter.ts";
 import { loadPanel, panelSql } from "../lib/drill/panel.ts";
@@ -40,6 +42,7 @@ import type { Axis } from "../lib/metrics/cube.ts";
 import { DEFAULT_CONFIG } from "../lib/metrics/deadlines.ts";
 import { cellCountsSql, hotspots } from "../lib/metrics/hotspots.ts";
 import { loadMapLibre } from "./_shared/MapCanvas.tsx";
+import { AreaDraw } from "./_shared/map/AreaDraw.tsx";
 import { ChoiceBars, codeLabel, Timeline } from "./_shared/map/Charts.tsx";
 import { type DrillData, loadDrillData } from "./_shared/map/drill_data.ts";
 import { type Colors, DrillMapView } from "./_shared/map/DrillMapView.tsx";
@@ -90,16 +93,19 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
   const [s, update] = useUrlState(lang);
   const active = useRef<Axis | null>(null);
   const cross = useMemo(() => new CrossFilter(db, DEFAULT_CONFIG.utcOffsetHours), [db]);
+  const [map, setMap] = useState<MapLibreMap>();
+  const [drawing, setDrawing] = useState(false);
+  const drawn = useMemo(() => s.area && compoundsInArea(s.area, compoundPoints(data)), [s.area, data]);
   const range = resolveRange(s, data.newestDay);
   const base = stateFilter(s, range);
-  const filter = withPlace(base, s.place);
+  const filter = withPlace(base, s.place, drawn);
   const baseKey = JSON.stringify(base);
   const filterKey = JSON.stringify(filter);
 
   const charts = useLatest(`${filterKey}|${s.grain}`, () => cross.query(filter, active.current, s.grain));
   const panelKey = useSettled(filterKey, SETTLE_MS);
   const panel = useLatest(panelKey, () => {
-    const previous = withPlace(stateFilter(s, previousRange(range)), s.place);
+    const previous = withPlace(stateFilter(s, previousRange(range)), s.place, drawn);
     return loadPanel(db, panelSql(filter, previous, s.place));
   });
   const layerKey = useSettled(`${s.layer}|${baseKey}`, SETTLE_MS);
@@ -117,21 +123,31 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
     active.current = "place";
     update({ place, view: null }, "push");
   };
+  const drawArea = (area: AreaRing | null) => {
+    active.current = "place";
+    update({ area }, "push");
+  };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && s.place && !(e.target instanceof HTMLInputElement)) {
+      // From a drawn area, Escape climbs to the district, clearing it.
+      if (e.key === "Escape" && (s.place || s.area) && !(e.target instanceof HTMLInputElement)) {
         pick(parentRef(data.index, s.place));
       }
     };
     addEventListener("keydown", onKey);
     return () => removeEventListener("keydown", onKey);
-  }, [s.place?.id]);
+  }, [s.place?.id, s.area]);
 
   const busy = charts.status === "loading" || charts.stale || panel.status === "loading" || panel.stale ||
     panelKey !== filterKey || layerQuery.stale || layerKey !== `${s.layer}|${baseKey}`;
   const place = findPlace(data.index, s.place);
   return (
-    <div class="drill" data-busy={String(busy)} data-place={s.place ? `${s.place.level}:${s.place.id}` : "district"}>
+    <div
+      class="drill"
+      data-busy={String(busy)}
+      data-place={s.place ? `${s.place.level}:${s.place.id}` : "district"}
+      data-area-compounds={drawn?.length}
+    >
       <div class="drill-main">
         <div class="drill-map-wrap">
           <DrillMapView
@@ -140,6 +156,8 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
             workerUrl={mapWorker}
             lang={lang}
             place={s.place}
+            area={s.area}
+            drawing={drawing}
             view={s.view}
             unit={LAYERS[s.layer].unit}
             compoundColors={colors.compounds}
@@ -147,8 +165,8 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
             priority={colors.priority}
             coloured={colors !== NO_COLORS}
             onPick={pick}
-            onView={(view) =>
-              update({ view })}
+            onView={(view) => update({ view })}
+            onMap={setMap}
           />
           <div class="map-controls">
             <label>
@@ -165,6 +183,14 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
                 {LAYER_IDS.map((id) => <option key={id} value={id}>{t(lang, `layer.${id}` as MessageKey)}</option>)}
               </select>
             </label>
+            <AreaDraw
+              map={map}
+              area={s.area}
+              drawing={drawing}
+              onDrawing={setDrawing}
+              onArea={drawArea}
+              lang={lang}
+            />
             <LayerLegend layer={s.layer} classes={colors.classes} lang={lang} />
             {layerQuery.status === "error" && (
               <p class="status status-error" role="alert">{t(lang, "state.error", { message: layerQuery.message })}</p>
@@ -196,9 +222,20 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
             </span>
           ))}
         </nav>
-        <h2>{place ? place.name : t(lang, "drill.whole_district")}</h2>
+        <h2>
+          {place ? place.name : drawn ? t(lang, "area.title", { n: drawn.length }) : t(lang, "drill.whole_district")}
+        </h2>
+        {drawn && <button type="button" class="link" onClick={() => drawArea(null)}>{t(lang, "area.clear")}</button>}
         <p class="muted">{t(lang, "drill.range", { from: range.from, to: range.to })}</p>
-        <Children s={s} data={data} values={colors.values} layer={s.layer} lang={lang} onPick={pick} />
+        <Children
+          s={s}
+          drawn={drawn}
+          data={data}
+          values={colors.values}
+          layer={s.layer}
+          lang={lang}
+          onPick={pick}
+        />
         {panel.status === "error"
           ? <StatusMessage state={panel} lang={lang} />
           : panel.status === "loading"
@@ -213,24 +250,40 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
   );
 }
 
+/** Each compound's centre point, which decides whether it is in a drawn area. */
+function compoundPoints(data: DrillData) {
+  return data.district.layers.compounds.features.map((f) => ({
+    id: String(f.properties.place_id),
+    lon: Number(f.properties.lon),
+    lat: Number(f.properties.lat),
+  }));
+}
+
 function crumbText(level: string, name: string | null, lang: Lang): string {
   const label = t(lang, `level.${level}` as MessageKey);
   return name ? `${label} ${name}` : label;
 }
 
-/** The places one level down, as buttons: the keyboard's way to drill, with the layer's value beside compounds. */
-function Children({ s, data, values, layer, lang, onPick }: {
+/**
+ * The places one level down (or the compounds of a drawn area), as buttons: the keyboard's
+ * way to drill, with the layer's value beside compounds.
+ */
+function Children({ s, drawn, data, values, layer, lang, onPick }: {
   s: MapState;
+  drawn: string[] | null;
   data: DrillData;
   values: Map<string, number | null>;
   layer: LayerId;
   lang: Lang;
   onPick: (place: PlaceRef) => void;
 }) {
-  const level = childLevel(s.place?.level ?? "district");
+  const level = drawn ? "compound" : childLevel(s.place?.level ?? "district");
   if (!level) return null;
   const parent = s.place?.id ?? null;
-  const children = [...data.index.values()].filter((p) => p.level === level && p.parent === parent);
+  const inArea = new Set(drawn);
+  const children = [...data.index.values()].filter((p) =>
+    p.level === level && (drawn ? inArea.has(p.id) : p.parent === parent)
+  );
   const valueOf = (id: string) => level === "compound" ? values.get(id) ?? null : null;
   children.sort((a, b) =>
     (valueOf(b.id) ?? -Infinity) - (valueOf(a.id) ?? -Infinity) ||
@@ -241,7 +294,9 @@ function Children({ s, data, values, layer, lang, onPick }: {
   return (
     <details class="children" open>
       <summary>
-        {t(lang, "drill.children", { level: t(lang, `level.${level}` as MessageKey), n: children.length })}
+        {drawn
+          ? t(lang, "area.compounds", { n: children.length })
+          : t(lang, "drill.children", { level: t(lang, `level.${level}` as MessageKey), n: children.length })}
       </summary>
       <ul>
         {children.map((c) => (

@@ -4,6 +4,7 @@
  */
 import type { Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { areaFeatures, type AreaRing } from "../../../lib/drill/area.ts";
 import { childLevel } from "../../../lib/drill/path.ts";
 import type { MapView, PlaceRef } from "../../../lib/drill/state.ts";
 import { bounds, type FeatureCollection } from "../../../lib/map/geojson.ts";
@@ -21,6 +22,10 @@ export interface DrillMapViewProps {
   workerUrl: string;
   lang: Lang;
   place: PlaceRef | null;
+  /** The drawn area, fitted when there is no view; AreaDraw draws it. */
+  area: AreaRing | null;
+  /** While an area is being drawn, clicks add its corners instead of drilling. */
+  drawing: boolean;
   view: MapView | null;
   unit: LayerUnit;
   compoundColors: Colors;
@@ -30,6 +35,8 @@ export interface DrillMapViewProps {
   coloured: boolean;
   onPick: (place: PlaceRef) => void;
   onView: (view: MapView) => void;
+  /** The map once its style has loaded, for controls drawing on it. */
+  onMap?: (map: MapLibreMap) => void;
 }
 
 const SOURCE_OF: Record<PlaceRef["level"], string> = {
@@ -95,9 +102,10 @@ export function DrillMapView(props: DrillMapViewProps) {
       map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom, pitch: v.pitch });
       return;
     }
-    const features = props.place ? placeFeatures(props.layers, props.place) : props.layers.compounds;
+    const area = props.area && areaFeatures(props.area);
+    const features = props.place ? placeFeatures(props.layers, props.place) : area ?? props.layers.compounds;
     if (features.features.length) map.fitBounds(bounds(features), { padding: 48, maxZoom: 18, duration: 0 });
-  }, [map, props.place?.level, props.place?.id, props.view === null]);
+  }, [map, props.place?.level, props.place?.id, props.area, props.view === null]);
 
   useEffect(() => {
     if (!map) return;
@@ -112,6 +120,7 @@ export function DrillMapView(props: DrillMapViewProps) {
       latest.current.onView({ lon: c.lng, lat: c.lat, zoom: map.getZoom(), pitch: map.getPitch() });
     };
     const onClick = (e: { point: { x: number; y: number } }) => {
+      if (latest.current.drawing) return;
       const here = latest.current.place?.level ?? "district";
       const levels = [childLevel(here), here === "district" ? null : here].filter(Boolean) as PlaceRef["level"][];
       for (const level of levels) {
@@ -141,7 +150,10 @@ export function DrillMapView(props: DrillMapViewProps) {
       lang={props.lang}
       drill={props.drill}
       view={props.view}
-      onMap={setMap}
+      onMap={(m) => {
+        setMap(m);
+        latest.current.onMap?.(m);
+      }}
       ready={props.coloured}
     />
   );
