@@ -1,5 +1,6 @@
 /** The header of the dashboard pages: product name, demo-data label, navigation, language switch. */
-import { type Lang, t } from "../lib/i18n.ts";
+import { type Lang, otherLanguageHref, t } from "../lib/i18n.ts";
+import LanguageSwitch from "../islands/LanguageSwitch.tsx";
 
 const PAGES = [
   { path: "/", key: "nav.overview" },
@@ -10,9 +11,6 @@ const PAGES = [
 ] as const;
 
 export function AppHeader({ url, lang, demo }: { url: URL; lang: Lang; demo: boolean }) {
-  const other = new URL(url);
-  if (lang === "en") other.searchParams.delete("lang");
-  else other.searchParams.set("lang", "en");
   const withLang = (path: string) => lang === "en" ? `${path}?lang=en` : path;
   return (
     <header class="app-header">
@@ -28,9 +26,7 @@ export function AppHeader({ url, lang, demo }: { url: URL; lang: Lang; demo: boo
           </a>
         ))}
       </nav>
-      <a class="lang-switch" href={other.pathname + other.search} hreflang={lang === "en" ? "zh-CN" : "en"}>
-        {t(lang, "lang.switch")}
-      </a>
+      <LanguageSwitch lang={lang} href={otherLanguageHref(url, lang)} />
     </header>
   );
 }

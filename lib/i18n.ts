@@ -34,3 +34,11 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 export function langFromUrl(url: URL): Lang {
   return url.searchParams.get("lang") === "en" ? "en" : "zh-CN";
 }
+
+/** The same page, state and all, in the other language. */
+export function otherLanguageHref(url: URL, lang: Lang): string {
+  const other = new URL(url);
+  if (lang === "en") other.searchParams.delete("lang");
+  else other.searchParams.set("lang", "en");
+  return other.pathname + other.search;
+}

@@ -72,6 +72,23 @@ Deno.test("pages", { sanitizeResources: false, sanitizeOps: false }, async (t) =
     }
   }
 
+  await t.step("the language switch keeps the state the page has put in its URL since it was served", async () => {
+    await using opened = await openPage(browser, `${server.url}map`, VIEWPORTS[1]);
+    const { page } = opened;
+    await waitReady(page);
+    const target = await page.$eval('[data-pick^="street:"]', (e) => e.getAttribute("data-pick")!);
+    await page.click(`[data-pick="${target}"]`);
+    await page.waitForFunction(() => location.search.includes("place="));
+    await page.click(".lang-switch");
+    // The map rewrites its own URL as it moves, so "a navigation" could be one of those: wait for the English page.
+    await page.waitForFunction(() => document.documentElement.lang === "en", { timeout: 30_000 });
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get("place"), target);
+    assert.equal(url.searchParams.get("lang"), "en");
+    await waitReady(page);
+    assert.deepEqual(opened.errors, []);
+  });
+
   await t.step("an unknown page answers 404 in Chinese", async () => {
     const response = await fetch(`${server.url}no-such-page`);
     const body = await response.text();
