@@ -16,6 +16,8 @@ import {
   type Grouping,
 } from "../metrics/cube.ts";
 import type { Filter } from "../metrics/filter.ts";
+import { isAbort } from "../db/query_queue.ts";
+import { TimeIndex } from "./time_index.ts";
 
 export const CHART_VIEWS = {
   timeline: "time",
@@ -69,9 +71,20 @@ export interface ChartRow {
 
 export type ChartData = Record<ChartView, ChartRow[]>;
 
-/** Keys as text: days and weeks as local dates, the rest as they are. */
-function keyText(value: unknown): string {
-  return typeof value === "number" ? new Date(value).toISOString().slice(0, 10) : String(value ?? "");
+/**
+ * Every view's query as one statement, each row tagged with its view: one round trip to
+ * the engine's worker instead of one per chart, which is most of a small query's time.
+ */
+export function chartsSql(parts: { view: ChartView; sql: string; key: string }[]): string {
+  return parts.map(({ view, sql, key }, i) =>
+    `SELECT ${i} AS part, '${view}' AS view, CAST("${key}" AS VARCHAR) AS key, tickets FROM (${sql}) v${i}`
+  ).join("\nUNION ALL\n") + "\nORDER BY part, key";
+}
+
+/** The column holding a view's key in its query. */
+function keyColumn(view: ChartView, grain: "day" | "week"): string {
+  const groupKey = viewGrouping(view, grain);
+  return groupKey === "compound" ? "compound_id" : groupKey;
 }
 
 /**
@@ -80,46 +93,91 @@ function keyText(value: unknown): string {
  * and are kept from the last time they were read.
  */
 export class CrossFilter {
-  #built = new Map<string, string>();
+  #built = new Map<string, { signature: string; done: Promise<void> }>();
   #active: Axis | null = null;
   #activeFilter = "";
   #cache = new Map<ChartView, ChartRow[]>();
 
   constructor(private db: Connector, private utcOffsetHours: number) {}
 
-  async query(filter: Filter, active: Axis | null, grain: "day" | "week"): Promise<ChartData> {
+  /** `signal`: the page moved on; the queries still queued for this answer are dropped. */
+  async query(filter: Filter, active: Axis | null, grain: "day" | "week", signal?: AbortSignal): Promise<ChartData> {
     const others = active ? JSON.stringify(without(filter, [active])) : "";
     const fresh = active !== this.#active || others !== this.#activeFilter;
     if (fresh) this.#cache.clear();
     this.#active = active;
     this.#activeFilter = others;
-    const entries = await Promise.all(
-      (Object.keys(CHART_VIEWS) as ChartView[]).map(async (view) => {
-        const cached = this.#cache.get(view);
-        const cube = active ? viewCube(view, active, filter, this.utcOffsetHours) : null;
-        if (cube) await this.#ensure(cube);
-        else if (cached && active && CHART_VIEWS[view] === active) return [view, cached] as const;
-        const rows = await this.db.query<Record<string, unknown>>(
-          viewSql(view, grain, filter, cube, this.utcOffsetHours),
-        );
-        const groupKey = viewGrouping(view, grain);
-        const key = groupKey === "compound" ? "compound_id" : groupKey;
-        const data = rows.map((r) => ({ key: keyText(r[key]), tickets: Number(r.tickets) }));
-        if (!cube) this.#cache.set(view, data);
-        return [view, data] as const;
-      }),
-    );
-    return Object.fromEntries(entries) as ChartData;
+    const plans = (Object.keys(CHART_VIEWS) as ChartView[]).map((view) => {
+      const cube = active ? viewCube(view, active, filter, this.utcOffsetHours) : null;
+      const kept = !cube && active && CHART_VIEWS[view] === active ? this.#cache.get(view) : undefined;
+      return { view, cube, kept };
+    });
+    await Promise.all(plans.map((p) => p.cube && this.#ensure(p.cube, signal)));
+    // While the brush moves, the views its cubes answer are read from running totals.
+    const totals = await Promise.all(plans.map((p) =>
+      p.cube && !p.kept && active === "time" &&
+        cubeMismatch(p.cube, [viewGrouping(p.view, grain)], without(filter, [CHART_VIEWS[p.view]])) === null
+        ? this.#timeIndex(p.cube, keyColumn(p.view, grain))
+        : null
+    ));
+    plans.forEach((p, i) => {
+      if (totals[i]) p.kept = totals[i]!.count(filter.from, filter.to, this.utcOffsetHours);
+    });
+    const asked = plans.filter((p) => !p.kept);
+    const rows = asked.length
+      ? await this.db.query<{ view: ChartView; key: string | null; tickets: number }>(
+        chartsSql(asked.map(({ view, cube }) => ({
+          view,
+          sql: viewSql(view, grain, filter, cube, this.utcOffsetHours),
+          key: keyColumn(view, grain),
+        }))),
+        { signal },
+      )
+      : [];
+    const data = Object.fromEntries(plans.map((p) => [p.view, p.kept ?? []])) as ChartData;
+    for (const r of rows) {
+      // Days and weeks as local dates, whether the engine answers a DATE or a TIMESTAMP.
+      const key = CHART_VIEWS[r.view] === "time" ? String(r.key).slice(0, 10) : String(r.key ?? "");
+      data[r.view].push({ key, tickets: Number(r.tickets) });
+    }
+    for (const p of asked) if (!p.cube) this.#cache.set(p.view, data[p.view]);
+    return data;
   }
 
-  async #ensure(cube: Cube): Promise<void> {
+  #indexes = new Map<string, { signature: string; index: Promise<TimeIndex> }>();
+
+  /**
+   * The running totals of a (time, view) cube, read once per build of the cube; never
+   * aborted, as the next answer needs the same totals.
+   */
+  #timeIndex(cube: Cube, key: string): Promise<TimeIndex> {
     const signature = JSON.stringify(cube.baked);
-    if (this.#built.get(cube.table) === signature) return;
-    this.#built.set(cube.table, signature);
+    const known = this.#indexes.get(cube.table);
+    if (known?.signature === signature) return known.index;
+    const index = TimeIndex.load(this.db, cube, key);
+    this.#indexes.set(cube.table, { signature, index });
+    index.catch(() => this.#indexes.get(cube.table)?.index === index && this.#indexes.delete(cube.table));
+    return index;
+  }
+
+  /** Builds the cube unless it is built, or being built, for the same filter. */
+  async #ensure(cube: Cube, signal?: AbortSignal): Promise<void> {
+    const signature = JSON.stringify(cube.baked);
+    const known = this.#built.get(cube.table);
+    if (known?.signature === signature) {
+      try {
+        return await known.done;
+      } catch (e) {
+        // The run that started it moved on and stopped it: this one builds it.
+        if (!isAbort(e)) throw e;
+      }
+    }
+    const entry = { signature, done: this.db.query(createCubeSql(cube), { signal }).then(() => {}) };
+    this.#built.set(cube.table, entry);
     try {
-      await this.db.query(createCubeSql(cube));
+      await entry.done;
     } catch (e) {
-      this.#built.delete(cube.table);
+      if (this.#built.get(cube.table) === entry) this.#built.delete(cube.table);
       throw e;
     }
   }
