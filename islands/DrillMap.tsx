@@ -6,7 +6,7 @@
  */
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Connector } from "../lib/db/connector.ts";
+import { type Connector, withOptions } from "../lib/db/connector.ts";
 import type { EngineUrls } from "../lib/db/duckdb_browser.ts";
 import { type AreaRing, compoundsInArea } from "../lib/drill/area.ts";
 import { total } from "../lib/drill/charts.ts";
@@ -14,6 +14,7 @@ import { type ChartData, CrossFilter } from "../lib/drill/crossfilter.ts";
 import { loadPanel, panelSql } from "../lib/drill/panel.ts";
 import { breadcrumb, childLevel, findPlace, parentRef } from "../lib/drill/path.ts";
 import {
+  localDay,
   type MapState,
   type PlaceRef,
   previousRange,
@@ -22,12 +23,13 @@ import {
   toggleValue,
   withPlace,
 } from "../lib/drill/state.ts";
-import { formatCount, formatPercent } from "../lib/format.ts";
+import { formatCount } from "../lib/format.ts";
 import { type Lang, type MessageKey, t } from "../lib/i18n.ts";
 import {
   classify,
   colorOf,
   compoundLayerSql,
+  formatLayerValue,
   GAP_COLORS,
   GI_COLORS,
   HEX_RESOLUTION,
@@ -39,20 +41,33 @@ import {
   priorityLayerSql,
 } from "../lib/map/layers.ts";
 import type { Axis } from "../lib/metrics/cube.ts";
+import type { Bounds } from "../lib/map/geojson.ts";
+import type { TileIndex } from "../lib/map/district_tiles.ts";
+import type { DrillStyle } from "../lib/map/style.ts";
 import { DEFAULT_CONFIG } from "../lib/metrics/deadlines.ts";
 import { cellCountsSql, hotspots } from "../lib/metrics/hotspots.ts";
 import { loadMapLibre } from "./_shared/MapCanvas.tsx";
 import { AreaDraw } from "./_shared/map/AreaDraw.tsx";
 import { ChoiceBars, codeLabel, Timeline } from "./_shared/map/Charts.tsx";
-import { type DrillData, loadDrillData } from "./_shared/map/drill_data.ts";
+import {
+  type DrillGeometry,
+  GEOMETRY_TABLES,
+  loadDrillGeometry,
+  loadTicketMeta,
+  NO_GEOMETRY,
+  type TicketMeta,
+} from "./_shared/map/drill_data.ts";
 import { type Colors, DrillMapView } from "./_shared/map/DrillMapView.tsx";
 import { LayerLegend } from "./_shared/map/LayerLegend.tsx";
 import { PlacePanel } from "./_shared/map/PlacePanel.tsx";
+import { CompoundRanking } from "./_shared/map/CompoundRanking.tsx";
+import { rankCompounds } from "../lib/drill/ranking.ts";
 import { useLatest } from "./_shared/map/use_latest.ts";
 import { useSettled } from "./_shared/map/use_settled.ts";
 import { type UpdateState, useUrlState } from "./_shared/map/use_url_state.ts";
 import { StatusMessage } from "./_shared/StatusMessage.tsx";
-import { useStoreQuery } from "./_shared/use_store_query.ts";
+import type { QueryState } from "./_shared/use_store_query.ts";
+import { markError, openStagedStore } from "./_shared/store.ts";
 
 export interface DrillMapProps {
   lang: Lang;
@@ -60,13 +75,76 @@ export interface DrillMapProps {
   mapWorker: string;
   /** The basemap's tile URL template on our origin, when one is configured. */
   basemap: string | null;
+  /** Where the district's vector tiles are; null when the server has no store. */
+  tiles: TileIndex | null;
 }
 
-export default function DrillMap({ lang, engine, mapWorker, basemap }: DrillMapProps) {
+export default function DrillMap({ lang, engine, mapWorker, basemap, tiles: index }: DrillMapProps) {
   useEffect(() => void loadMapLibre(), []);
-  const state = useStoreQuery(engine, async ({ db }) => ({ db, data: await loadDrillData(db, basemap) }));
-  if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
-  return <DrillPage db={state.data.db} data={state.data.data} lang={lang} mapWorker={mapWorker} />;
+  // Worked out in the browser: the tiles' URL must be absolute for MapLibre's workers.
+  const [tiles, setTiles] = useState<Tiles | null>(null);
+  useEffect(() => index ? setTiles(tileStyle(index, basemap)) : markError("no store"), []);
+  // The engine and the store wait for the map's first frame: on two cores, compiling
+  // 34 MB of WASM and taking in 200 MB of tickets would hold the map back by seconds.
+  const [mapDrawn, setMapDrawn] = useState(false);
+  useEffect(() => void setTimeout(() => setMapDrawn(true), START_STORE_ANYWAY_MS), []);
+  const { geometry, tickets } = useDrillData(engine, mapDrawn);
+  if (!index) return <StatusMessage state={{ status: "error", message: t(lang, "drill.no_store") }} lang={lang} />;
+  if (!tiles) return <StatusMessage state={{ status: "loading" }} lang={lang} />;
+  if (geometry.status === "error") return <StatusMessage state={geometry} lang={lang} />;
+  const ready = geometry.status === "ready" ? geometry.data : null;
+  return (
+    <DrillPage
+      db={ready?.db ?? null}
+      data={ready?.data ?? NO_GEOMETRY}
+      tiles={tiles}
+      tickets={tickets}
+      lang={lang}
+      mapWorker={mapWorker}
+      onMapDrawn={() => setMapDrawn(true)}
+    />
+  );
+}
+
+/** Without WebGL the map never draws; the figures must come all the same. */
+const START_STORE_ANYWAY_MS = 4000;
+
+interface Tiles {
+  style: DrillStyle;
+  bounds: Bounds;
+}
+
+/** The map's style from the page's tile index; the H3 cells come later, from the store. */
+function tileStyle(index: TileIndex, basemap: string | null): Tiles {
+  const style: DrillStyle = {
+    tiles: `${location.origin}${index.path}`,
+    hexes: NO_GEOMETRY.hexes,
+    ...basemap ? { basemapTiles: basemap } : {},
+  };
+  return { style, bounds: index.bounds };
+}
+
+/** The drill ladder once places and buildings are in; the tickets' figures follow when they are. */
+function useDrillData(engine: EngineUrls, start: boolean) {
+  const [geometry, setGeometry] = useState<QueryState<{ db: Connector; data: DrillGeometry }>>({ status: "loading" });
+  const [tickets, setTickets] = useState<QueryState<TicketMeta>>({ status: "loading" });
+  useEffect(() => {
+    if (!start) return;
+    const fail = (set: (state: QueryState<never>) => void) => (e: Error) => {
+      console.warn(e);
+      markError(e.message);
+      set({ status: "error", message: e.message });
+    };
+    openStagedStore(engine, "full", GEOMETRY_TABLES).then(async (store) => {
+      await store.tables(GEOMETRY_TABLES);
+      setGeometry({ status: "ready", data: { db: store.db, data: await loadDrillGeometry(store.db) } });
+      await store.complete.then(() => loadTicketMeta(store.db)).then(
+        (data) => setTickets({ status: "ready", data }),
+        fail(setTickets),
+      );
+    }).catch(fail(setGeometry));
+  }, [start]);
+  return { geometry, tickets };
 }
 
 /** How long a filter must rest before the panel and the metric layers are recomputed. */
@@ -89,30 +167,56 @@ const NO_COLORS: LayerColors = {
   values: new Map(),
 };
 
-function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillData; lang: Lang; mapWorker: string }) {
+function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDrawn }: {
+  /** null until the store's first tables are in. */
+  db: Connector | null;
+  data: DrillGeometry;
+  tiles: Tiles;
+  onMapDrawn: () => void;
+  tickets: QueryState<TicketMeta>;
+  lang: Lang;
+  mapWorker: string;
+}) {
   const [s, update] = useUrlState(lang);
   const active = useRef<Axis | null>(null);
-  const cross = useMemo(() => new CrossFilter(db, DEFAULT_CONFIG.utcOffsetHours), [db]);
+  const cross = useMemo(() => db && new CrossFilter(db, DEFAULT_CONFIG.utcOffsetHours), [db]);
+  // Until the tickets are in, nothing is asked of them.
+  const meta = db && cross && tickets.status === "ready" ? tickets.data : null;
+  const range = resolveRange(s, meta?.newestDay ?? localDay(Date.now()));
   const [map, setMap] = useState<MapLibreMap>();
   const [drawing, setDrawing] = useState(false);
-  const drawn = useMemo(() => s.area && compoundsInArea(s.area, compoundPoints(data)), [s.area, data]);
-  const range = resolveRange(s, data.newestDay);
+  const drawn = useMemo(() => s.area && compoundsInArea(s.area, data.compounds), [s.area, data]);
+  const probe = useMemo(() => data.compounds.map((c): [number, number] => [c.lon, c.lat]), [data]);
+  const style = useMemo(() => ({ ...tiles.style, hexes: data.hexes }), [tiles, data]);
   const base = stateFilter(s, range);
   const filter = withPlace(base, s.place, drawn);
   const baseKey = JSON.stringify(base);
   const filterKey = JSON.stringify(filter);
 
-  const charts = useLatest(`${filterKey}|${s.grain}`, () => cross.query(filter, active.current, s.grain));
+  const charts = useLatest(
+    `${filterKey}|${s.grain}`,
+    meta && ((signal) => cross!.query(filter, active.current, s.grain, signal)),
+  );
   const panelKey = useSettled(filterKey, SETTLE_MS);
-  const panel = useLatest(panelKey, () => {
-    const previous = withPlace(stateFilter(s, previousRange(range)), s.place, drawn);
-    return loadPanel(db, panelSql(filter, previous, s.place));
-  });
+  const panel = useLatest(
+    panelKey,
+    meta && ((signal) => {
+      const previous = withPlace(stateFilter(s, previousRange(range)), s.place, drawn);
+      return loadPanel(withOptions(db!, { priority: "background", signal }), panelSql(filter, previous, s.place));
+    }),
+  );
   const layerKey = useSettled(`${s.layer}|${baseKey}`, SETTLE_MS);
-  const layerQuery = useLatest(layerKey, () => layerData(db, s.layer, base));
+  const layerQuery = useLatest(
+    layerKey,
+    meta && ((signal) => layerData(withOptions(db!, { priority: "background", signal }), s.layer, base)),
+  );
+  // Keyed by the answers themselves, not the query states around them: each new colour map
+  // is a round of feature-state and a frame of the map.
+  const layerRows = layerQuery.status === "ready" ? layerQuery.data : null;
+  const chartData = charts.status === "ready" ? charts.data : null;
   const colors = useMemo(
-    () => layerColors(s.layer, layerQuery.status === "ready" ? layerQuery.data : null, charts, data),
-    [s.layer, layerQuery, charts.status === "ready" ? charts.data : null],
+    () => layerColors(s.layer, layerRows, chartData, data),
+    [s.layer, layerRows, chartData, data],
   );
 
   const change = (axis: Axis, next: Partial<MapState>) => {
@@ -138,7 +242,7 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
     return () => removeEventListener("keydown", onKey);
   }, [s.place?.id, s.area]);
 
-  const busy = charts.status === "loading" || charts.stale || panel.status === "loading" || panel.stale ||
+  const busy = !meta || charts.status === "loading" || charts.stale || panel.status === "loading" || panel.stale ||
     panelKey !== filterKey || layerQuery.stale || layerKey !== `${s.layer}|${baseKey}`;
   const place = findPlace(data.index, s.place);
   return (
@@ -151,8 +255,11 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
       <div class="drill-main">
         <div class="drill-map-wrap">
           <DrillMapView
-            layers={data.district.layers}
-            drill={data.style}
+            onDrawn={onMapDrawn}
+            bounds={tiles.bounds}
+            extents={data.extents}
+            probe={probe}
+            drill={style}
             workerUrl={mapWorker}
             lang={lang}
             place={s.place}
@@ -200,7 +307,7 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
             )}
           </div>
         </div>
-        <Filters s={s} data={data} charts={charts} range={range} lang={lang} change={change} update={update} />
+        <Filters s={s} tickets={tickets} charts={charts} range={range} lang={lang} change={change} update={update} />
       </div>
       <aside class="panel drill-panel" aria-live="polite">
         <nav class="breadcrumb" aria-label={t(lang, "drill.breadcrumb")}>
@@ -226,7 +333,7 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
           {place ? place.name : drawn ? t(lang, "area.title", { n: drawn.length }) : t(lang, "drill.whole_district")}
         </h2>
         {drawn && <button type="button" class="link" onClick={() => drawArea(null)}>{t(lang, "area.clear")}</button>}
-        <p class="muted">{t(lang, "drill.range", { from: range.from, to: range.to })}</p>
+        {meta && <p class="muted">{t(lang, "drill.range", { from: range.from, to: range.to })}</p>}
         <Children
           s={s}
           drawn={drawn}
@@ -236,6 +343,14 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
           lang={lang}
           onPick={pick}
         />
+        {!drawn && (!s.place || s.place.level === "street") && (
+          <CompoundRanking
+            ranked={rankCompounds(data.index, s.place, null, colors.values, LAYERS[s.layer].highIsGood)}
+            layer={s.layer}
+            lang={lang}
+            onPick={pick}
+          />
+        )}
         {panel.status === "error"
           ? <StatusMessage state={panel} lang={lang} />
           : panel.status === "loading"
@@ -250,15 +365,6 @@ function DrillPage({ db, data, lang, mapWorker }: { db: Connector; data: DrillDa
   );
 }
 
-/** Each compound's centre point, which decides whether it is in a drawn area. */
-function compoundPoints(data: DrillData) {
-  return data.district.layers.compounds.features.map((f) => ({
-    id: String(f.properties.place_id),
-    lon: Number(f.properties.lon),
-    lat: Number(f.properties.lat),
-  }));
-}
-
 function crumbText(level: string, name: string | null, lang: Lang): string {
   const label = t(lang, `level.${level}` as MessageKey);
   return name ? `${label} ${name}` : label;
@@ -271,7 +377,7 @@ function crumbText(level: string, name: string | null, lang: Lang): string {
 function Children({ s, drawn, data, values, layer, lang, onPick }: {
   s: MapState;
   drawn: string[] | null;
-  data: DrillData;
+  data: DrillGeometry;
   values: Map<string, number | null>;
   layer: LayerId;
   lang: Lang;
@@ -285,12 +391,13 @@ function Children({ s, drawn, data, values, layer, lang, onPick }: {
     p.level === level && (drawn ? inArea.has(p.id) : p.parent === parent)
   );
   const valueOf = (id: string) => level === "compound" ? values.get(id) ?? null : null;
+  // Worst first, as the ranking: the end of the scale that needs attention leads.
+  const worst = LAYERS[layer].highIsGood ? 1 : -1;
   children.sort((a, b) =>
-    (valueOf(b.id) ?? -Infinity) - (valueOf(a.id) ?? -Infinity) ||
+    worst * ((valueOf(a.id) ?? worst * Infinity) - (valueOf(b.id) ?? worst * Infinity)) ||
     a.name.localeCompare(b.name, "zh-CN", { numeric: true })
   );
-  const format = (v: number | null) =>
-    LAYERS[layer].format === "percent" ? formatPercent(v, lang) : formatCount(v, lang);
+  const format = (v: number | null) => formatLayerValue(layer, v, lang);
   return (
     <details class="children" open>
       <summary>
@@ -317,15 +424,18 @@ function Children({ s, drawn, data, values, layer, lang, onPick }: {
   );
 }
 
-function Filters({ s, data, charts, range, lang, change, update }: {
+function Filters({ s, tickets, charts, range, lang, change, update }: {
   s: MapState;
-  data: DrillData;
+  tickets: QueryState<TicketMeta>;
   charts: ReturnType<typeof useLatest<ChartData>>;
   range: { from: string; to: string };
   lang: Lang;
   change: (axis: Axis, next: Partial<MapState>) => void;
   update: UpdateState;
 }) {
+  if (tickets.status === "error") return <StatusMessage state={tickets} lang={lang} />;
+  if (tickets.status === "loading") return <p class="status" role="status">{t(lang, "drill.tickets_loading")}</p>;
+  const { choices } = tickets.data;
   if (charts.status === "error") return <StatusMessage state={charts} lang={lang} />;
   if (charts.status === "loading") return <p class="status" role="status">{t(lang, "drill.charts_loading")}</p>;
   const c = charts.data;
@@ -354,12 +464,12 @@ function Filters({ s, data, charts, range, lang, change, update }: {
           key={view}
           title={t(lang, title)}
           rows={c[view]}
-          order={data.choices[view]}
+          order={choices[view]}
           selected={s[view]}
           lang={lang}
           label={label}
           compact={view === "statuses" || view === "sources"}
-          onToggle={(value) => change(axis, { [view]: toggleValue(s[view], value, data.choices[view]) })}
+          onToggle={(value) => change(axis, { [view]: toggleValue(s[view], value, choices[view]) })}
           onAll={() => change(axis, { [view]: null })}
         />
       ))}
@@ -395,8 +505,8 @@ async function layerData(db: Connector, layer: LayerId, filter: ReturnType<typeo
 function layerColors(
   layer: LayerId,
   rows: LayerRows | null,
-  charts: ReturnType<typeof useLatest<ChartData>>,
-  data: DrillData,
+  charts: ChartData | null,
+  data: DrillGeometry,
 ): LayerColors {
   if (!rows) return NO_COLORS;
   if (rows.kind === "hexes") {
@@ -408,8 +518,8 @@ function layerColors(
   if (rows.kind === "compounds") {
     values = new Map(rows.rows.map((r) => [r.place_id, r.value == null ? null : Number(r.value)]));
   } else {
-    if (charts.status !== "ready") return NO_COLORS;
-    const tickets = new Map(charts.data.compounds.map((r) => [r.key, r.tickets]));
+    if (!charts) return NO_COLORS;
+    const tickets = new Map(charts.compounds.map((r) => [r.key, r.tickets]));
     values = new Map([...data.households].map(([id, h]) => [id, per1000(tickets.get(id) ?? 0, h)]));
   }
   const known = [...values.values()].filter((v): v is number => v != null);

@@ -4,7 +4,7 @@
  * a test can check that the pixels there are the compounds, not the background.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { bounds } from "../../lib/map/geojson.ts";
+import { type Bounds, bounds as boundsOf } from "../../lib/map/geojson.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
 import { buildStyle, type DrillStyle, type MapLayers, PALETTES, type Theme } from "../../lib/map/style.ts";
 import type { MapView } from "../../lib/drill/state.ts";
@@ -29,15 +29,22 @@ export interface MapCanvasProps {
   drill?: DrillStyle;
   /** The camera to open at instead of fitting the data. */
   view?: MapView | null;
+  /** Called once the map has first drawn everything in view. */
+  onDrawn?: () => void;
   /** Called once the style has loaded, for pages that drive the map themselves. */
   onMap?: (map: import("maplibre-gl").Map) => void;
   /** False while the page has yet to colour what it drew; the page is ready only after. */
   ready?: boolean;
+  /** The extent to open at, when `layers` holds no compounds (the drill map draws from tiles). */
+  bounds?: Bounds;
+  /** [lon, lat] points where compounds are drawn, when `layers` holds none. */
+  probe?: [number, number][];
 }
 
 /** The page counts as ready once its map has drawn its data. */
 export function MapCanvas(
-  { layers, theme, stops, workerUrl, lang, class: cls, drill, view, onMap, ready = true }: MapCanvasProps,
+  { layers, theme, stops, workerUrl, lang, class: cls, drill, view, onMap, onDrawn, ready = true, bounds, probe }:
+    MapCanvasProps,
 ) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<import("maplibre-gl").Map>();
@@ -54,7 +61,7 @@ export function MapCanvas(
         container: el,
         style: buildStyle(layers, theme, stops, drill) as import("maplibre-gl").StyleSpecification,
         ...view ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom, pitch: view.pitch } : {
-          bounds: bounds(layers.overlay?.features.length ? layers.overlay : layers.compounds),
+          bounds: bounds ?? boundsOf(layers.overlay?.features.length ? layers.overlay : layers.compounds),
           fitBoundsOptions: { padding: 24 },
         },
         attributionControl: { compact: false, customAttribution: t(lang, "attribution.demo") },
@@ -65,7 +72,12 @@ export function MapCanvas(
         mapRef.current = m;
         onMap?.(m);
       });
-      m.once("idle", () => setDrawn(m));
+      m.once("idle", () => {
+        // The district is on screen (places, buildings, labels), coloured or not: the first meaningful map.
+        el.dataset.drawn = "true";
+        setDrawn(m);
+        onDrawn?.();
+      });
     })();
     return () => {
       cancelled = true;
@@ -79,11 +91,14 @@ export function MapCanvas(
     if (!m || !el || !ready) return;
     // After the page's last change has been drawn.
     m.once("idle", () => {
-      const probe = layers.compounds.features.slice(0, 12).map((f) => {
-        const { x, y } = m.project([Number(f.properties.lon), Number(f.properties.lat)]);
-        return [Math.round(x), Math.round(y)];
-      });
-      el.dataset.probe = JSON.stringify(probe);
+      const points = probe ??
+        layers.compounds.features.map((f) => [Number(f.properties.lon), Number(f.properties.lat)] as [number, number]);
+      el.dataset.probe = JSON.stringify(
+        points.slice(0, 12).map((point) => {
+          const { x, y } = m.project(point);
+          return [Math.round(x), Math.round(y)];
+        }),
+      );
       if (layers.overlay) el.dataset.overlayFeatures = String(layers.overlay.features.length);
       el.dataset.mapReady = "true";
       markReady();
@@ -97,7 +112,7 @@ export function MapCanvas(
     (map.getSource("overlay") as import("maplibre-gl").GeoJSONSource).setData(
       overlay as Parameters<import("maplibre-gl").GeoJSONSource["setData"]>[0],
     );
-    if (overlay.features.length) map.fitBounds(bounds(overlay), { padding: 40, maxZoom: 17, duration: 0 });
+    if (overlay.features.length) map.fitBounds(boundsOf(overlay), { padding: 40, maxZoom: 17, duration: 0 });
   }, [layers.overlay]);
   return (
     <div

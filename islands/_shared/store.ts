@@ -11,25 +11,40 @@ export interface LoadedStore {
   manifest: Manifest;
 }
 
-let opened: Promise<LoadedStore> | undefined;
+/** A store on its way in: the engine is up and the page can wait for the tables it needs first. */
+export interface StagedStore {
+  db: Connector;
+  tables(names: string[]): Promise<void>;
+  complete: Promise<LoadedStore>;
+}
+
+let staged: Promise<StagedStore> | undefined;
 
 const DATA_URL = "/api/data/";
 
-export function openStore(engine: EngineUrls, scope: Scope = "full"): Promise<LoadedStore> {
-  opened ??= (async () => {
+/**
+ * Starts loading the store once per page; `first` (from the page's first caller) are the
+ * tables that go into the engine before the others.
+ */
+export function openStagedStore(engine: EngineUrls, scope: Scope = "full", first: string[] = []): Promise<StagedStore> {
+  staged ??= (async () => {
     const search = scope === "public" ? "?scope=public" : "";
     // The data downloads while the engine compiles, instead of after it.
     const prefetched = prefetchStore(search);
     // Imported here so server rendering never loads the engine's browser code.
-    const [{ openBrowserDuckDB }, { loadStore }] = await Promise.all([
+    const [{ openBrowserDuckDB }, { startLoadingStore }] = await Promise.all([
       import("../../lib/db/duckdb_browser.ts"),
       import("../../lib/db/load_store.ts"),
     ]);
     const db = await openBrowserDuckDB(engine);
-    const manifest = await loadStore(db, DATA_URL, prefetched, search);
-    return { db, manifest };
+    const loading = startLoadingStore(db, DATA_URL, prefetched, search, first);
+    return { db, tables: loading.tables, complete: loading.complete.then((manifest) => ({ db, manifest })) };
   })();
-  return opened;
+  return staged;
+}
+
+export async function openStore(engine: EngineUrls, scope: Scope = "full"): Promise<LoadedStore> {
+  return (await openStagedStore(engine, scope)).complete;
 }
 
 /** Starts every table's download now; returns a fetch that hands out those downloads. */

@@ -4,6 +4,7 @@
  */
 import { readColumns } from "../store/read_columns.ts";
 import { readManifest } from "../store/store.ts";
+import type { Bounds } from "./geojson.ts";
 import { buildTileSet, districtLayers, type TileSet } from "./tiles.ts";
 
 let current: { dir: string; version: string; set: Promise<TileSet> } | undefined;
@@ -23,4 +24,16 @@ export async function districtTiles(dir: string): Promise<{ version: string; set
   }
   const { version, set } = current;
   return { version, set: await set };
+}
+
+/** What a map page is given to draw from the tiles: their URL template and the district's extent. */
+export interface TileIndex {
+  /** On our origin, with {z}/{x}/{y}. */
+  path: string;
+  bounds: Bounds;
+}
+
+export async function tileIndex(dir: string): Promise<TileIndex | null> {
+  const tiles = await districtTiles(dir);
+  return tiles && { path: `/api/tiles/${tiles.version}/{z}/{x}/{y}.pbf`, bounds: tiles.set.bounds };
 }

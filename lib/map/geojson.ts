@@ -29,9 +29,12 @@ export function rowsToFeatures(rows: Row[]): FeatureCollection {
   };
 }
 
-/** [west, south, east, north] of every coordinate in the collection. */
-export function bounds(fc: FeatureCollection): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+/** [west, south, east, north]. */
+export type Bounds = [number, number, number, number];
+
+/** The bounds of every coordinate in the collection. */
+export function bounds(fc: FeatureCollection): Bounds {
+  const b: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === "number") {
       b[0] = Math.min(b[0], c[0]);

@@ -9,6 +9,8 @@ import type { Filter } from "../metrics/filter.ts";
 import type { GiClass } from "../metrics/gi_star.ts";
 import { ratesSql } from "../metrics/rates.ts";
 import { resolutionSql } from "../metrics/resolution.ts";
+import { formatCount, formatPercent } from "../format.ts";
+import type { Lang } from "../i18n.ts";
 import { PALETTES, rampStops } from "./style.ts";
 
 export const LAYER_IDS = [
@@ -17,6 +19,7 @@ export const LAYER_IDS = [
   "satisfaction",
   "coverage",
   "backlog",
+  "overdue",
   "density",
   "hotspots",
   "gaps",
@@ -45,11 +48,17 @@ export const LAYERS: Record<LayerId, LayerSpec> = {
   satisfaction: { unit: "compound", format: "percent", highIsGood: true },
   coverage: { unit: "compound", format: "percent", highIsGood: true },
   backlog: { unit: "compound", format: "count", highIsGood: false },
+  overdue: { unit: "compound", format: "count", highIsGood: false },
   density: { unit: "hex", format: "count", highIsGood: false },
   hotspots: { unit: "hex", format: "count", highIsGood: false },
   gaps: { unit: "compound", format: "count", highIsGood: false },
   priority: { unit: "compound", format: "count", highIsGood: false },
 };
+
+/** A layer's value as people read it: a share as a percentage, a count the Chinese way. */
+export function formatLayerValue(layer: LayerId, value: number | null, lang: Lang): string {
+  return LAYERS[layer].format === "percent" ? formatPercent(value, lang) : formatCount(value, lang);
+}
 
 /** The H3 resolution of the density and hot-spot layers: cells of about 0.7 km², a few per compound cluster. */
 export const HEX_RESOLUTION = 8;
@@ -75,8 +84,9 @@ export function compoundLayerSql(layer: LayerId, filter: Filter): string | null 
     WHEN households_linked_share < ${GAP_LINKED_SHARE} OR buildings_with_group < buildings THEN 1 ELSE 0 END AS value
 FROM (${coverageSql({}, byCompound)}) m`;
     case "backlog":
+    case "overdue":
       // The backlog is what is open now, whenever it came in: only the range's end applies.
-      return `SELECT place_id, sum(open) AS value FROM (${
+      return `SELECT place_id, sum(${layer === "backlog" ? "open" : "overdue"}) AS value FROM (${
         backlogSql({ ...filter, from: undefined, statuses: undefined }, byCompound)
       }) m WHERE place_id IS NOT NULL GROUP BY place_id`;
     default:

@@ -9,6 +9,7 @@
  * font the page's stylesheet names.
  */
 import type { FeatureCollection } from "./geojson.ts";
+import { TILE_MAX_ZOOM, TILE_MIN_ZOOM, TILE_PROMOTE_ID, type TileLayer } from "./tile_layers.ts";
 
 export type Theme = "light" | "dark";
 
@@ -61,10 +62,14 @@ export function rampStops(values: number[], classes = 5): number[] {
 
 const empty: FeatureCollection = { type: "FeatureCollection", features: [] };
 
-/** What the drill-down map adds: H3 cells, point labels, and optionally a user's basemap under everything. */
+/**
+ * What the drill-down map adds: its geometry as our server's vector tiles (lib/map/tiles.ts)
+ * instead of GeoJSON, H3 cells, and optionally a user's basemap under everything.
+ */
 export interface DrillStyle {
+  /** The tile URL template, absolute (MapLibre's workers resolve no relative URLs). */
+  tiles: string;
   hexes: FeatureCollection;
-  labels: FeatureCollection;
   /** A tile URL template on our own origin (see lib/map/basemap.ts). */
   basemapTiles?: string;
 }
@@ -87,26 +92,28 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
     data: data ?? empty,
     ...(name ? { promoteId: PROMOTE_ID[name] } : {}),
   });
+  const from = geometrySource(drill);
   return {
     version: 8,
     sources: {
-      water: source(layers.water),
-      roads: source(layers.roads),
-      streets: source(layers.streets, "streets"),
-      communities: source(layers.communities, "communities"),
-      compounds: source(layers.compounds, "compounds"),
-      buildings: source(layers.buildings, "buildings"),
+      ...drill ? drillSources(drill) : {
+        water: source(layers.water),
+        roads: source(layers.roads),
+        streets: source(layers.streets, "streets"),
+        communities: source(layers.communities, "communities"),
+        compounds: source(layers.compounds, "compounds"),
+        buildings: source(layers.buildings, "buildings"),
+      },
       overlay: source(layers.overlay),
-      ...drill ? drillSources(drill) : {},
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": p.background } },
       ...drill?.basemapTiles ? [{ id: "basemap", type: "raster", source: "basemap" }] : [],
-      { id: "water", type: "fill", source: "water", paint: { "fill-color": p.water } },
+      { id: "water", type: "fill", ...from("water"), paint: { "fill-color": p.water } },
       {
         id: "road-casing",
         type: "line",
-        source: "roads",
+        ...from("roads"),
         paint: {
           "line-color": p.roadCasing,
           "line-width": ["match", ["get", "kind"], "primary", 7, "secondary", 5, 3],
@@ -115,13 +122,13 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
       {
         id: "roads",
         type: "line",
-        source: "roads",
+        ...from("roads"),
         paint: { "line-color": p.road, "line-width": ["match", ["get", "kind"], "primary", 5, "secondary", 3, 1.5] },
       },
       {
         id: "compounds",
         type: "fill",
-        source: "compounds",
+        ...from("compounds"),
         paint: {
           "fill-color": ramp,
           // Drilled into a compound, its buildings must show through its colour.
@@ -132,18 +139,18 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
       {
         id: "buildings",
         type: "fill",
-        source: "buildings",
-        minzoom: 14,
+        ...from("buildings"),
+        minzoom: TILE_MIN_ZOOM.buildings,
         paint: { "fill-color": selected("#1f6feb", p.building), "fill-opacity": 0.6 },
       },
       {
         id: "communities",
         type: "line",
-        source: "communities",
+        ...from("communities"),
         paint: { "line-color": p.community, "line-width": 1, "line-dasharray": [2, 2] },
       },
-      { id: "streets", type: "line", source: "streets", paint: { "line-color": p.street, "line-width": 2.5 } },
-      ...drill ? drillLayers(p) : [],
+      { id: "streets", type: "line", ...from("streets"), paint: { "line-color": p.street, "line-width": 2.5 } },
+      ...drill ? drillLayers(p, from) : [],
       {
         id: "overlay-fill",
         type: "fill",
@@ -171,10 +178,18 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
   };
 }
 
+/** Where a geometry layer's features come from: a GeoJSON source of its own, or a layer of the drill map's tiles. */
+function geometrySource(drill: DrillStyle | undefined) {
+  return (name: TileLayer) => drill ? { source: DRILL_SOURCE, "source-layer": name } : { source: name };
+}
+
+/** The drill map's one vector source. */
+export const DRILL_SOURCE = "district";
+
 function drillSources(drill: DrillStyle) {
   return {
+    [DRILL_SOURCE]: { type: "vector", tiles: [drill.tiles], maxzoom: TILE_MAX_ZOOM, promoteId: TILE_PROMOTE_ID },
     hexes: { type: "geojson", data: drill.hexes, promoteId: "id" },
-    labels: { type: "geojson", data: drill.labels },
     ...drill.basemapTiles
       ? { basemap: { type: "raster", tiles: [drill.basemapTiles], tileSize: 256, maxzoom: 19 } }
       : {},
@@ -188,11 +203,11 @@ const selected = (on: unknown, off: unknown) => ["case", ["boolean", ["feature-s
  * cells, outlines for the selected place and the priority list, buildings extruded by
  * floors (shown when the map is tilted), and labels by level as the zoom allows.
  */
-function drillLayers(p: typeof PALETTES[Theme]) {
+function drillLayers(p: typeof PALETTES[Theme], from: ReturnType<typeof geometrySource>) {
   const label = (level: string, minzoom: number, maxzoom: number, size: number, color: string) => ({
     id: `label-${level}`,
     type: "symbol",
-    source: "labels",
+    ...from(level === "building" ? "building_labels" : "labels"),
     minzoom,
     maxzoom,
     filter: ["==", ["get", "level"], level],
@@ -206,8 +221,13 @@ function drillLayers(p: typeof PALETTES[Theme]) {
     paint: { "text-color": color, "text-halo-color": "rgba(255,255,255,0.9)", "text-halo-width": 1.5 },
   });
   return [
-    { id: "street-hit", type: "fill", source: "streets", paint: { "fill-color": "#000000", "fill-opacity": 0 } },
-    { id: "community-hit", type: "fill", source: "communities", paint: { "fill-color": "#000000", "fill-opacity": 0 } },
+    { id: "street-hit", type: "fill", ...from("streets"), paint: { "fill-color": "#000000", "fill-opacity": 0 } },
+    {
+      id: "community-hit",
+      type: "fill",
+      ...from("communities"),
+      paint: { "fill-color": "#000000", "fill-opacity": 0 },
+    },
     {
       id: "hexes",
       type: "fill",
@@ -222,7 +242,7 @@ function drillLayers(p: typeof PALETTES[Theme]) {
     {
       id: "compound-outline",
       type: "line",
-      source: "compounds",
+      ...from("compounds"),
       paint: {
         "line-color": ["case", ["boolean", ["feature-state", "priority"], false], "#6a1b9a", p.street],
         "line-width": [
@@ -238,8 +258,8 @@ function drillLayers(p: typeof PALETTES[Theme]) {
     {
       id: "buildings-3d",
       type: "fill-extrusion",
-      source: "buildings",
-      minzoom: 14,
+      ...from("buildings"),
+      minzoom: TILE_MIN_ZOOM.buildings,
       layout: { visibility: "none" },
       paint: {
         "fill-extrusion-color": selected("#1f6feb", p.building),
@@ -250,20 +270,20 @@ function drillLayers(p: typeof PALETTES[Theme]) {
     {
       id: "building-selected",
       type: "line",
-      source: "buildings",
-      minzoom: 14,
+      ...from("buildings"),
+      minzoom: TILE_MIN_ZOOM.buildings,
       paint: { "line-color": "#1f6feb", "line-width": selected(3, 0) },
     },
     {
       id: "community-selected",
       type: "line",
-      source: "communities",
+      ...from("communities"),
       paint: { "line-color": p.street, "line-width": selected(3, 0) },
     },
     {
       id: "street-selected",
       type: "line",
-      source: "streets",
+      ...from("streets"),
       paint: { "line-color": "#1d2733", "line-width": selected(4, 0) },
     },
     label("street", 0, 13, 15, "#1d2733"),

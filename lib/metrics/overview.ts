@@ -38,8 +38,8 @@ GROUP BY ALL
 ORDER BY tickets DESC, p.place_id`;
 }
 
-export function placeGeometrySql(level: "street" | "community"): string {
-  return `SELECT place_id, name, geometry FROM places WHERE level = '${level}' ORDER BY place_id`;
+export function placeGeometrySql(level: "street" | "community" | "compound"): string {
+  return `SELECT place_id, name, lon, lat, households, geometry FROM places WHERE level = '${level}' ORDER BY place_id`;
 }
 
 export function mapFeatureSql(layer: "road" | "water"): string {

@@ -2,14 +2,14 @@
  * The drill-down map: MapCanvas with our drill layers, driven by feature-state. A filter
  * change only sets colours on features already drawn; the data is never sent again.
  */
-import type { Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
+import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { areaFeatures, type AreaRing } from "../../../lib/drill/area.ts";
 import { childLevel } from "../../../lib/drill/path.ts";
 import type { MapView, PlaceRef } from "../../../lib/drill/state.ts";
-import { bounds, type FeatureCollection } from "../../../lib/map/geojson.ts";
+import { type Bounds, bounds } from "../../../lib/map/geojson.ts";
 import type { LayerUnit } from "../../../lib/map/layers.ts";
-import type { DrillStyle, MapLayers } from "../../../lib/map/style.ts";
+import { DRILL_SOURCE, type DrillStyle, type MapLayers } from "../../../lib/map/style.ts";
 import type { Lang } from "../../../lib/i18n.ts";
 import { MapCanvas } from "../MapCanvas.tsx";
 
@@ -17,7 +17,12 @@ import { MapCanvas } from "../MapCanvas.tsx";
 export type Colors = Map<string, string>;
 
 export interface DrillMapViewProps {
-  layers: MapLayers & { compounds: FeatureCollection };
+  /** The district's extent, fitted before anything is drilled into. */
+  bounds: Bounds;
+  /** Each place's extent by `level:id`, for fitting it when drilled into. */
+  extents: Map<string, Bounds>;
+  /** Where the test probes for drawn compounds. */
+  probe: [number, number][];
   drill: DrillStyle;
   workerUrl: string;
   lang: Lang;
@@ -37,6 +42,8 @@ export interface DrillMapViewProps {
   onView: (view: MapView) => void;
   /** The map once its style has loaded, for controls drawing on it. */
   onMap?: (map: MapLibreMap) => void;
+  /** Once the map has first drawn what is in view. */
+  onDrawn?: () => void;
 }
 
 const SOURCE_OF: Record<PlaceRef["level"], string> = {
@@ -52,10 +59,18 @@ const HIT_LAYERS: Record<PlaceRef["level"], string[]> = {
   building: ["buildings", "buildings-3d"],
 };
 
+/** The map's geometry comes from tiles: nothing to hand MapCanvas as GeoJSON. */
+const EMPTY = { type: "FeatureCollection" as const, features: [] };
+const NO_GEOMETRY: MapLayers = { streets: EMPTY, communities: EMPTY, compounds: EMPTY };
+
+/** A feature-state target: the hexes have a GeoJSON source of their own, the rest are layers of the tiles. */
+const target = (layer: string, id: string) =>
+  layer === "hexes" ? { source: layer, id } : { source: DRILL_SOURCE, sourceLayer: layer, id };
+
 /** Sets one feature-state key on every id, clearing it on ids no longer listed. */
-function setStates(map: MapLibreMap, source: string, key: string, values: Map<string, unknown>, previous: Set<string>) {
-  for (const id of previous) if (!values.has(id)) map.setFeatureState({ source, id }, { [key]: null });
-  for (const [id, value] of values) map.setFeatureState({ source, id }, { [key]: value });
+function setStates(map: MapLibreMap, layer: string, key: string, values: Map<string, unknown>, previous: Set<string>) {
+  for (const id of previous) if (!values.has(id)) map.setFeatureState(target(layer, id), { [key]: null });
+  for (const [id, value] of values) map.setFeatureState(target(layer, id), { [key]: value });
   return new Set(values.keys());
 }
 
@@ -92,20 +107,23 @@ export function DrillMapView(props: DrillMapViewProps) {
   useEffect(() => {
     if (!map) return;
     const old = selected.current;
-    if (old) map.setFeatureState({ source: SOURCE_OF[old.level], id: old.id }, { selected: false });
+    if (old) map.setFeatureState(target(SOURCE_OF[old.level], old.id), { selected: false });
     selected.current = props.place;
     if (props.place) {
-      map.setFeatureState({ source: SOURCE_OF[props.place.level], id: props.place.id }, { selected: true });
+      map.setFeatureState(target(SOURCE_OF[props.place.level], props.place.id), { selected: true });
     }
     const v = props.view;
     if (v) {
       map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom, pitch: v.pitch });
       return;
     }
-    const area = props.area && areaFeatures(props.area);
-    const features = props.place ? placeFeatures(props.layers, props.place) : area ?? props.layers.compounds;
-    if (features.features.length) map.fitBounds(bounds(features), { padding: 48, maxZoom: 18, duration: 0 });
-  }, [map, props.place?.level, props.place?.id, props.area, props.view === null]);
+    const area = props.area && bounds(areaFeatures(props.area));
+    const extent = props.place ? props.extents.get(`${props.place.level}:${props.place.id}`) : area ?? props.bounds;
+    if (extent) map.fitBounds(extent, { padding: 48, maxZoom: 18, duration: 0 });
+  }, [map, props.place?.level, props.place?.id, props.area, props.view === null, props.extents]);
+  useEffect(() => {
+    (map?.getSource("hexes") as GeoJSONSource | undefined)?.setData(props.drill.hexes as never);
+  }, [map, props.drill.hexes]);
 
   useEffect(() => {
     if (!map) return;
@@ -143,7 +161,9 @@ export function DrillMapView(props: DrillMapViewProps) {
   return (
     <MapCanvas
       class="drill-map"
-      layers={props.layers}
+      layers={NO_GEOMETRY}
+      bounds={props.bounds}
+      probe={props.probe}
       theme="light"
       stops={[]}
       workerUrl={props.workerUrl}
@@ -155,20 +175,7 @@ export function DrillMapView(props: DrillMapViewProps) {
         latest.current.onMap?.(m);
       }}
       ready={props.coloured}
+      onDrawn={props.onDrawn}
     />
   );
-}
-
-/** The features of a place, found in the geometry the page already holds. */
-export function placeFeatures(layers: MapLayers, place: PlaceRef): FeatureCollection {
-  const [collection, key] = {
-    street: [layers.streets, "place_id"],
-    community: [layers.communities, "place_id"],
-    compound: [layers.compounds, "place_id"],
-    building: [layers.buildings, "building_id"],
-  }[place.level] as [FeatureCollection | undefined, string];
-  return {
-    type: "FeatureCollection",
-    features: (collection?.features ?? []).filter((f) => String(f.properties[key]) === place.id),
-  };
 }

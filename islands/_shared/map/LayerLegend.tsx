@@ -1,8 +1,7 @@
 /** The chosen layer's legend: its classes with their ranges, or its categories (Gi*, gaps). */
 import type { ClassedValues, LayerId } from "../../../lib/map/layers.ts";
-import { GAP_COLORS, GI_COLORS, LAYERS, PRIORITY_OUTLINE } from "../../../lib/map/layers.ts";
+import { formatLayerValue, GAP_COLORS, GI_COLORS, PRIORITY_OUTLINE } from "../../../lib/map/layers.ts";
 import { PALETTES } from "../../../lib/map/style.ts";
-import { formatCount, formatPercent } from "../../../lib/format.ts";
 import { type Lang, type MessageKey, t } from "../../../lib/i18n.ts";
 
 export function LayerLegend({ layer, classes, lang }: { layer: LayerId; classes: ClassedValues | null; lang: Lang }) {
@@ -12,7 +11,7 @@ export function LayerLegend({ layer, classes, lang }: { layer: LayerId; classes:
   } else if (layer === "gaps") {
     GAP_COLORS.forEach((color, i) => items.push([color, t(lang, `gap.${i}` as MessageKey)]));
   } else if (classes) {
-    const f = (v: number) => LAYERS[layer].format === "percent" ? formatPercent(v, lang) : formatCount(v, lang);
+    const f = (v: number) => formatLayerValue(layer, v, lang);
     classes.colors.forEach((color, i) => {
       const lo = classes.breaks[i - 1], hi = classes.breaks[i];
       const text = lo === undefined ? `< ${f(hi)}` : hi === undefined ? `≥ ${f(lo)}` : `${f(lo)} – ${f(hi)}`;

@@ -1,12 +1,19 @@
-/** Loads what the map page needs once: the district's geometry, the drill ladder, labels, cells and choices. */
+/**
+ * What the map page loads from the store once, in two steps: the drill ladder, each
+ * place's extent and the H3 cells as soon as places and buildings are in, then what the
+ * tickets say about themselves (newest day, filter choices) once they are. The map
+ * itself draws from the server's tiles and needs neither.
+ */
 import type { Connector } from "../../../lib/db/connector.ts";
 import { BUILDINGS_SQL, choicesSql, newestDaySql, OUTLINES_SQL, PLACES_SQL } from "../../../lib/drill/district_sql.ts";
 import { type BuildingRow, type PlaceIndex, placeIndex, type PlaceRow } from "../../../lib/drill/path.ts";
+import { type Bounds, bounds, type FeatureCollection, rowsToFeatures } from "../../../lib/map/geojson.ts";
 import { hexFeatures } from "../../../lib/map/hexes.ts";
-import { labelFeatures, type LabelRow } from "../../../lib/map/labels.ts";
 import { HEX_RESOLUTION } from "../../../lib/map/layers.ts";
-import type { DrillStyle } from "../../../lib/map/style.ts";
-import { type DistrictData, loadDistrict } from "../district_data.ts";
+import { placeGeometrySql } from "../../../lib/metrics/overview.ts";
+
+/** The tables the drill ladder comes from; they go into the engine before the tickets. */
+export const GEOMETRY_TABLES = ["places", "buildings"];
 
 export interface Choices {
   categories: string[];
@@ -15,43 +22,77 @@ export interface Choices {
   statuses: string[];
 }
 
-export interface DrillData {
-  district: DistrictData;
+export interface DrillGeometry {
   index: PlaceIndex;
+  /** Each place's and building's extent by `level:id`, for fitting the map to it. */
+  extents: Map<string, Bounds>;
+  /** Compound centres, for finding the compounds inside a drawn area. */
+  compounds: { id: string; lon: number; lat: number }[];
   households: Map<string, number | null>;
+  hexes: FeatureCollection;
+}
+
+export interface TicketMeta {
   newestDay: string;
-  style: DrillStyle;
   choices: Choices;
 }
 
-export async function loadDrillData(db: Connector, basemapTiles: string | null): Promise<DrillData> {
-  const values = (column: Parameters<typeof choicesSql>[0]) =>
-    db.query<{ value: string }>(choicesSql(column)).then((rows) => rows.map((r) => r.value));
-  const [district, places, buildings, newest, outlines, categories, kinds, sources, statuses] = await Promise.all([
-    loadDistrict(db, true),
+/** A building is fitted by a box this far (in degrees, ~30 m) around its centre. */
+const BUILDING_MARGIN = 0.0003;
+
+export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
+  const [shapes, places, buildings, outlines] = await Promise.all([
+    Promise.all((["street", "community", "compound"] as const).map((level) => db.query(placeGeometrySql(level)))),
     db.query<PlaceRow & { households: number | null; lon: number; lat: number }>(PLACES_SQL),
     db.query<BuildingRow & { lon: number; lat: number }>(BUILDINGS_SQL),
-    db.query<{ day: string | null }>(newestDaySql()),
     db.query<{ geometry: string }>(OUTLINES_SQL),
+  ]);
+  const extents = new Map<string, Bounds>();
+  (["street", "community", "compound"] as const).forEach((level, i) => {
+    for (const f of rowsToFeatures(shapes[i]).features) {
+      extents.set(`${level}:${f.properties.place_id}`, bounds({ type: "FeatureCollection", features: [f] }));
+    }
+  });
+  for (const b of buildings) {
+    if (b.lon == null || b.lat == null) continue;
+    const m = BUILDING_MARGIN;
+    extents.set(`building:${b.building_id}`, [b.lon - m, b.lat - m, b.lon + m, b.lat + m]);
+  }
+  const compounds = places.filter((p) => p.level === "compound");
+  return {
+    index: placeIndex(places, buildings),
+    extents,
+    compounds: compounds.filter((p) => p.lon != null && p.lat != null).map((p) => ({
+      id: p.place_id,
+      lon: p.lon,
+      lat: p.lat,
+    })),
+    households: new Map(compounds.map((p) => [p.place_id, p.households])),
+    hexes: hexFeatures(outlines.map((o) => o.geometry), HEX_RESOLUTION),
+  };
+}
+
+/** Before the store's tables are in: the map draws from tiles meanwhile. */
+export const NO_GEOMETRY: DrillGeometry = {
+  index: new Map(),
+  extents: new Map(),
+  compounds: [],
+  households: new Map(),
+  hexes: { type: "FeatureCollection", features: [] },
+};
+
+export async function loadTicketMeta(db: Connector): Promise<TicketMeta> {
+  const values = (column: Parameters<typeof choicesSql>[0]) =>
+    db.query<{ value: string }>(choicesSql(column)).then((rows) => rows.map((r) => r.value));
+  const [newest, categories, kinds, sources, statuses] = await Promise.all([
+    db.query<{ day: string | null }>(newestDaySql()),
     values("category"),
     values("kind"),
     values("source"),
     values("status"),
   ]);
-  const labels: LabelRow[] = [
-    ...places,
-    ...buildings.map((b) => ({ level: "building", name: b.name, lon: b.lon, lat: b.lat })),
-  ];
   return {
-    district,
-    index: placeIndex(places, buildings),
-    households: new Map(places.filter((p) => p.level === "compound").map((p) => [p.place_id, p.households])),
     newestDay: newest[0]?.day ?? new Date().toISOString().slice(0, 10),
-    style: {
-      hexes: hexFeatures(outlines.map((o) => o.geometry), HEX_RESOLUTION),
-      labels: labelFeatures(labels),
-      ...basemapTiles ? { basemapTiles } : {},
-    },
     choices: { categories, kinds, sources, statuses },
   };
 }

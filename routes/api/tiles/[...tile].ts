@@ -1,12 +1,10 @@
 /**
- * The district as vector tiles (lib/map/tiles.ts): `index.json` names the store version
- * and the district's bounds; `<version>/<z>/<x>/<y>.pbf` are the tiles, immutable because
- * the version is in their URL.
+ * The district as vector tiles (lib/map/tiles.ts): `<version>/<z>/<x>/<y>.pbf`, immutable
+ * because the store version is in their URL (the map page is given it, lib/map/district_tiles.ts).
  */
 import type { Handlers } from "../../../framework/mod.ts";
 import { dataDir } from "../../../lib/config.ts";
 import { districtTiles } from "../../../lib/map/district_tiles.ts";
-import { TILE_MAX_ZOOM } from "../../../lib/map/tile_layers.ts";
 
 const TILE = /^([\w-]+)\/(\d+)\/(\d+)\/(\d+)\.pbf$/;
 
@@ -15,16 +13,10 @@ export const handler: Handlers = {
     const tiles = await districtTiles(dataDir());
     if (!tiles) return Response.json({ error: `no store in ${dataDir()}` }, { status: 503 });
     const path = ctx.params.tile;
-    if (path === "index.json") {
-      return Response.json(
-        { version: tiles.version, bounds: tiles.set.bounds, maxzoom: TILE_MAX_ZOOM },
-        { headers: { "cache-control": "no-cache" } },
-      );
-    }
     const match = path.match(TILE);
     if (!match) return Response.json({ error: `not a tile: ${path}` }, { status: 400 });
     const [, version, z, x, y] = match;
-    // A page still holding an older version's URLs gets a miss, and reloads the index.
+    // A page opened before an import asks for the old version: a miss until it is reloaded.
     if (version !== tiles.version) return new Response(null, { status: 404 });
     const body = tiles.set.tile(Number(z), Number(x), Number(y));
     if (!body) return new Response(null, { status: 204 });

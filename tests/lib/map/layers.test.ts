@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { classify, classOf, colorOf, compoundLayerSql, LAYER_IDS, per1000 } from "../../../lib/map/layers.ts";
 import { basemapTemplate, upstreamTileUrl } from "../../../lib/map/basemap.ts";
-import { buildStyle } from "../../../lib/map/style.ts";
-import { PALETTES } from "../../../lib/map/style.ts";
+import { buildStyle, DRILL_SOURCE, PALETTES } from "../../../lib/map/style.ts";
+import { TILE_LAYERS } from "../../../lib/map/tile_layers.ts";
 
 Deno.test("class breaks: fixed for shares, from the data for counts, good end reversed", () => {
   const shares = classify("on_time", [0.1, 0.95]);
@@ -19,26 +19,32 @@ Deno.test("class breaks: fixed for shares, from the data for counts, good end re
 });
 
 Deno.test("every compound layer reads lib/metrics, by compound", () => {
-  for (const layer of ["on_time", "satisfaction", "coverage", "backlog", "gaps"] as const) {
+  for (const layer of ["on_time", "satisfaction", "coverage", "backlog", "overdue", "gaps"] as const) {
     assert.match(compoundLayerSql(layer, {})!, /place_id/);
   }
   assert.match(compoundLayerSql("on_time", {})!, /on_time_rate/);
   assert.equal(compoundLayerSql("per_1000", {}), null, "answered from the cross-filter cube");
-  assert.equal(LAYER_IDS.length, 9);
+  assert.match(compoundLayerSql("overdue", {})!, /sum\(overdue\)/);
+  assert.equal(LAYER_IDS.length, 10);
 });
 
-Deno.test("the drill style has no glyph server and labels every level", () => {
+Deno.test("the drill style draws our own tiles, has no glyph server and labels every level", () => {
   const empty = { type: "FeatureCollection" as const, features: [] };
+  const tiles = "http://127.0.0.1:8000/api/tiles/v1/{z}/{x}/{y}.pbf";
   const style = buildStyle({ streets: empty, communities: empty, compounds: empty }, "light", [], {
+    tiles,
     hexes: empty,
-    labels: empty,
   });
   assert.equal("glyphs" in style, false);
   const ids = style.layers.map((l) => l.id);
   for (const id of ["label-street", "label-building", "buildings-3d", "hexes", "street-hit"]) {
     assert.ok(ids.includes(id));
   }
-  assert.equal(JSON.stringify(style).includes("http"), false);
+  const sources = Object.values(style.sources) as { tiles?: string[] }[];
+  assert.deepEqual(sources.flatMap((s) => s.tiles ?? []), [tiles], "no tiles but ours");
+  for (const layer of style.layers as { id: string; source?: string; "source-layer"?: string }[]) {
+    if (layer.source === DRILL_SOURCE) assert.ok(TILE_LAYERS.includes(layer["source-layer"] as never), layer.id);
+  }
 });
 
 Deno.test("the basemap is configuration, relayed tile by tile", () => {
