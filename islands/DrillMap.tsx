@@ -12,7 +12,7 @@ import { type AreaRing, compoundsInArea } from "../lib/drill/area.ts";
 import { total } from "../lib/drill/charts.ts";
 import { type ChartData, CrossFilter } from "../lib/drill/crossfilter.ts";
 import { loadPanel, panelSql } from "../lib/drill/panel.ts";
-import { breadcrumb, childLevel, findPlace, parentRef } from "../lib/drill/path.ts";
+import { breadcrumb, childLevel, childrenKey, findPlace, parentRef } from "../lib/drill/path.ts";
 import {
   localDay,
   type MapState,
@@ -386,10 +386,9 @@ function Children({ s, drawn, data, values, layer, lang, onPick }: {
   const level = drawn ? "compound" : childLevel(s.place?.level ?? "district");
   if (!level) return null;
   const parent = s.place?.id ?? null;
-  const inArea = new Set(drawn);
-  const children = [...data.index.values()].filter((p) =>
-    p.level === level && (drawn ? inArea.has(p.id) : p.parent === parent)
-  );
+  const children = drawn
+    ? drawn.flatMap((id) => data.index.get(`compound:${id}`) ?? [])
+    : [...data.children.get(childrenKey(level, parent)) ?? []];
   const valueOf = (id: string) => level === "compound" ? values.get(id) ?? null : null;
   // Worst first, as the ranking: the end of the scale that needs attention leads.
   const worst = LAYERS[layer].highIsGood ? 1 : -1;

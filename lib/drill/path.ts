@@ -60,6 +60,22 @@ export function placeIndex(places: PlaceRow[], buildings: BuildingRow[]): PlaceI
   return index;
 }
 
+/** The places one level down from each place (the district's streets under `street|`), made once per index. */
+export function childrenByParent(index: PlaceIndex): Map<string, PlaceInfo[]> {
+  const children = new Map<string, PlaceInfo[]>();
+  for (const place of index.values()) {
+    const at = childrenKey(place.level, place.parent);
+    const list = children.get(at);
+    if (list) list.push(place);
+    else children.set(at, [place]);
+  }
+  return children;
+}
+
+export function childrenKey(level: PlaceInfo["level"], parent: string | null): string {
+  return `${level}|${parent ?? ""}`;
+}
+
 export function findPlace(index: PlaceIndex, ref: PlaceRef | null): PlaceInfo | undefined {
   return ref ? index.get(key(ref.level, ref.id)) : undefined;
 }

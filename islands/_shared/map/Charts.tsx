@@ -1,5 +1,5 @@
 /** The cross-filter controls: the time histogram with its brush, and bars and toggles for the ticket lists. */
-import { useRef, useState } from "preact/hooks";
+import { useMemo, useRef, useState } from "preact/hooks";
 import { alignRows, barShares, brushRange, inRange } from "../../../lib/drill/charts.ts";
 import type { ChartRow } from "../../../lib/drill/crossfilter.ts";
 import type { Grain } from "../../../lib/drill/state.ts";
@@ -23,6 +23,17 @@ export function Timeline({ rows, grain, range, lang, onRange, onGrain }: {
     return Math.floor((clientX - box.left) / box.width * rows.length);
   };
   const shown = drag ? brushRange(rows, drag[0], drag[1], grain) ?? range : range;
+  // The bars are drawn once per answer; a move of the range only moves the clip that colours
+  // the selected ones (1,000 bars re-rendered per move were most of a move's time).
+  const bars = (part: string) =>
+    rows.map((r, i) => (
+      <rect key={`${part}${r.key}`} x={i + 0.1} width={0.8} y={100 - shares[i] * 100} height={shares[i] * 100} />
+    ));
+  const unselected = useMemo(() => bars("out"), [rows]);
+  const selected = useMemo(() => bars("in"), [rows]);
+  const first = rows.findIndex((r) => inRange(r.key, grain, shown));
+  const count = first < 0 ? 0 : rows.slice(first).findIndex((r) => !inRange(r.key, grain, shown));
+  const span = first < 0 ? 0 : count < 0 ? rows.length - first : count;
   return (
     <section class="chart timeline" aria-label={t(lang, "drill.timeline")}>
       <header>
@@ -58,16 +69,13 @@ export function Timeline({ rows, grain, range, lang, onRange, onGrain }: {
             if (next) onRange(next);
           }}
         >
-          {rows.map((r, i) => (
-            <rect
-              key={r.key}
-              x={i + 0.1}
-              width={0.8}
-              y={100 - shares[i] * 100}
-              height={shares[i] * 100}
-              class={inRange(r.key, grain, shown) ? "in" : "out"}
-            />
-          ))}
+          <defs>
+            <clipPath id="timeline-selected">
+              <rect x={Math.max(0, first)} width={span} y={0} height={100} />
+            </clipPath>
+          </defs>
+          <g class="out">{unselected}</g>
+          <g class="in" clip-path="url(#timeline-selected)" data-first={first} data-span={span}>{selected}</g>
         </svg>
       )}
       <div class="range-inputs">

@@ -3,7 +3,7 @@
  * change only sets colours on features already drawn; the data is never sent again.
  */
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { areaFeatures, type AreaRing } from "../../../lib/drill/area.ts";
 import { childLevel } from "../../../lib/drill/path.ts";
 import type { MapView, PlaceRef } from "../../../lib/drill/state.ts";
@@ -81,7 +81,8 @@ export function DrillMapView(props: DrillMapViewProps) {
   const latest = useRef(props);
   latest.current = props;
 
-  useEffect(() => {
+  // Set before the next frame, so the recolouring is drawn in it.
+  useLayoutEffect(() => {
     if (!map) return;
     applied.current.compounds = setStates(map, "compounds", "color", props.compoundColors, applied.current.compounds);
     // Counts the recolourings that reached the screen, for the benchmark.

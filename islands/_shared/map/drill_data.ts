@@ -6,7 +6,14 @@
  */
 import type { Connector } from "../../../lib/db/connector.ts";
 import { BUILDINGS_SQL, choicesSql, newestDaySql, OUTLINES_SQL, PLACES_SQL } from "../../../lib/drill/district_sql.ts";
-import { type BuildingRow, type PlaceIndex, placeIndex, type PlaceRow } from "../../../lib/drill/path.ts";
+import {
+  type BuildingRow,
+  childrenByParent,
+  type PlaceIndex,
+  placeIndex,
+  type PlaceInfo,
+  type PlaceRow,
+} from "../../../lib/drill/path.ts";
 import { type Bounds, bounds, type FeatureCollection, rowsToFeatures } from "../../../lib/map/geojson.ts";
 import { hexFeatures } from "../../../lib/map/hexes.ts";
 import { HEX_RESOLUTION } from "../../../lib/map/layers.ts";
@@ -24,6 +31,8 @@ export interface Choices {
 
 export interface DrillGeometry {
   index: PlaceIndex;
+  /** `childrenByParent(index)`: a list of places without a walk over 100k buildings. */
+  children: Map<string, PlaceInfo[]>;
   /** Each place's and building's extent by `level:id`, for fitting the map to it. */
   extents: Map<string, Bounds>;
   /** Compound centres, for finding the compounds inside a drawn area. */
@@ -47,6 +56,7 @@ export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
     db.query<BuildingRow & { lon: number; lat: number }>(BUILDINGS_SQL),
     db.query<{ geometry: string }>(OUTLINES_SQL),
   ]);
+  const index = placeIndex(places, buildings);
   const extents = new Map<string, Bounds>();
   (["street", "community", "compound"] as const).forEach((level, i) => {
     for (const f of rowsToFeatures(shapes[i]).features) {
@@ -60,7 +70,8 @@ export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
   }
   const compounds = places.filter((p) => p.level === "compound");
   return {
-    index: placeIndex(places, buildings),
+    index,
+    children: childrenByParent(index),
     extents,
     compounds: compounds.filter((p) => p.lon != null && p.lat != null).map((p) => ({
       id: p.place_id,
@@ -75,6 +86,7 @@ export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
 /** Before the store's tables are in: the map draws from tiles meanwhile. */
 export const NO_GEOMETRY: DrillGeometry = {
   index: new Map(),
+  children: new Map(),
   extents: new Map(),
   compounds: [],
   households: new Map(),

@@ -3,7 +3,7 @@
  * kept, and the run it supersedes is told so through its signal (its queries leave the
  * engine's queue or are stopped).
  */
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { isAbort } from "../../../lib/db/query_queue.ts";
 import type { QueryState } from "../use_store_query.ts";
 
@@ -14,7 +14,8 @@ export function useLatest<T>(
   const [state, setState] = useState<QueryState<T>>({ status: "loading" });
   const [doneKey, setDoneKey] = useState<string | null>(null);
   const generation = useRef(0);
-  useEffect(() => {
+  // Before the next paint rather than after it: on a busy page, "after the next frame" is a frame too late.
+  useLayoutEffect(() => {
     if (!run) return;
     const mine = ++generation.current;
     const controller = new AbortController();

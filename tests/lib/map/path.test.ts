@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { breadcrumb, childLevel, parentRef, placeIndex } from "../../../lib/drill/path.ts";
+import {
+  breadcrumb,
+  childLevel,
+  childrenByParent,
+  childrenKey,
+  parentRef,
+  placeIndex,
+} from "../../../lib/drill/path.ts";
 import { maskName, maskPhone } from "../../../lib/drill/mask.ts";
 import { brushRange, inRange } from "../../../lib/drill/charts.ts";
 
@@ -51,4 +58,16 @@ Deno.test("a brush covers whole bars, a week Monday to Sunday", () => {
   assert.deepEqual(brushRange(rows, -5, 0, "day"), { from: "2026-01-05", to: "2026-01-05" });
   assert.equal(inRange("2026-01-12", "week", { from: "2026-01-15", to: "2026-01-30" }), true);
   assert.equal(inRange("2026-01-05", "week", { from: "2026-01-15", to: "2026-01-30" }), false);
+});
+
+Deno.test("each place's children, listed once for the whole index", () => {
+  const index = placeIndex([
+    { place_id: "s1", level: "street", name: "甲街道", street_id: null, community_id: null },
+    { place_id: "m1", level: "community", name: "乙社区", street_id: "s1", community_id: null },
+    { place_id: "c1", level: "compound", name: "丙小区", street_id: "s1", community_id: "m1" },
+  ], [{ building_id: "b1", compound_id: "c1", name: "1栋" }, { building_id: "b2", compound_id: "c1", name: "2栋" }]);
+  const children = childrenByParent(index);
+  assert.deepEqual(children.get(childrenKey("street", null))?.map((p) => p.id), ["s1"]);
+  assert.deepEqual(children.get(childrenKey("building", "c1"))?.map((p) => p.id), ["b1", "b2"]);
+  assert.equal(children.get(childrenKey("compound", "m9")), undefined);
 });
