@@ -15,8 +15,9 @@ export function CompoundRanking({ ranked, layer, lang, onPick }: {
     <details class="children ranking" open>
       <summary>{t(lang, "drill.ranking", { layer: t(lang, `layer.${layer}` as MessageKey) })}</summary>
       <ol>
-        {ranked.map((r) => (
+        {ranked.map((r, i) => (
           <li key={r.id}>
+            <span class="rank">{i + 1}</span>
             <button type="button" class="link" data-rank={r.id} onClick={() => onPick({ level: "compound", id: r.id })}>
               {r.name}
             </button>
