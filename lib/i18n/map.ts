@@ -73,7 +73,7 @@ export const MAP_MESSAGES = {
   "drill.priority_outline": ["重点关注小区", "Priority compounds"],
   "area.draw": ["圈选区域", "Draw an area"],
   "area.clear": ["清除区域", "Clear area"],
-  "area.title": ["所选区域（{n}个小区）", "Drawn area ({n} compounds)"],
+  "area.title": ["所选区域（{n}个小区）", "Drawn area (compounds: {n})"],
   "area.compounds": ["区域内小区（{n}）", "Compounds in the area ({n})"],
   "area.hint": [
     "在地图上点击添加顶点（已添加{n}个）。按回车、双击或点击第一个顶点完成，Esc取消，退格删除上一个顶点。",
