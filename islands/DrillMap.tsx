@@ -245,6 +245,9 @@ function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDrawn }: {
   const busy = !meta || charts.status === "loading" || charts.stale || panel.status === "loading" || panel.stale ||
     panelKey !== filterKey || layerQuery.stale || layerKey !== `${s.layer}|${baseKey}`;
   const place = findPlace(data.index, s.place);
+  // A new place's panel opens at its top, not where the last one was scrolled to.
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => panelRef.current?.scrollTo(0, 0), [s.place?.level, s.place?.id, s.area]);
   return (
     <div
       class="drill"
@@ -309,7 +312,7 @@ function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDrawn }: {
         </div>
         <Filters s={s} tickets={tickets} charts={charts} range={range} lang={lang} change={change} update={update} />
       </div>
-      <aside class="panel drill-panel" aria-live="polite">
+      <aside class="panel drill-panel" aria-live="polite" ref={panelRef}>
         <nav class="breadcrumb" aria-label={t(lang, "drill.breadcrumb")}>
           {breadcrumb(data.index, s.place).map((crumb, i, all) => (
             <span key={crumb.level}>

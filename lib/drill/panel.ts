@@ -4,6 +4,7 @@
  * the compound's profile and the building's tickets, group and member households.
  */
 import type { Connector, Row } from "../db/connector.ts";
+import { backlogSql, openAtEnd, overdueListSql } from "../metrics/backlog.ts";
 import { coverageSql } from "../metrics/coverage.ts";
 import { escalationSql } from "../metrics/escalation.ts";
 import { type Filter, filterSql } from "../metrics/filter.ts";
@@ -18,6 +19,7 @@ import type { PlaceRef } from "./state.ts";
 
 export const TOP_CATEGORIES = 5;
 export const TICKET_LIST_LIMIT = 50;
+export const OVERDUE_LIST_LIMIT = 5;
 
 export interface PanelSql {
   volume: string;
@@ -32,6 +34,8 @@ export interface PanelSql {
   profile: string | null;
   building: string | null;
   tickets: string | null;
+  backlog: string;
+  overdue: string;
 }
 
 /** `filter` and `previous` already carry the place; `place` says which extras apply. */
@@ -52,6 +56,9 @@ ORDER BY tickets DESC, category LIMIT ${TOP_CATEGORIES}`,
     profile: place?.level === "compound" ? compoundProfileSql(place.id) : null,
     building: isBuilding ? buildingProfileSql(place.id) : null,
     tickets: isBuilding ? buildingTicketsSql(filter) : null,
+    // As the backlog layers count it: open at the range's end.
+    backlog: `SELECT sum(open) AS open, sum(overdue) AS overdue FROM (${backlogSql(openAtEnd(filter))}) b`,
+    overdue: overdueListSql(openAtEnd(filter), { limit: OVERDUE_LIST_LIMIT }),
   };
 }
 

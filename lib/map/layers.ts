@@ -3,7 +3,7 @@
  * into classes and colours. The figures come from lib/metrics' builders; this file only
  * says which builder feeds which layer and how its values are classed for the legend.
  */
-import { backlogSql } from "../metrics/backlog.ts";
+import { backlogSql, openAtEnd } from "../metrics/backlog.ts";
 import { coverageSql, priorityListSql } from "../metrics/coverage.ts";
 import type { Filter } from "../metrics/filter.ts";
 import type { GiClass } from "../metrics/gi_star.ts";
@@ -85,9 +85,8 @@ export function compoundLayerSql(layer: LayerId, filter: Filter): string | null 
 FROM (${coverageSql({}, byCompound)}) m`;
     case "backlog":
     case "overdue":
-      // The backlog is what is open now, whenever it came in: only the range's end applies.
       return `SELECT place_id, sum(${layer === "backlog" ? "open" : "overdue"}) AS value FROM (${
-        backlogSql({ ...filter, from: undefined, statuses: undefined }, byCompound)
+        backlogSql(openAtEnd(filter), byCompound)
       }) m WHERE place_id IS NOT NULL GROUP BY place_id`;
     default:
       return null;

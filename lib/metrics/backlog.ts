@@ -18,6 +18,14 @@ FROM (${
 ORDER BY ${[...grouping(groupBy).keys, "bucket"].join(", ")}`;
 }
 
+/**
+ * The backlog is what is open at the range's end, whenever it came in: the range's start
+ * and a status filter do not apply to it.
+ */
+export function openAtEnd(filter: Filter): Filter {
+  return { ...filter, from: undefined, statuses: undefined };
+}
+
 export interface OverdueOptions {
   limit?: number;
 }

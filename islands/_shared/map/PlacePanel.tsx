@@ -41,6 +41,10 @@ const ESCALATION: Item[] = [
   ["at_street", "drill.at_street", "count"],
   ["at_district", "drill.at_district", "count"],
 ];
+const BACKLOG: Item[] = [
+  ["open", "drill.open_now", "count"],
+  ["overdue", "layer.overdue", "count"],
+];
 const COVERAGE: Item[] = [
   ["compounds_with_branch_share", "metric.branch_coverage", "percent"],
   ["buildings_with_group_share", "drill.group_coverage", "percent"],
@@ -152,6 +156,33 @@ export function PlacePanel({ data, place, index, lang, onPick }: {
             );
           })}
         </ol>
+      )}
+
+      <h3>{t(lang, "drill.backlog")}</h3>
+      <Figures row={data.backlog[0]} lang={lang} items={BACKLOG} />
+      {data.overdue.length > 0 && (
+        <>
+          <h4>{t(lang, "drill.longest_overdue")}</h4>
+          <ol class="compact-list overdue-list">
+            {data.overdue.map((r) => (
+              <li key={String(r.ticket_id)}>
+                {r.building_id
+                  ? (
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => onPick({ level: "building", id: String(r.building_id) })}
+                    >
+                      {name("building", r.building_id)}
+                    </button>
+                  )
+                  : <span>{name("compound", r.compound_id)}</span>}
+                <span>{String(r.category ?? "")}</span>
+                <span class="num">{t(lang, "drill.days_overdue", { n: Math.floor(Number(r.overdue_days)) })}</span>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
 
       <h3>{t(lang, "drill.escalation")}</h3>
