@@ -5,7 +5,6 @@ import type { Lang } from "../../lib/i18n.ts";
 import { type FeatureCollection, rowsToFeatures } from "../../lib/map/geojson.ts";
 import { type MapLayers, rampStops } from "../../lib/map/style.ts";
 import {
-  buildingGeometrySql,
   compoundRateSql,
   headlineSql,
   mapFeatureSql,
@@ -35,8 +34,8 @@ export interface DistrictData {
   layers: MapLayers & { compounds: FeatureCollection };
 }
 
-export async function loadDistrict(db: Connector, withBuildings: boolean): Promise<DistrictData> {
-  const [headline, streets, streetGeo, communities, compounds, roads, water, buildings] = await Promise.all([
+export async function loadDistrict(db: Connector): Promise<DistrictData> {
+  const [headline, streets, streetGeo, communities, compounds, roads, water] = await Promise.all([
     db.query<Headline>(headlineSql()),
     db.query(ticketsByStreetSql()),
     db.query(placeGeometrySql("street")),
@@ -44,7 +43,6 @@ export async function loadDistrict(db: Connector, withBuildings: boolean): Promi
     db.query(compoundRateSql()),
     db.query(mapFeatureSql("road")),
     db.query(mapFeatureSql("water")),
-    withBuildings ? db.query(buildingGeometrySql()) : Promise.resolve([]),
   ]);
   return {
     headline: headline[0],
@@ -55,7 +53,6 @@ export async function loadDistrict(db: Connector, withBuildings: boolean): Promi
       compounds: rowsToFeatures(compounds),
       roads: rowsToFeatures(roads),
       water: rowsToFeatures(water),
-      buildings: rowsToFeatures(buildings),
     },
   };
 }

@@ -8,8 +8,8 @@ import { type QueryState, useStoreQuery } from "./use_store_query.ts";
 
 export function useDistrict(
   engine: EngineUrls,
-  { withBuildings = false, scope = "full" }: { withBuildings?: boolean; scope?: Scope } = {},
+  { scope = "full" }: { scope?: Scope } = {},
 ): QueryState<DistrictData> {
   useEffect(() => void loadMapLibre(), []);
-  return useStoreQuery(engine, ({ db }) => loadDistrict(db, withBuildings), scope);
+  return useStoreQuery(engine, ({ db }) => loadDistrict(db), scope);
 }

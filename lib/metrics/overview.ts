@@ -45,7 +45,3 @@ export function placeGeometrySql(level: "street" | "community" | "compound"): st
 export function mapFeatureSql(layer: "road" | "water"): string {
   return `SELECT feature_id, kind, name, geometry FROM map_features WHERE layer = '${layer}'`;
 }
-
-export function buildingGeometrySql(): string {
-  return `SELECT building_id, compound_id, name, floors, geometry FROM buildings`;
-}

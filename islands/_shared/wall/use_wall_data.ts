@@ -66,7 +66,7 @@ export function useWallData(engine: EngineUrls, config: WallConfig): LiveData {
     let base: MapLayers | null = null;
     const refreshMs = config.refreshSeconds * 1000;
     const withMap = config.scenes.includes("map");
-    const loadBase = async (loaded: LoadedStore) => withMap ? (await loadDistrict(loaded.db, false)).layers : null;
+    const loadBase = async (loaded: LoadedStore) => withMap ? (await loadDistrict(loaded.db)).layers : null;
     const schedule = (ms: number) => {
       if (!stopped) timer = setTimeout(cycle, ms);
     };

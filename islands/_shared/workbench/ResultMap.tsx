@@ -26,7 +26,7 @@ export function ResultMap({ db, table, spec, lang, mapWorker }: {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!spec) return;
-    Promise.all([loadDistrict(db, false), resultFeatures(db, table, spec)]).then(
+    Promise.all([loadDistrict(db), resultFeatures(db, table, spec)]).then(
       ([district, overlay]) => setData({ district, overlay }),
       (e: Error) => setError(e.message),
     );
