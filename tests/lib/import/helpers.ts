@@ -3,7 +3,8 @@ import type { Columns } from "../../../lib/schema.ts";
 import { type ImportKind, type ImportOptions, runImport } from "../../../lib/import/pipeline.ts";
 
 export const FIXTURES = new URL("../../fixtures/import/", import.meta.url);
-export const SHARED = new URL("../../../../shared/data/", import.meta.url);
+/** Real third-party files, credited in tests/fixtures/real/SOURCES.md. */
+export const REAL = new URL("../../fixtures/real/", import.meta.url);
 
 export const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -1,8 +1,8 @@
-/** The importers on real third-party files (../shared/data, see its SOURCES.md). */
+/** The importers on real third-party files (tests/fixtures/real, credited in its SOURCES.md). */
 import assert from "node:assert/strict";
-import { mapping, row, run, SHARED } from "./helpers.ts";
+import { mapping, row, run, REAL } from "./helpers.ts";
 
-const read = (path: string) => Deno.readFile(new URL(path, SHARED));
+const read = (path: string) => Deno.readFile(new URL(path, REAL));
 
 Deno.test("Shanghai OSM buildings: tile-cut pieces merge into one building each", async () => {
   const outcome = await run(
