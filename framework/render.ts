@@ -19,6 +19,8 @@ export interface PageProps<T = unknown> {
 
 export interface RenderContext<T = unknown> {
   params: Record<string, string>;
+  /** What middleware learnt about the request (Fresh's `ctx.state`), such as who it acts for. */
+  state: Record<string, unknown>;
   render(data?: T, init?: ResponseInit): Promise<Response>;
   renderNotFound(): Promise<Response>;
 }

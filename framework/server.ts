@@ -111,6 +111,7 @@ export async function createApp(options: AppOptions) {
       const params = c.req.param() as Record<string, string>;
       const ctx = {
         params,
+        state: {} as Record<string, unknown>,
         render: (data?: unknown, init?: ResponseInit) => {
           if (!mod.default) throw new Error(`routes/${route.path} has no default export to render`);
           return render(mod.default, layouts, { url, params, data }, init);
