@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { encode } from "fast-png";
-import { BASE_ARGS, chromiumArgs, launchBrowser, missingPackages } from "./chromium.ts";
+import { BASE_ARGS, chromiumArgs, ensureChromium, launchBrowser, missingPackages } from "./chromium.ts";
 import { openPage, probeMap, screenshot, waitReady } from "./page.ts";
 import { decodeImage, differsClearly, parseHexColor, probe } from "./pixels.ts";
 import { startServer } from "./server.ts";
@@ -46,6 +46,8 @@ Deno.test(
   "chromium is installed and launched with exactly our flags",
   puppeteerOptions,
   async () => {
+    // On a fresh machine this is the suite's first browser test: it installs, then checks the install took.
+    await ensureChromium();
     assert.deepEqual(await missingPackages(), []);
     const browser = await launchBrowser();
     const args = browser.process()!.spawnargs.slice(1);
