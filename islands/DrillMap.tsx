@@ -46,9 +46,9 @@ import type { TileIndex } from "../lib/map/district_tiles.ts";
 import type { DrillStyle } from "../lib/map/style.ts";
 import { DEFAULT_CONFIG } from "../lib/metrics/deadlines.ts";
 import { cellCountsSql, hotspots } from "../lib/metrics/hotspots.ts";
-import { loadMapLibre } from "./_shared/MapCanvas.tsx";
-import { AreaDraw } from "./_shared/map/AreaDraw.tsx";
-import { ChoiceBars, codeLabel, Timeline } from "./_shared/map/Charts.tsx";
+import { loadMapLibre } from "../ui/common/MapCanvas.tsx";
+import { AreaDraw } from "../ui/drill/AreaDraw.tsx";
+import { ChoiceBars, codeLabel, Timeline } from "../ui/drill/Charts.tsx";
 import {
   type DrillGeometry,
   GEOMETRY_TABLES,
@@ -56,18 +56,18 @@ import {
   loadTicketMeta,
   NO_GEOMETRY,
   type TicketMeta,
-} from "./_shared/map/drill_data.ts";
-import { type Colors, DrillMapView } from "./_shared/map/DrillMapView.tsx";
-import { LayerLegend } from "./_shared/map/LayerLegend.tsx";
-import { PlacePanel } from "./_shared/map/PlacePanel.tsx";
-import { CompoundRanking } from "./_shared/map/CompoundRanking.tsx";
+} from "../ui/drill/drill_data.ts";
+import { type Colors, DrillMapView } from "../ui/drill/DrillMapView.tsx";
+import { LayerLegend } from "../ui/drill/LayerLegend.tsx";
+import { PlacePanel } from "../ui/drill/PlacePanel.tsx";
+import { CompoundRanking } from "../ui/drill/CompoundRanking.tsx";
 import { rankCompounds } from "../lib/drill/ranking.ts";
-import { useLatest } from "./_shared/map/use_latest.ts";
-import { useSettled } from "./_shared/map/use_settled.ts";
-import { type UpdateState, useUrlState } from "./_shared/map/use_url_state.ts";
-import { StatusMessage } from "./_shared/StatusMessage.tsx";
-import type { QueryState } from "./_shared/use_store_query.ts";
-import { markError, openStagedStore } from "./_shared/store.ts";
+import { useLatest } from "../ui/drill/use_latest.ts";
+import { useSettled } from "../ui/drill/use_settled.ts";
+import { type UpdateState, useUrlState } from "../ui/drill/use_url_state.ts";
+import { StatusMessage } from "../ui/common/StatusMessage.tsx";
+import type { QueryState } from "../ui/common/use_store_query.ts";
+import { markError, openStagedStore } from "../ui/common/store.ts";
 
 export interface DrillMapProps {
   lang: Lang;

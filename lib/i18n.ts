@@ -3,7 +3,7 @@
  * a key missing in English falls back to Chinese, never to the key itself.
  */
 import { COMMON_MESSAGES } from "./i18n/common.ts";
-import { MAP_MESSAGES } from "./i18n/map.ts";
+import { DRILL_MESSAGES } from "./i18n/drill.ts";
 import { WORKBENCH_MESSAGES } from "./i18n/workbench.ts";
 import { REVIEW_MESSAGES } from "./i18n/reviews.ts";
 import { WALL_MESSAGES } from "./i18n/wall.ts";
@@ -17,7 +17,7 @@ export type Lang = typeof LANGS[number];
  */
 export const MESSAGES = {
   ...COMMON_MESSAGES,
-  ...MAP_MESSAGES,
+  ...DRILL_MESSAGES,
   ...WORKBENCH_MESSAGES,
   ...REVIEW_MESSAGES,
   ...WALL_MESSAGES,
