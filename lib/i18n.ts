@@ -30,6 +30,16 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`));
 }
 
+/** The text of a key that may not exist (a code the tables do not know): the fallback, then. */
+export function textOr(lang: Lang, key: string, fallback: string): string {
+  return key in MESSAGES ? t(lang, key as MessageKey) : fallback;
+}
+
+/** A link to one of our pages in the given language: Chinese is the default, so it needs no parameter. */
+export function langHref(path: string, lang: Lang): string {
+  return lang === "en" ? `${path}?lang=en` : path;
+}
+
 /** `?lang=en` selects English; anything else is Chinese. */
 export function langFromUrl(url: URL): Lang {
   return url.searchParams.get("lang") === "en" ? "en" : "zh-CN";

@@ -4,7 +4,7 @@ import { alignRows, barShares, brushRange, inRange } from "../../lib/drill/chart
 import type { ChartRow } from "../../lib/drill/crossfilter.ts";
 import type { Grain } from "../../lib/drill/state.ts";
 import { formatCount } from "../../lib/format.ts";
-import { type Lang, type MessageKey, MESSAGES, t } from "../../lib/i18n.ts";
+import { type Lang, t } from "../../lib/i18n.ts";
 
 export function Timeline({ rows, grain, range, lang, onRange, onGrain }: {
   rows: ChartRow[];
@@ -131,10 +131,4 @@ export function ChoiceBars({ title, rows, order, selected, lang, label, compact,
       </ul>
     </section>
   );
-}
-
-/** Labels for the coded values; unknown codes show as they are. */
-export function codeLabel(lang: Lang, prefix: "kind" | "status", value: string): string {
-  const key = `${prefix}.${value}`;
-  return key in MESSAGES ? t(lang, key as MessageKey) : value;
 }

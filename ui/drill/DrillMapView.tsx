@@ -11,10 +11,8 @@ import { type Bounds, bounds } from "../../lib/map/geojson.ts";
 import type { LayerUnit } from "../../lib/map/layers.ts";
 import { DRILL_SOURCE, type DrillStyle, type MapLayers } from "../../lib/map/style.ts";
 import type { Lang } from "../../lib/i18n.ts";
+import type { Colors } from "../../lib/drill/layer_data.ts";
 import { MapCanvas } from "../common/MapCanvas.tsx";
-
-/** Colours per feature id of one source. */
-export type Colors = Map<string, string>;
 
 export interface DrillMapViewProps {
   /** The district's extent, fitted before anything is drilled into. */

@@ -4,9 +4,8 @@ import { findPlace, type PlaceIndex } from "../../lib/drill/path.ts";
 import { type PanelData, trend } from "../../lib/drill/panel.ts";
 import type { PlaceRef } from "../../lib/drill/state.ts";
 import { formatCount, formatPercent } from "../../lib/format.ts";
-import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
+import { type Lang, type MessageKey, t, textOr } from "../../lib/i18n.ts";
 import { Figure } from "../common/Figure.tsx";
-import { codeLabel } from "./Charts.tsx";
 
 const num = (v: unknown): number | null => v == null || !Number.isFinite(Number(v)) ? null : Number(v);
 
@@ -255,9 +254,9 @@ function BuildingProfile({ row, tickets, lang }: { row: Row; tickets: Row[]; lan
               {tickets.map((r) => (
                 <tr key={String(r.ticket_id)} data-ticket={String(r.ticket_id)}>
                   <td>{formatTime(r.created_at, lang)}</td>
-                  <td>{String(r.category ?? "—")} · {codeLabel(lang, "kind", String(r.kind))}</td>
+                  <td>{String(r.category ?? "—")} · {textOr(lang, `kind.${r.kind}`, String(r.kind))}</td>
                   <td class={r.overdue_open ? "overdue" : undefined}>
-                    {String(r.status_source ?? codeLabel(lang, "status", String(r.status)))}
+                    {String(r.status_source ?? textOr(lang, `status.${r.status}`, String(r.status)))}
                   </td>
                   <td class="num">
                     {[r.dispatch_hours, r.accept_hours, r.handle_hours].map((h) => formatHours(num(h), lang)).join(

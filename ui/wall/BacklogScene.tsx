@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { formatCount } from "../../lib/format.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
-import type { AgeBucket, BacklogScene as BacklogData } from "../../lib/wall/scene_data.ts";
+import type { AgeBucket, BacklogSceneData } from "../../lib/wall/scene_data.ts";
 import { Counters } from "./Counters.tsx";
 
 const ageLabel = (b: AgeBucket, lang: Lang) =>
@@ -10,7 +10,7 @@ const ageLabel = (b: AgeBucket, lang: Lang) =>
     ? t(lang, "wall.age_over", { from: b.fromDays })
     : t(lang, "wall.age_range", { from: b.fromDays, to: b.toDays });
 
-export function BacklogScene({ data, lang }: { data: BacklogData; lang: Lang }) {
+export function BacklogScene({ data, lang }: { data: BacklogSceneData; lang: Lang }) {
   const widest = Math.max(1, ...data.buckets.map((b) => b.open));
   return (
     <div class="wall-backlog">

@@ -2,7 +2,7 @@
 import { formatCount, formatPercent } from "../../lib/format.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
 import { DEFAULT_CONFIG } from "../../lib/metrics/deadlines.ts";
-import type { CallbackFigures, CallbacksScene as CallbacksData } from "../../lib/wall/scene_data.ts";
+import type { CallbackFigures, CallbacksSceneData } from "../../lib/wall/scene_data.ts";
 import { RateBar } from "./RateBar.tsx";
 
 const ROWS: [MessageKey, (f: CallbackFigures, lang: Lang) => string][] = [
@@ -16,7 +16,7 @@ const ROWS: [MessageKey, (f: CallbackFigures, lang: Lang) => string][] = [
 
 const monthOf = (start: number) => new Date(start + DEFAULT_CONFIG.utcOffsetHours * 3_600_000).getUTCMonth() + 1;
 
-export function CallbacksScene({ data, lang }: { data: CallbacksData; lang: Lang }) {
+export function CallbacksScene({ data, lang }: { data: CallbacksSceneData; lang: Lang }) {
   return (
     <div class="wall-callbacks">
       <table class="wall-table wall-compare">

@@ -8,7 +8,7 @@ import { type Lang, t } from "../../lib/i18n.ts";
 import { bounds } from "../../lib/map/geojson.ts";
 import type { MapLayers } from "../../lib/map/style.ts";
 import { HOTSPOT_COLORS, SIGNIFICANT_CLASSES } from "../../lib/wall/hotspot_layer.ts";
-import type { MapScene as MapSceneData } from "../../lib/wall/scene_data.ts";
+import type { MapSceneData } from "../../lib/wall/scene_data.ts";
 import { compoundStops } from "../common/district_data.ts";
 import { MapCanvas } from "../common/MapCanvas.tsx";
 import { type Counter, Counters } from "./Counters.tsx";

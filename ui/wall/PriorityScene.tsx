@@ -2,9 +2,9 @@
 import { formatCount, formatPercent } from "../../lib/format.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
 import { HOTSPOT_COLORS } from "../../lib/wall/hotspot_layer.ts";
-import type { PriorityScene as PriorityData } from "../../lib/wall/scene_data.ts";
+import type { PrioritySceneData } from "../../lib/wall/scene_data.ts";
 
-export function PriorityScene({ data, lang }: { data: PriorityData; lang: Lang }) {
+export function PriorityScene({ data, lang }: { data: PrioritySceneData; lang: Lang }) {
   return (
     <table class="wall-table wall-priority">
       <thead>
