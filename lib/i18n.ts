@@ -8,7 +8,7 @@ import { WORKBENCH_MESSAGES } from "./i18n/workbench.ts";
 import { REVIEW_MESSAGES } from "./i18n/reviews.ts";
 import { WALL_MESSAGES } from "./i18n/wall.ts";
 
-export const LANGS = ["zh-CN", "en"] as const;
+const LANGS = ["zh-CN", "en"] as const;
 export type Lang = typeof LANGS[number];
 
 /**

@@ -14,7 +14,7 @@ export interface MapRange {
   to: string;
 }
 
-export function mapHref(level: string, placeId: string, range: MapRange, lang: Lang): string {
+function mapHref(level: string, placeId: string, range: MapRange, lang: Lang): string {
   const params = new URLSearchParams({ place: `${level}:${placeId}`, from: range.from, to: range.to });
   if (lang === "en") params.set("lang", "en");
   return `/map?${params.toString().replaceAll("%3A", ":")}`;

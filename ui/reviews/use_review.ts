@@ -12,7 +12,7 @@ import type { ReviewData } from "../../lib/reviews/review.ts";
 import { markError, markReady, openStore } from "../common/store.ts";
 import type { QueryState } from "../common/use_store_query.ts";
 
-export const PACKS_URL = "/api/reviews/packs";
+const PACKS_URL = "/api/reviews/packs";
 
 export interface ReviewSource {
   engine: EngineUrls;

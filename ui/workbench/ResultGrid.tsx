@@ -67,7 +67,7 @@ export function ResultGrid({ table, sort, onSort, maxHeight = 480 }: {
  * How a column's values read: instants as UTC ISO text (the store keeps UTC), dates
  * as days, fractions to six places, big integers exactly, nulls blank.
  */
-export function cellFormatter(arrowType: string): (value: unknown) => string {
+function cellFormatter(arrowType: string): (value: unknown) => string {
   const iso = (ms: number) => new Date(ms).toISOString();
   if (arrowType.startsWith("Timestamp")) {
     return (v) => v == null ? "" : iso(Number(v)).replace("T", " ").replace(".000Z", "Z");
