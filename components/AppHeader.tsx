@@ -1,5 +1,5 @@
 /** The header of the dashboard pages: product name, demo-data label, navigation, language switch. */
-import { type Lang, otherLanguageHref, t } from "../lib/i18n.ts";
+import { type Lang, langHref, otherLanguageHref, t } from "../lib/i18n.ts";
 import LanguageSwitch from "../islands/LanguageSwitch.tsx";
 
 const PAGES = [
@@ -11,17 +11,16 @@ const PAGES = [
 ] as const;
 
 export function AppHeader({ url, lang, demo }: { url: URL; lang: Lang; demo: boolean }) {
-  const withLang = (path: string) => lang === "en" ? `${path}?lang=en` : path;
   return (
     <header class="app-header">
-      <a class="brand" href={withLang("/")}>
+      <a class="brand" href={langHref("/", lang)}>
         <strong>{t(lang, "app.name")}</strong>
         <span>{t(lang, "app.tagline")}</span>
       </a>
       {demo && <span class="badge-demo">{t(lang, "app.demo")}</span>}
       <nav>
         {PAGES.map((p) => (
-          <a href={withLang(p.path)} aria-current={url.pathname === p.path ? "page" : undefined}>
+          <a href={langHref(p.path, lang)} aria-current={url.pathname === p.path ? "page" : undefined}>
             {t(lang, p.key)}
           </a>
         ))}

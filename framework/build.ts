@@ -9,6 +9,8 @@ export interface IslandBuild {
   /** Island name → URL of its entry module. */
   modules: Record<string, string>;
   clientUrl: string;
+  /** URL of every entry module esbuild wrote: the islands and the runtime, no chunk. */
+  entries: string[];
   assets: Asset[];
 }
 
@@ -43,17 +45,21 @@ export async function buildIslands(
   await esbuild.stop();
   const modules: Record<string, string> = {};
   let clientUrl = "";
+  const entries: string[] = [];
   const entryNames = new Map(islands.map((i) => [i.file, i.name]));
   for (const [out, meta] of Object.entries(result.metafile.outputs)) {
-    if (!meta.entryPoint) continue;
+    if (!meta.entryPoint || !out.endsWith(".js")) continue;
     const url = urlPrefix + out.split("/").pop();
     const name = [...entryNames].find(([file]) => file.endsWith(meta.entryPoint!))?.[1];
     if (name) modules[name] = url;
     else if (meta.entryPoint.endsWith("client.ts")) clientUrl = url;
+    // Outputs of dynamic imports carry an entryPoint too, but are chunks loaded on demand.
+    else continue;
+    entries.push(url);
   }
   const assets = result.outputFiles.map((f) => {
     const path = urlPrefix + f.path.split("/").pop();
     return { path, body: f.contents, type: contentType(path), immutable: true };
   });
-  return { modules, clientUrl, assets };
+  return { modules, clientUrl, entries, assets };
 }

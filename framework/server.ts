@@ -50,9 +50,8 @@ export async function createApp(options: AppOptions) {
     add(await hashedAsset(`/${file}`, body), `/${file}`);
   }
 
-  const islandFiles = (await listFiles(`${root}/islands`)).filter((f) => /\.(tsx|jsx)$/.test(f));
-  const islands = await Promise.all(islandFiles.map(async (f) => {
-    const name = f.replace(/\.\w+$/, "").replaceAll("/", "_");
+  const islands = await Promise.all((await listIslandFiles(`${root}/islands`)).map(async (f) => {
+    const name = f.replace(/\.\w+$/, "");
     const mod = await import(`${root}/islands/${f}`);
     registerIsland(name, mod.default);
     return { name, file: `islands/${f}` };
@@ -137,9 +136,25 @@ export async function createApp(options: AppOptions) {
 
   return {
     fetch: router.fetch,
+    /** The bundle's entry URLs: one per island, plus the hydration runtime. */
+    entries: built.entries,
     /** Compress assets after start-up, so the first request does not wait for it. */
     compress: () => compressAssets(assets.values(), options.cacheDir),
   };
+}
+
+/**
+ * Islands are the files directly in `islands/`, as in Fresh: each becomes a bundle entry.
+ * What they import lives elsewhere (`ui/`), so that it is bundled into them, not hydrated.
+ */
+export async function listIslandFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    for await (const e of Deno.readDir(dir)) if (e.isFile && /\.(tsx|jsx)$/.test(e.name)) out.push(e.name);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  return out.sort();
 }
 
 async function listFiles(dir: string, sub = ""): Promise<string[]> {

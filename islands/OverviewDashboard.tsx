@@ -1,12 +1,12 @@
 /** The district overview: headline figures, tickets by street, and the compound map. */
 import { formatCount } from "../lib/format.ts";
 import { type Lang, t } from "../lib/i18n.ts";
-import { compoundStops, type DistrictData, type MapPageProps } from "./_shared/district_data.ts";
-import { HeadlineFigures } from "./_shared/HeadlineFigures.tsx";
-import { Legend } from "./_shared/Legend.tsx";
-import { MapCanvas } from "./_shared/MapCanvas.tsx";
-import { StatusMessage } from "./_shared/StatusMessage.tsx";
-import { useDistrict } from "./_shared/use_district.ts";
+import { compoundStops, type DistrictData, type MapPageProps } from "../ui/common/district_data.ts";
+import { HeadlineFigures } from "../ui/overview/HeadlineFigures.tsx";
+import { Legend } from "../ui/overview/Legend.tsx";
+import { MapCanvas } from "../ui/common/MapCanvas.tsx";
+import { StatusMessage } from "../ui/common/StatusMessage.tsx";
+import { useDistrict } from "../ui/overview/use_district.ts";
 
 export default function OverviewDashboard({ lang, engine, mapWorker }: MapPageProps) {
   const state = useDistrict(engine);

@@ -11,10 +11,10 @@ import type { ReviewPack } from "../lib/reviews/pack.ts";
 import { closingMonth, lastDay, parsePeriod, type Period, type PeriodKind } from "../lib/reviews/period.ts";
 import { cellText, isoDate, printPageCss, reviewTitle, stampText } from "../lib/reviews/present.ts";
 import type { ReviewData, ReviewTable } from "../lib/reviews/review.ts";
-import { Figure } from "./_shared/Figure.tsx";
-import { type MapRange, ReviewTableView } from "./_shared/reviews/ReviewTableView.tsx";
-import { TrendLines } from "./_shared/reviews/TrendLines.tsx";
-import { freezeReview, usePacks, useReview } from "./_shared/reviews/use_review.ts";
+import { Figure } from "../ui/common/Figure.tsx";
+import { type MapRange, ReviewTableView } from "../ui/reviews/ReviewTableView.tsx";
+import { TrendLines } from "../ui/reviews/TrendLines.tsx";
+import { freezeReview, usePacks, useReview } from "../ui/reviews/use_review.ts";
 
 export interface ReviewPageProps {
   lang: Lang;

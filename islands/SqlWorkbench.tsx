@@ -14,14 +14,14 @@ import { columnKind, defaultChart, defaultMap } from "../lib/workbench/result_ki
 import { history as queryHistory, queryUrl, remember } from "../lib/workbench/saved_queries.ts";
 import { type Span, statementSpans, statementToRun } from "../lib/workbench/statement.ts";
 import { bringInFile } from "../lib/workbench/upload.ts";
-import { type LoadedStore, markReady, openStore } from "./_shared/store.ts";
-import { download, EXPORT_FORMATS, exportBytes } from "./_shared/workbench/exports.ts";
-import { QueryLibrary } from "./_shared/workbench/QueryLibrary.tsx";
-import { ResultChart } from "./_shared/workbench/ResultChart.tsx";
-import { ResultGrid, type SortState } from "./_shared/workbench/ResultGrid.tsx";
-import { ResultMap } from "./_shared/workbench/ResultMap.tsx";
-import { SchemaPanel } from "./_shared/workbench/SchemaPanel.tsx";
-import { type EditorHandle, SqlEditor } from "./_shared/workbench/SqlEditor.tsx";
+import { type LoadedStore, markReady, openStore } from "../ui/common/store.ts";
+import { download, EXPORT_FORMATS, exportBytes } from "../ui/common/exports.ts";
+import { QueryLibrary } from "../ui/workbench/QueryLibrary.tsx";
+import { ResultChart } from "../ui/workbench/ResultChart.tsx";
+import { ResultGrid, type SortState } from "../ui/workbench/ResultGrid.tsx";
+import { ResultMap } from "../ui/workbench/ResultMap.tsx";
+import { SchemaPanel } from "../ui/workbench/SchemaPanel.tsx";
+import { type EditorHandle, SqlEditor } from "../ui/workbench/SqlEditor.tsx";
 
 export interface SqlWorkbenchProps {
   lang: Lang;

@@ -3,12 +3,12 @@
  * a key missing in English falls back to Chinese, never to the key itself.
  */
 import { COMMON_MESSAGES } from "./i18n/common.ts";
-import { MAP_MESSAGES } from "./i18n/map.ts";
+import { DRILL_MESSAGES } from "./i18n/drill.ts";
 import { WORKBENCH_MESSAGES } from "./i18n/workbench.ts";
 import { REVIEW_MESSAGES } from "./i18n/reviews.ts";
 import { WALL_MESSAGES } from "./i18n/wall.ts";
 
-export const LANGS = ["zh-CN", "en"] as const;
+const LANGS = ["zh-CN", "en"] as const;
 export type Lang = typeof LANGS[number];
 
 /**
@@ -17,7 +17,7 @@ export type Lang = typeof LANGS[number];
  */
 export const MESSAGES = {
   ...COMMON_MESSAGES,
-  ...MAP_MESSAGES,
+  ...DRILL_MESSAGES,
   ...WORKBENCH_MESSAGES,
   ...REVIEW_MESSAGES,
   ...WALL_MESSAGES,
@@ -28,6 +28,16 @@ export type MessageKey = keyof typeof MESSAGES;
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = MESSAGES[key][lang === "en" ? 1 : 0] || MESSAGES[key][0];
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`));
+}
+
+/** The text of a key that may not exist (a code the tables do not know): the fallback, then. */
+export function textOr(lang: Lang, key: string, fallback: string): string {
+  return key in MESSAGES ? t(lang, key as MessageKey) : fallback;
+}
+
+/** A link to one of our pages in the given language: Chinese is the default, so it needs no parameter. */
+export function langHref(path: string, lang: Lang): string {
+  return lang === "en" ? `${path}?lang=en` : path;
 }
 
 /** `?lang=en` selects English; anything else is Chinese. */

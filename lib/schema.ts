@@ -55,10 +55,7 @@ export const PLACE_LEVELS = [
 export type PlaceLevel = typeof PLACE_LEVELS[number];
 
 export const TICKET_KINDS = ["enquiry", "complaint", "suggestion", "help"] as const;
-export const TICKET_STATUSES = ["open", "closed"] as const;
 export const CALLBACK_RESULTS = ["satisfied", "basic", "unsatisfied"] as const;
-export const BRANCH_KINDS = ["branch", "general_branch", "joint_branch"] as const;
-export const MEMBER_KINDS = ["resident", "working_registered", "retired"] as const;
 /** The escalation ladder, lowest first ("小事不出楼道、大事不出小区"). */
 export const RESOLVED_LEVELS = [
   "building",

@@ -6,7 +6,7 @@
 import { engineUrls } from "../../components/vendor.ts";
 import type { Handlers, PageProps } from "../../framework/mod.ts";
 import { dataDir } from "../../lib/config.ts";
-import { type Lang, langFromUrl, t } from "../../lib/i18n.ts";
+import { type Lang, langFromUrl, langHref, t } from "../../lib/i18n.ts";
 import { DEFAULT_CONFIG } from "../../lib/metrics/deadlines.ts";
 import { latestPeriod, parsePeriod, type Period, type PeriodKind, shiftPeriod } from "../../lib/reviews/period.ts";
 import { reviewTitle } from "../../lib/reviews/present.ts";
@@ -54,7 +54,7 @@ export function ReviewShell({ kind, url, params, data }: PageProps<Period | null
   return (
     <div class="review" data-kind={kind} data-period={data.key}>
       <nav class="review-nav no-print">
-        <a href={lang === "en" ? "/reviews?lang=en" : "/reviews"}>{t(lang, "nav.reviews")}</a>
+        <a href={langHref("/reviews", lang)}>{t(lang, "nav.reviews")}</a>
         <a href={link(shiftPeriod(data, -1))} rel="prev">← {t(lang, "reviews.previous")}</a>
         <a href={link(shiftPeriod(data, 1))} rel="next">{t(lang, "reviews.next")} →</a>
       </nav>
@@ -77,8 +77,4 @@ function periodHref(p: Period, url: URL): string {
   next.pathname = `/reviews/${p.kind}/${p.key}`;
   next.searchParams.delete("pack");
   return next.pathname + next.search;
-}
-
-export function langPath(path: string, lang: Lang): string {
-  return lang === "en" ? `${path}?lang=en` : path;
 }

@@ -1,4 +1,4 @@
-// Generated from data/calendar/china_holidays.csv by lib/calendar/embed.ts: edit the CSV, not this file.
+// Generated from data/calendar/china_holidays.csv by cli/embed_holidays.ts: edit the CSV, not this file.
 export const HOLIDAYS_CSV = `date,kind,name
 2020-01-01,holiday,元旦
 2020-01-19,workday,春节

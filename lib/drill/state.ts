@@ -42,7 +42,7 @@ export interface MapState {
   view: MapView | null;
 }
 
-export const DEFAULT_DAYS = 90;
+const DEFAULT_DAYS = 90;
 
 export const DEFAULT_STATE: MapState = {
   place: null,

@@ -5,18 +5,13 @@
  */
 import type { Row } from "../db/connector.ts";
 import { formatCount, formatPercent } from "../format.ts";
-import { type Lang, type MessageKey, MESSAGES, t } from "../i18n.ts";
+import { type Lang, type MessageKey, t, textOr } from "../i18n.ts";
 import type { Period } from "./period.ts";
 import type { CellFormat, ReviewTable } from "./review.ts";
 
 /** A DATE or TIMESTAMP value (epoch ms) as the local date it stands for. */
 export function isoDate(ms: number, utcOffsetHours = 0): string {
   return new Date(ms + utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** A message key that may not exist (a code the table does not know), falling back to the raw text. */
-function word(lang: Lang, key: string, fallback: string): string {
-  return key in MESSAGES ? t(lang, key as MessageKey) : fallback;
 }
 
 /** The value as an export cell: a number, or the text the page shows. */
@@ -33,7 +28,7 @@ export function exportValue(value: unknown, format: CellFormat, lang: Lang): str
     case "yes_no":
       return t(lang, value ? "reviews.value.yes" : "reviews.value.no");
     case "code":
-      return word(lang, `reviews.value.${value}`, String(value));
+      return textOr(lang, `reviews.value.${value}`, String(value));
     case "text":
       return String(value);
   }

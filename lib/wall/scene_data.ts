@@ -17,7 +17,7 @@ import { buildingNamesSql, nameLookup, PLACE_NAMES_SQL } from "./names.ts";
 import { type AsOfWindows, asOfWindows, daysBefore } from "./periods.ts";
 import { showableBuildingRows } from "./privacy.ts";
 
-export interface MapScene {
+export interface MapSceneData {
   today: number;
   month: number;
   open: number;
@@ -45,7 +45,7 @@ export interface AgeBucket {
   overdue: number;
 }
 
-export interface BacklogScene {
+export interface BacklogSceneData {
   open: number;
   overdue: number;
   buckets: AgeBucket[];
@@ -64,7 +64,7 @@ export interface CallbackFigures {
   rated: number;
 }
 
-export interface CallbacksScene {
+export interface CallbacksSceneData {
   /** Tickets received this month (of the as-of) and the month before. */
   month: CallbackFigures;
   previous: CallbackFigures;
@@ -82,7 +82,7 @@ export interface PriorityRow {
   hotspot: GiClass;
 }
 
-export interface PriorityScene {
+export interface PrioritySceneData {
   rows: PriorityRow[];
   ticketRateThreshold: number;
   coverageMedian: number;
@@ -100,11 +100,11 @@ export interface ClosureRow {
 }
 
 export interface SceneData {
-  map: MapScene;
+  map: MapSceneData;
   ranking: RankingRow[];
-  backlog: BacklogScene;
-  callbacks: CallbacksScene;
-  priority: PriorityScene;
+  backlog: BacklogSceneData;
+  callbacks: CallbacksSceneData;
+  priority: PrioritySceneData;
   closures: ClosureRow[];
 }
 
@@ -133,14 +133,16 @@ interface Context {
   config: WallConfig;
   windows: AsOfWindows;
   name: (id: unknown) => string;
+  /** The district's open backlog by age: the map and the backlog scenes both show it, asked once. */
+  backlog: () => Promise<Row[]>;
 }
 
-async function mapScene({ db, config, windows }: Context): Promise<MapScene> {
+async function mapScene({ db, config, windows, backlog: districtBacklog }: Context): Promise<MapSceneData> {
   const m = metrics(db);
   const [today, month, backlog, spots] = [
     await m.volume({ from: windows.dayStart, to: windows.end }, {}),
     await m.volume({ from: windows.monthStart, to: windows.end }, {}),
-    await m.backlog({}, {}),
+    await districtBacklog(),
     await hotspots(db, { level: "h3", resolution: HOTSPOT_RESOLUTION }, {
       from: daysBefore(windows.asOf, config.hotspotDays),
       to: windows.end,
@@ -177,9 +179,9 @@ async function rankingScene({ db, config, windows, name }: Context): Promise<Ran
   return ranked.length ? ranked : null;
 }
 
-async function backlogScene({ db, name }: Context): Promise<BacklogScene | null> {
+async function backlogScene({ db, name, backlog }: Context): Promise<BacklogSceneData | null> {
   const m = metrics(db);
-  const buckets = (await m.backlog({}, {})).map((r) => ({
+  const buckets = (await backlog()).map((r) => ({
     fromDays: num(r.age_from_days),
     toDays: r.age_to_days == null ? null : num(r.age_to_days),
     open: num(r.open),
@@ -203,7 +205,7 @@ async function backlogScene({ db, name }: Context): Promise<BacklogScene | null>
   };
 }
 
-async function overdueBuildings(db: Connector, rows: Row[]): Promise<BacklogScene["buildings"]> {
+async function overdueBuildings(db: Connector, rows: Row[]): Promise<BacklogSceneData["buildings"]> {
   const overdue = new Map<string, number>();
   for (const r of rows) {
     if (r.place_id != null) overdue.set(String(r.place_id), (overdue.get(String(r.place_id)) ?? 0) + num(r.overdue));
@@ -233,7 +235,7 @@ function callbackFigures(callbacks: Row | undefined, rates: Row | undefined): Ca
   };
 }
 
-async function callbacksScene({ db, windows, name }: Context): Promise<CallbacksScene | null> {
+async function callbacksScene({ db, windows, name }: Context): Promise<CallbacksSceneData | null> {
   const m = metrics(db);
   const thisMonth = { from: windows.monthStart, to: windows.end };
   const lastMonth = { from: windows.previousMonthStart, to: windows.monthStart };
@@ -249,7 +251,7 @@ async function callbacksScene({ db, windows, name }: Context): Promise<Callbacks
   return { month, previous, monthStart: windows.monthStart, previousMonthStart: windows.previousMonthStart, streets };
 }
 
-async function priorityScene({ db, name }: Context): Promise<PriorityScene | null> {
+async function priorityScene({ db, name }: Context): Promise<PrioritySceneData | null> {
   const rows = await metrics(db).priorityList({});
   if (rows.length === 0) return null;
   const spots = await hotspots(db, { level: "compound", distance: COMPOUND_NEIGHBOUR_METRES });
@@ -301,11 +303,13 @@ export async function loadWallData(
 ): Promise<WallData> {
   const [{ as_of: asOf }] = await db.query<{ as_of: number | null }>(DATA_AS_OF_SQL);
   if (asOf == null) return { asOf: null, scenes: Object.fromEntries(config.scenes.map((s) => [s, null])) };
+  let backlog: Promise<Row[]> | undefined;
   const ctx: Context = {
     db,
     config,
     windows: asOfWindows(asOf, utcOffsetHours),
     name: nameLookup(await db.query<{ id: unknown; name: unknown }>(PLACE_NAMES_SQL)),
+    backlog: () => backlog ??= metrics(db).backlog({}, {}),
   };
   const scenes: WallData["scenes"] = {};
   for (const scene of new Set(config.scenes)) {

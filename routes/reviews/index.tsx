@@ -1,12 +1,11 @@
 /** The supervision cadence: the latest and earlier monthly rounds, quarterly reviews and annual summaries. */
 import type { Handlers, PageProps } from "../../framework/mod.ts";
 import { dataDir } from "../../lib/config.ts";
-import { langFromUrl, type MessageKey, t } from "../../lib/i18n.ts";
+import { langFromUrl, langHref, type MessageKey, t } from "../../lib/i18n.ts";
 import { DEFAULT_CONFIG } from "../../lib/metrics/deadlines.ts";
 import { latestPeriod, type PeriodKind, shiftPeriod } from "../../lib/reviews/period.ts";
 import { periodLabel } from "../../lib/reviews/present.ts";
 import { storeAsOf } from "../../lib/reviews/store_as_of.ts";
-import { langPath } from "../../components/reviews/ReviewRoute.tsx";
 
 const KINDS: { kind: PeriodKind; earlier: number }[] = [
   { kind: "month", earlier: 5 },
@@ -29,7 +28,7 @@ export default function ReviewsIndex({ url, data: asOf }: PageProps<number | nul
       <div class="review-cards">
         {KINDS.map(({ kind, earlier }) => {
           const latest = latestPeriod(kind, asOf, DEFAULT_CONFIG.utcOffsetHours);
-          const href = (key: string) => langPath(`/reviews/${kind}/${key}`, lang);
+          const href = (key: string) => langHref(`/reviews/${kind}/${key}`, lang);
           return (
             <section class="panel" data-kind={kind}>
               <h2>{t(lang, `reviews.index.${kind}` as MessageKey)}</h2>

@@ -9,12 +9,12 @@ import {
   parseHolidays,
   workdaysBetween,
 } from "../../../lib/calendar/calendar.ts";
-import { CSV_URL, embeddedModule } from "../../../lib/calendar/embed.ts";
+import { CSV_URL, embeddedModule } from "../../../cli/embed_holidays.ts";
 import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import { columnsToArrow, tableToStream } from "../../../lib/store/arrow.ts";
 import { table } from "../../../lib/schema.ts";
 
-Deno.test("the bundled copy is the CSV (run lib/calendar/embed.ts after editing it)", async () => {
+Deno.test("the bundled copy is the CSV (run cli/embed_holidays.ts after editing it)", async () => {
   const bundled = await Deno.readTextFile(new URL("../../../lib/calendar/holidays_data.ts", import.meta.url));
   assert.equal(bundled, embeddedModule(await Deno.readTextFile(CSV_URL)));
 });

@@ -5,6 +5,7 @@ import { DEFAULT_WALL_CONFIG, SCENES } from "../../../lib/wall/config.ts";
 import { HOTSPOT_COLORS, hotspotLayer } from "../../../lib/wall/hotspot_layer.ts";
 import { MIN_BUILDING_COUNT, showableBuildingRows } from "../../../lib/wall/privacy.ts";
 import { loadWallData } from "../../../lib/wall/scene_data.ts";
+import { backlogSql } from "../../../lib/metrics/backlog.ts";
 import { createViews } from "../../../lib/metrics/views.ts";
 import { at, fixtureDb } from "../metrics/fixture.ts";
 
@@ -98,4 +99,13 @@ Deno.test("hot and cold cells are coloured by class, the others drawn clear", ()
   const ring = (layer.features[0].geometry as { coordinates: number[][][] }).coordinates[0];
   assert.equal(ring.length, 7);
   assert.deepEqual(ring[0], ring[6]);
+});
+
+Deno.test("one refresh asks for the district's backlog once, though two scenes show it", async () => {
+  const asked: string[] = [];
+  const counting: typeof db = Object.create(db);
+  counting.query = (sql, options) => (asked.push(sql), db.query(sql, options));
+  const again = await loadWallData(counting, DEFAULT_WALL_CONFIG);
+  assert.deepEqual(again, wall);
+  assert.equal(asked.filter((sql) => sql === backlogSql({}, {})).length, 1);
 });

@@ -1,0 +1,185 @@
+/**
+ * The drill map's page once the tiles are known: the map with its controls and charts, and
+ * the side panel of the place (breadcrumb, places one level down, ranking, figures). Every
+ * change goes through the URL; a change of place pushes a history entry.
+ */
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { Connector } from "../../lib/db/connector.ts";
+import type { AreaRing } from "../../lib/drill/area.ts";
+import { NO_COLORS } from "../../lib/drill/layer_data.ts";
+import { breadcrumb, findPlace, parentRef } from "../../lib/drill/path.ts";
+import { rankCompounds } from "../../lib/drill/ranking.ts";
+import type { MapState, PlaceRef } from "../../lib/drill/state.ts";
+import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
+import { LAYERS } from "../../lib/map/layers.ts";
+import type { Axis } from "../../lib/metrics/cube.ts";
+import { StatusMessage } from "../common/StatusMessage.tsx";
+import type { QueryState } from "../common/use_store_query.ts";
+import { Children } from "./Children.tsx";
+import { CompoundRanking } from "./CompoundRanking.tsx";
+import type { DrillGeometry, TicketMeta } from "./drill_data.ts";
+import { DrillMapView } from "./DrillMapView.tsx";
+import { Filters } from "./Filters.tsx";
+import { MapControls } from "./MapControls.tsx";
+import { PlacePanel } from "./PlacePanel.tsx";
+import { useDrillQueries } from "./use_drill_queries.ts";
+import type { Tiles } from "./use_drill_start.ts";
+import { useUrlState } from "./use_url_state.ts";
+
+export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDrawn }: {
+  /** null until the store's first tables are in. */
+  db: Connector | null;
+  data: DrillGeometry;
+  tiles: Tiles;
+  onMapDrawn: () => void;
+  tickets: QueryState<TicketMeta>;
+  lang: Lang;
+  mapWorker: string;
+}) {
+  const [s, update] = useUrlState(lang);
+  const active = useRef<Axis | null>(null);
+  const { meta, range, drawn, charts, panel, layerQuery, colors, busy } = useDrillQueries({
+    db,
+    data,
+    tickets,
+    s,
+    active,
+  });
+  const [map, setMap] = useState<MapLibreMap>();
+  const [drawing, setDrawing] = useState(false);
+  const probe = useMemo(() => data.compounds.map((c): [number, number] => [c.lon, c.lat]), [data]);
+  const style = useMemo(() => ({ ...tiles.style, hexes: data.hexes }), [tiles, data]);
+
+  const change = (axis: Axis, next: Partial<MapState>) => {
+    active.current = axis;
+    update(next);
+  };
+  const pick = (place: PlaceRef | null) => {
+    active.current = "place";
+    update({ place, view: null }, "push");
+  };
+  const drawArea = (area: AreaRing | null) => {
+    active.current = "place";
+    update({ area }, "push");
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // From a drawn area, Escape climbs to the district, clearing it.
+      if (e.key === "Escape" && (s.place || s.area) && !(e.target instanceof HTMLInputElement)) {
+        pick(parentRef(data.index, s.place));
+      }
+    };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, [s.place?.id, s.area]);
+
+  const place = findPlace(data.index, s.place);
+  // A new place's panel opens at its top, not where the last one was scrolled to.
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => panelRef.current?.scrollTo(0, 0), [s.place?.level, s.place?.id, s.area]);
+  return (
+    <div
+      class="drill"
+      data-busy={String(busy)}
+      data-place={s.place ? `${s.place.level}:${s.place.id}` : "district"}
+      data-area-compounds={drawn?.length}
+    >
+      <div class="drill-main">
+        <div class="drill-map-wrap">
+          <DrillMapView
+            onDrawn={onMapDrawn}
+            bounds={tiles.bounds}
+            extents={data.extents}
+            probe={probe}
+            drill={style}
+            workerUrl={mapWorker}
+            lang={lang}
+            place={s.place}
+            area={s.area}
+            drawing={drawing}
+            view={s.view}
+            unit={LAYERS[s.layer].unit}
+            compoundColors={colors.compounds}
+            hexColors={colors.hexes}
+            priority={colors.priority}
+            coloured={colors !== NO_COLORS}
+            onPick={pick}
+            onView={(view) => update({ view })}
+            onMap={setMap}
+          />
+          <MapControls
+            map={map}
+            layer={s.layer}
+            area={s.area}
+            drawing={drawing}
+            colors={colors}
+            layerQuery={layerQuery}
+            lang={lang}
+            onLayer={(layer) => update({ layer })}
+            onDrawing={setDrawing}
+            onArea={drawArea}
+          />
+        </div>
+        <Filters s={s} tickets={tickets} charts={charts} range={range} lang={lang} change={change} update={update} />
+      </div>
+      <aside class="panel drill-panel" aria-live="polite" ref={panelRef}>
+        <nav class="breadcrumb" aria-label={t(lang, "drill.breadcrumb")}>
+          {breadcrumb(data.index, s.place).map((crumb, i, all) => (
+            <span key={crumb.level}>
+              {i > 0 && <span class="sep">›</span>}
+              {i === all.length - 1
+                ? <strong aria-current="location">{crumbText(crumb.level, crumb.name, lang)}</strong>
+                : (
+                  <button
+                    type="button"
+                    class="link"
+                    data-crumb={crumb.level}
+                    onClick={() => pick(crumb.place)}
+                  >
+                    {crumbText(crumb.level, crumb.name, lang)}
+                  </button>
+                )}
+            </span>
+          ))}
+        </nav>
+        <h2>
+          {place ? place.name : drawn ? t(lang, "area.title", { n: drawn.length }) : t(lang, "drill.whole_district")}
+        </h2>
+        {drawn && <button type="button" class="link" onClick={() => drawArea(null)}>{t(lang, "area.clear")}</button>}
+        {meta && <p class="muted">{t(lang, "drill.range", { from: range.from, to: range.to })}</p>}
+        <Children
+          s={s}
+          drawn={drawn}
+          data={data}
+          values={colors.values}
+          layer={s.layer}
+          lang={lang}
+          onPick={pick}
+        />
+        {!drawn && (!s.place || s.place.level === "street") && (
+          <CompoundRanking
+            ranked={rankCompounds(data.index, s.place, null, colors.values, LAYERS[s.layer].highIsGood)}
+            layer={s.layer}
+            lang={lang}
+            onPick={pick}
+          />
+        )}
+        {panel.status === "error"
+          ? <StatusMessage state={panel} lang={lang} />
+          : panel.status === "loading"
+          ? <p class="status" role="status">{t(lang, "drill.panel_loading")}</p>
+          : (
+            <div class={panel.stale ? "stale" : undefined}>
+              <PlacePanel data={panel.data} place={s.place} index={data.index} lang={lang} onPick={pick} />
+            </div>
+          )}
+      </aside>
+    </div>
+  );
+}
+
+function crumbText(level: string, name: string | null, lang: Lang): string {
+  const label = t(lang, `level.${level}` as MessageKey);
+  return name ? `${label} ${name}` : label;
+}

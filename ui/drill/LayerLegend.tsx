@@ -1,0 +1,41 @@
+/** The chosen layer's legend: its classes with their ranges, or its categories (Gi*, gaps). */
+import type { ClassedValues, LayerId } from "../../lib/map/layers.ts";
+import { formatLayerValue, GAP_COLORS, GI_COLORS, PRIORITY_OUTLINE } from "../../lib/map/layers.ts";
+import { PALETTES } from "../../lib/map/style.ts";
+import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
+
+export function LayerLegend({ layer, classes, lang }: { layer: LayerId; classes: ClassedValues | null; lang: Lang }) {
+  const items: [string, string][] = [];
+  if (layer === "hotspots") {
+    for (const [cls, color] of Object.entries(GI_COLORS)) items.push([color, t(lang, `gi.${cls}` as MessageKey)]);
+  } else if (layer === "gaps") {
+    GAP_COLORS.forEach((color, i) => items.push([color, t(lang, `gap.${i}` as MessageKey)]));
+  } else if (classes) {
+    const f = (v: number) => formatLayerValue(layer, v, lang);
+    classes.colors.forEach((color, i) => {
+      const lo = classes.breaks[i - 1], hi = classes.breaks[i];
+      const text = lo === undefined ? `< ${f(hi)}` : hi === undefined ? `≥ ${f(lo)}` : `${f(lo)} – ${f(hi)}`;
+      items.push([color, text]);
+    });
+  }
+  if (layer !== "hotspots" && layer !== "density") items.push([PALETTES.light.noData, t(lang, "drill.no_data")]);
+  return (
+    <div class="layer-legend" aria-label={t(lang, "drill.legend")}>
+      <strong>{t(lang, `layer.${layer}` as MessageKey)}</strong>
+      <ul>
+        {items.map(([color, text]) => (
+          <li key={text}>
+            <span class="swatch" style={{ background: color }} />
+            {text}
+          </li>
+        ))}
+        {layer === "priority" && (
+          <li>
+            <span class="swatch outline" style={{ borderColor: PRIORITY_OUTLINE }} />
+            {t(lang, "drill.priority_outline")}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * What the map page loads from the store once, in two steps: the drill ladder, each
+ * place's extent and the H3 cells as soon as places and buildings are in, then what the
+ * tickets say about themselves (newest day, filter choices) once they are. The map
+ * itself draws from the server's tiles and needs neither.
+ */
+import type { Connector } from "../../lib/db/connector.ts";
+import { BUILDINGS_SQL, choicesSql, newestDaySql, OUTLINES_SQL, PLACES_SQL } from "../../lib/drill/district_sql.ts";
+import {
+  type BuildingRow,
+  childrenByParent,
+  type PlaceIndex,
+  placeIndex,
+  type PlaceInfo,
+  type PlaceRow,
+} from "../../lib/drill/path.ts";
+import { type Bounds, bounds, type FeatureCollection, rowsToFeatures } from "../../lib/map/geojson.ts";
+import { hexFeatures } from "../../lib/map/hexes.ts";
+import { HEX_RESOLUTION } from "../../lib/map/layers.ts";
+import { placeGeometrySql } from "../../lib/metrics/overview.ts";
+
+/** The tables the drill ladder comes from; they go into the engine before the tickets. */
+export const GEOMETRY_TABLES = ["places", "buildings"];
+
+export interface Choices {
+  categories: string[];
+  kinds: string[];
+  sources: string[];
+  statuses: string[];
+}
+
+export interface DrillGeometry {
+  index: PlaceIndex;
+  /** `childrenByParent(index)`: a list of places without a walk over 100k buildings. */
+  children: Map<string, PlaceInfo[]>;
+  /** Each place's and building's extent by `level:id`, for fitting the map to it. */
+  extents: Map<string, Bounds>;
+  /** Compound centres, for finding the compounds inside a drawn area. */
+  compounds: { id: string; lon: number; lat: number }[];
+  households: Map<string, number | null>;
+  hexes: FeatureCollection;
+}
+
+export interface TicketMeta {
+  newestDay: string;
+  choices: Choices;
+}
+
+/** A building is fitted by a box this far (in degrees, ~30 m) around its centre. */
+const BUILDING_MARGIN = 0.0003;
+
+export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
+  const [shapes, places, buildings, outlines] = await Promise.all([
+    Promise.all((["street", "community", "compound"] as const).map((level) => db.query(placeGeometrySql(level)))),
+    db.query<PlaceRow & { households: number | null; lon: number; lat: number }>(PLACES_SQL),
+    db.query<BuildingRow & { lon: number; lat: number }>(BUILDINGS_SQL),
+    db.query<{ geometry: string }>(OUTLINES_SQL),
+  ]);
+  const index = placeIndex(places, buildings);
+  const extents = new Map<string, Bounds>();
+  (["street", "community", "compound"] as const).forEach((level, i) => {
+    for (const f of rowsToFeatures(shapes[i]).features) {
+      extents.set(`${level}:${f.properties.place_id}`, bounds({ type: "FeatureCollection", features: [f] }));
+    }
+  });
+  for (const b of buildings) {
+    if (b.lon == null || b.lat == null) continue;
+    const m = BUILDING_MARGIN;
+    extents.set(`building:${b.building_id}`, [b.lon - m, b.lat - m, b.lon + m, b.lat + m]);
+  }
+  const compounds = places.filter((p) => p.level === "compound");
+  return {
+    index,
+    children: childrenByParent(index),
+    extents,
+    compounds: compounds.filter((p) => p.lon != null && p.lat != null).map((p) => ({
+      id: p.place_id,
+      lon: p.lon,
+      lat: p.lat,
+    })),
+    households: new Map(compounds.map((p) => [p.place_id, p.households])),
+    hexes: hexFeatures(outlines.map((o) => o.geometry), HEX_RESOLUTION),
+  };
+}
+
+/** Before the store's tables are in: the map draws from tiles meanwhile. */
+export const NO_GEOMETRY: DrillGeometry = {
+  index: new Map(),
+  children: new Map(),
+  extents: new Map(),
+  compounds: [],
+  households: new Map(),
+  hexes: { type: "FeatureCollection", features: [] },
+};
+
+export async function loadTicketMeta(db: Connector): Promise<TicketMeta> {
+  const values = (column: Parameters<typeof choicesSql>[0]) =>
+    db.query<{ value: string }>(choicesSql(column)).then((rows) => rows.map((r) => r.value));
+  const [newest, categories, kinds, sources, statuses] = await Promise.all([
+    db.query<{ day: string | null }>(newestDaySql()),
+    values("category"),
+    values("kind"),
+    values("source"),
+    values("status"),
+  ]);
+  return {
+    newestDay: newest[0]?.day ?? new Date().toISOString().slice(0, 10),
+    choices: { categories, kinds, sources, statuses },
+  };
+}
