@@ -4,7 +4,7 @@
  * says which builder feeds which layer and how its values are classed for the legend.
  */
 import { backlogSql, openAtEnd } from "../metrics/backlog.ts";
-import { coverageSql, priorityListSql } from "../metrics/coverage.ts";
+import { coverageGapsSql, coverageSql, priorityListSql } from "../metrics/coverage.ts";
 import type { Filter } from "../metrics/filter.ts";
 import type { GiClass } from "../metrics/gi_star.ts";
 import { ratesSql } from "../metrics/rates.ts";
@@ -80,9 +80,7 @@ export function compoundLayerSql(layer: LayerId, filter: Filter): string | null 
     case "coverage":
       return pick(coverageSql({}, byCompound), "households_linked_share");
     case "gaps":
-      return `SELECT place_id, CASE WHEN compounds_with_branch = 0 THEN 2
-    WHEN households_linked_share < ${GAP_LINKED_SHARE} OR buildings_with_group < buildings THEN 1 ELSE 0 END AS value
-FROM (${coverageSql({}, byCompound)}) m`;
+      return `SELECT place_id, gap AS value FROM (${coverageGapsSql({})}) m`;
     case "backlog":
     case "overdue":
       return `SELECT place_id, sum(${layer === "backlog" ? "open" : "overdue"}) AS value FROM (${
@@ -92,9 +90,6 @@ FROM (${coverageSql({}, byCompound)}) m`;
       return null;
   }
 }
-
-/** Below this share of households linked to a member household, a compound's network has a gap. */
-export const GAP_LINKED_SHARE = 0.5;
 
 export function priorityLayerSql(filter: Filter): string {
   return `SELECT compound_id AS place_id FROM (${priorityListSql(filter)}) p`;
