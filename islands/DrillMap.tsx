@@ -24,14 +24,13 @@ import {
   withPlace,
 } from "../lib/drill/state.ts";
 import { formatCount } from "../lib/format.ts";
+import { GI_COLORS } from "../lib/map/palette.ts";
 import { type Lang, type MessageKey, t } from "../lib/i18n.ts";
 import {
   classify,
   colorOf,
   compoundLayerSql,
   formatLayerValue,
-  GAP_COLORS,
-  GI_COLORS,
   HEX_RESOLUTION,
   isLayerId,
   LAYER_IDS,
@@ -493,7 +492,7 @@ async function layerData(db: Connector, layer: LayerId, filter: ReturnType<typeo
   }
   if (layer === "hotspots") {
     const spots = await hotspots(db, { level: "h3", resolution: HEX_RESOLUTION }, filter);
-    return { kind: "hexes", rows: spots.map((h) => ({ id: h.id, value: h.z, color: GI_COLORS[h.class] })) };
+    return { kind: "hexes", rows: spots.map((h) => ({ id: h.id, value: h.z, color: GI_COLORS.light[h.class] })) };
   }
   if (layer === "priority") {
     const rows = await db.query<{ place_id: string }>(priorityLayerSql(filter));
@@ -525,7 +524,7 @@ function layerColors(
     values = new Map([...data.households].map(([id, h]) => [id, per1000(tickets.get(id) ?? 0, h)]));
   }
   const known = [...values.values()].filter((v): v is number => v != null);
-  const classes = layer === "gaps" ? { breaks: [1, 2], colors: [...GAP_COLORS] } : classify(layer, known);
+  const classes = classify(layer, known);
   const compounds: Colors = new Map([...data.households.keys()].map((id) => [id, colorOf(values.get(id), classes)]));
   const priority = rows.kind === "priority" ? new Set(rows.ids) : new Set<string>();
   return { compounds, hexes: new Map(), priority, classes: layer === "gaps" ? null : classes, values };

@@ -1,7 +1,8 @@
 /** The district overview: headline figures, tickets by street, and the compound map. */
 import { formatCount } from "../lib/format.ts";
 import { type Lang, t } from "../lib/i18n.ts";
-import { compoundStops, type DistrictData, type MapPageProps } from "./_shared/district_data.ts";
+import { compoundStops } from "../lib/map/class_breaks.ts";
+import { type DistrictData, type MapPageProps } from "./_shared/district_data.ts";
 import { HeadlineFigures } from "./_shared/HeadlineFigures.tsx";
 import { Legend } from "./_shared/Legend.tsx";
 import { MapCanvas } from "./_shared/MapCanvas.tsx";
