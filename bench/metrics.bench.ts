@@ -12,7 +12,7 @@ import { launchBrowser } from "../tests/browser/chromium.ts";
 import { bench, type Figure, percentile, type Target } from "./harness.ts";
 import { demoStore } from "./demo_stores.ts";
 import { openBenchPage, type PageHandle } from "./metrics_page.ts";
-import { aggregateSql, type Axis, createCubeSql, crossFilterCubes, type Cube } from "../lib/metrics/cube.ts";
+import { type Axis, createCubeSql, crossFilterCubes, type Cube, cubeCountsSql } from "../lib/metrics/cube.ts";
 import type { Filter } from "../lib/metrics/filter.ts";
 import { cellCountsSql } from "../lib/metrics/hotspots.ts";
 import { table } from "../lib/schema.ts";
@@ -156,7 +156,7 @@ function crossFilterWork(topCategory: string, street: string): { cubes: Cube[]; 
       cubes.set(cube.table, cube);
       queries.push({
         name: `cross-filter ${label} → ${view}`,
-        sql: aggregateSql(cube, [...groupBy], filter),
+        sql: cubeCountsSql(cube, [...groupBy], filter),
         crossFilter: true,
       });
     }
@@ -168,8 +168,8 @@ const FULL_SCAN = "full-scan group-by street × category";
 
 function rawQueries(): Query[] {
   return [
-    { name: FULL_SCAN, sql: aggregateSql(null, ["street", "category"]) },
-    { name: "time histogram by week", sql: aggregateSql(null, ["week"]) },
+    { name: FULL_SCAN, sql: cubeCountsSql(null, ["street", "category"]) },
+    { name: "time histogram by week", sql: cubeCountsSql(null, ["week"]) },
     { name: "Gi* counts per H3 r9 cell", sql: cellCountsSql(9) },
   ];
 }

@@ -1,5 +1,5 @@
 /** The backlog: open tickets by age bucket, and the list of overdue open tickets. */
-import { aggregateSql, type Filter, filterSql, type GroupBy, grouping } from "./filter.ts";
+import { aggregateSql, type Filter, filterSql, type GroupBy, groupKeys } from "./filter.ts";
 
 /** Bucket edges in days of age: [0, 1), [1, 3), …, [30, ∞). */
 export const AGE_BUCKETS = [1, 3, 7, 15, 30];
@@ -15,7 +15,7 @@ FROM (${
       keys: [["bucket", `CASE ${whens} ELSE ${edges.length} END`]],
     })
   }) b
-ORDER BY ${[...grouping(groupBy).keys, "bucket"].join(", ")}`;
+ORDER BY ${[...groupKeys(groupBy).keys, "bucket"].join(", ")}`;
 }
 
 /**

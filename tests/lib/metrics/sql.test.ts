@@ -1,6 +1,6 @@
 /** The builders as strings: filters, groupings, the deadline rules and the view's text. */
 import assert from "node:assert/strict";
-import { aggregateSql, filterSql, grouping, placeCondition } from "../../../lib/metrics/filter.ts";
+import { aggregateSql, filterSql, groupKeys, placeCondition } from "../../../lib/metrics/filter.ts";
 import { DEFAULT_CONFIG, type MetricsConfig, validateConfig } from "../../../lib/metrics/deadlines.ts";
 import { ticketFactsSql } from "../../../lib/metrics/views.ts";
 import { timestampLiteral } from "../../../lib/metrics/sql.ts";
@@ -28,7 +28,7 @@ Deno.test("a filter becomes one condition, quotes doubled", () => {
 });
 
 Deno.test("groupings give place_id, period and category keys on local dates", () => {
-  assert.deepEqual(grouping({ place: "community", time: "week", category: true }), {
+  assert.deepEqual(groupKeys({ place: "community", time: "week", category: true }), {
     select: ["community_id AS place_id", "CAST(date_trunc('week', created_date) AS DATE) AS period", "category"],
     keys: ["place_id", "period", "category"],
   });
