@@ -7,6 +7,7 @@
  * it gets the tickets' queried columns as CSV that DuckDB-WASM writes with `COPY`, read
  * back with the canonical column types: both sides see the same rows and types.
  */
+import { localMidnight } from "../lib/time.ts";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { launchBrowser } from "../tests/browser/chromium.ts";
 import { bench, type Figure, percentile, type Target } from "./harness.ts";
@@ -125,7 +126,6 @@ async function wasmInChromium(dir: string, log: (message: string) => void): Prom
 const MEMORY_SQL = `SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory()`;
 
 /** The local midnight of a calendar day in China Standard Time, as epoch ms. */
-const localMidnight = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
 
 interface Query {
   name: string;

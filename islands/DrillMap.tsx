@@ -14,7 +14,6 @@ import { type ChartData, CrossFilter } from "../lib/drill/crossfilter.ts";
 import { loadPanel, panelSql } from "../lib/drill/panel.ts";
 import { breadcrumb, childLevel, childrenKey, findPlace, parentRef } from "../lib/drill/path.ts";
 import {
-  localDay,
   type MapState,
   type PlaceRef,
   previousRange,
@@ -43,7 +42,7 @@ import type { Axis } from "../lib/metrics/cube.ts";
 import type { Bounds } from "../lib/map/geojson.ts";
 import type { TileIndex } from "../lib/map/district_tiles.ts";
 import type { DrillStyle } from "../lib/map/style.ts";
-import { DEFAULT_CONFIG } from "../lib/metrics/deadlines.ts";
+import { localDateOf, UTC_OFFSET_HOURS } from "../lib/time.ts";
 import { cellCountsSql, hotspots } from "../lib/metrics/hotspots.ts";
 import { loadMapLibre } from "./_shared/MapCanvas.tsx";
 import { AreaDraw } from "./_shared/map/AreaDraw.tsx";
@@ -178,10 +177,10 @@ function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDrawn }: {
 }) {
   const [s, update] = useUrlState(lang);
   const active = useRef<Axis | null>(null);
-  const cross = useMemo(() => db && new CrossFilter(db, DEFAULT_CONFIG.utcOffsetHours), [db]);
+  const cross = useMemo(() => db && new CrossFilter(db, UTC_OFFSET_HOURS), [db]);
   // Until the tickets are in, nothing is asked of them.
   const meta = db && cross && tickets.status === "ready" ? tickets.data : null;
-  const range = resolveRange(s, meta?.newestDay ?? localDay(Date.now()));
+  const range = resolveRange(s, meta?.newestDay ?? localDateOf(Date.now()));
   const [map, setMap] = useState<MapLibreMap>();
   const [drawing, setDrawing] = useState(false);
   const drawn = useMemo(() => s.area && compoundsInArea(s.area, data.compounds), [s.area, data]);

@@ -10,7 +10,7 @@
  * which is what the tests compare.
  */
 
-import { DEFAULT_CONFIG } from "./deadlines.ts";
+import { DAY_MS, HOUR_MS, UTC_OFFSET_HOURS } from "../time.ts";
 import { type Filter, filterSql } from "./filter.ts";
 import { hoursBetween, localDate, timestampLiteral } from "./sql.ts";
 
@@ -123,7 +123,7 @@ export function cubeMismatch(cube: Cube, groupBy: CubeKey[], filter: Filter): st
     return `cube ${cube.table} does not keep ${filter.placeLevel}s`;
   }
   const offMidnight = [filter.from, filter.to].find((ms) =>
-    ms !== undefined && cube.axes.includes("time") && (ms + cube.utcOffsetHours * 3_600_000) % 86_400_000 !== 0
+    ms !== undefined && cube.axes.includes("time") && (ms + cube.utcOffsetHours * HOUR_MS) % DAY_MS !== 0
   );
   if (offMidnight !== undefined) return `cube ${cube.table} keeps days, and ${offMidnight} is not a local midnight`;
   const outside = (axis: Axis) => !cube.axes.includes(axis);
@@ -142,7 +142,7 @@ export function cubeCountsSql(
   cube: Cube | null,
   groupBy: CubeKey[],
   filter: Filter = {},
-  utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+  utcOffsetHours = UTC_OFFSET_HOURS,
 ): string {
   let from = "tickets";
   let day = localDate("created_at", utcOffsetHours);
@@ -178,7 +178,7 @@ export const VIEWS = {
 export function crossFilterCubes(
   active: Axis,
   filter: Filter,
-  utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+  utcOffsetHours = UTC_OFFSET_HOURS,
 ): Record<keyof typeof VIEWS, Cube | null> {
   const entries = Object.entries(VIEWS).map(([view, axis]) => {
     if (axis === active) return [view, null];

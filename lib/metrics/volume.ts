@@ -5,7 +5,7 @@
 import { aggregateSql, type Filter, type GroupBy, groupKeys, periodSql, type TimeGrain } from "./filter.ts";
 import { householdsSql } from "./places.ts";
 import { localDate, ratio, timestampLiteral } from "./sql.ts";
-import { DEFAULT_CONFIG } from "./deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../time.ts";
 
 export type Comparison = "previous" | "year";
 
@@ -46,7 +46,7 @@ ORDER BY ${keys.length ? keys.map((k) => `c.${k}`).join(", ") : "1"}`;
   const firstPeriod = filter.from === undefined ? "TRUE" : `c.period >= ${
     periodSql(
       groupBy.time,
-      localDate(timestampLiteral(filter.from), options.utcOffsetHours ?? DEFAULT_CONFIG.utcOffsetHours),
+      localDate(timestampLiteral(filter.from), options.utcOffsetHours ?? UTC_OFFSET_HOURS),
     )
   }`;
   const sameGroup = keys.filter((k) => k !== "period").map((k) => `p.${k} IS NOT DISTINCT FROM c.${k}`);

@@ -1,3 +1,4 @@
+import { HOUR_MS, localMidnight } from "../../../lib/time.ts";
 import assert from "node:assert/strict";
 import {
   type Axis,
@@ -16,7 +17,6 @@ await ensureDemoStore(dir, { tickets: 5000, seed: 11 });
 const { db } = await openStoreDb(dir);
 
 /** Local (UTC+8) midnight of a calendar day, as epoch ms. */
-const localMidnight = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
 const [street, community, compound] = await Promise.all(
   ["street", "community", "compound"].map(async (level) =>
     (await db.query<{ id: string }>(`SELECT min(place_id) AS id FROM places WHERE level = '${level}'`))[0].id
@@ -71,7 +71,7 @@ Deno.test("a cube refuses a query it cannot answer exactly", () => {
   assert.throws(() => cubeCountsSql(cube, ["category"], { kinds: ["help"] }), /built for/);
   assert.throws(() => cubeCountsSql(cube, ["compound"], { kinds: ["complaint"] }), /does not keep compound/);
   assert.throws(
-    () => cubeCountsSql(cube, ["category"], { kinds: ["complaint"], from: localMidnight("2025-01-01") + 3_600_000 }),
+    () => cubeCountsSql(cube, ["category"], { kinds: ["complaint"], from: localMidnight("2025-01-01") + HOUR_MS }),
     /not a local midnight/,
   );
   const { timeline: byPlace } = crossFilterCubes("place", {});

@@ -4,7 +4,8 @@
  * of the view and the SQL builders.
  */
 import assert from "node:assert/strict";
-import { addWorkdays, isoDate, workdaysBetween } from "../../../lib/calendar/calendar.ts";
+import { addWorkdays, workdaysBetween } from "../../../lib/calendar/calendar.ts";
+import { dateOfDayNumber, DAY_MS, HOUR_MS } from "../../../lib/time.ts";
 import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import { generateDemo } from "../../../lib/demo/generate.ts";
 import { DEFAULT_CONFIG } from "../../../lib/metrics/deadlines.ts";
@@ -19,10 +20,10 @@ for (const t of TABLES) await db.insertArrowStream(t.name, tableToStream(columns
 await createViews(db);
 const m = metrics(db);
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
+const DAY = DAY_MS;
+const HOUR = HOUR_MS;
 const OFFSET = DEFAULT_CONFIG.utcOffsetHours * HOUR;
-const localIso = (ms: number) => isoDate(Math.floor((ms + OFFSET) / DAY));
+const localIso = (ms: number) => dateOfDayNumber(Math.floor((ms + OFFSET) / DAY));
 const endOfLocal = (iso: string) => Date.parse(`${iso}T00:00:00Z`) + DAY - OFFSET;
 
 const T = demo.tickets as Record<string, (string | number | boolean | null)[]>;
@@ -59,7 +60,7 @@ const facts = Array.from({ length: n }, (_, i) => {
   let callbackDue = NaN;
   if (closedAt !== null) {
     const [y, mo] = localIso(closedAt).split("-").map(Number);
-    callbackDue = endOfLocal(isoDate(Date.UTC(y, mo, DEFAULT_CONFIG.callbackDayOfNextMonth) / DAY));
+    callbackDue = endOfLocal(dateOfDayNumber(Date.UTC(y, mo, DEFAULT_CONFIG.callbackDayOfNextMonth) / DAY));
   }
   const decided = (value: boolean | null) => (merged ? null : value);
   return {
@@ -152,9 +153,9 @@ Deno.test("demo: volume per street and month on month", async () => {
   }
   const months = await m.volume({}, { time: "month" }, { compare: "previous" });
   for (const r of months) {
-    const month = isoDate((r.period as number) / DAY).slice(0, 7);
+    const month = dateOfDayNumber((r.period as number) / DAY).slice(0, 7);
     const [y, mo] = month.split("-").map(Number);
-    const previous = isoDate(Date.UTC(y, mo - 2, 1) / DAY).slice(0, 7);
+    const previous = dateOfDayNumber(Date.UTC(y, mo - 2, 1) / DAY).slice(0, 7);
     assert.deepEqual([r.tickets, r.previous], [byMonth.get(month), byMonth.get(previous) ?? 0], month);
   }
   assert.equal(months.length, byMonth.size);

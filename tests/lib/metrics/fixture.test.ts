@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { at, fixtureDb } from "./fixture.ts";
 import { metrics } from "../../../lib/metrics/runner.ts";
+import { DAY_MS } from "../../../lib/time.ts";
 import { DEFAULT_CONFIG } from "../../../lib/metrics/deadlines.ts";
 
 const db = await fixtureDb();
@@ -9,7 +10,7 @@ const m = metrics(db);
 const close = (actual: unknown, expected: number) =>
   assert.ok(Math.abs((actual as number) - expected) < 1e-9, `${actual} ≠ ${expected}`);
 const pick = (rows: Record<string, unknown>[], ...names: string[]) => rows.map((r) => names.map((n) => r[n]));
-const END_OF = (date: string) => at(`${date} 00:00`) + 86_400_000;
+const END_OF = (date: string) => at(`${date} 00:00`) + DAY_MS;
 
 Deno.test("ticket_facts: deadlines on the working calendar, clocks, callbacks", async () => {
   const facts = await db.query(`SELECT * FROM ticket_facts ORDER BY ticket_id`);
