@@ -5,28 +5,14 @@
  */
 import assert from "node:assert/strict";
 import type { Connector } from "../../../lib/db/connector.ts";
-import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
-import { generateDemo } from "../../../lib/demo/generate.ts";
 import { panelSql } from "../../../lib/drill/panel.ts";
 import { compoundLayerSql } from "../../../lib/map/layers.ts";
 import type { Filter } from "../../../lib/metrics/filter.ts";
 import { headlineSql } from "../../../lib/metrics/overview.ts";
 import { ratesSql } from "../../../lib/metrics/rates.ts";
 import { satisfactionSql } from "../../../lib/metrics/satisfaction.ts";
-import { createViews } from "../../../lib/metrics/views.ts";
-import { TABLES } from "../../../lib/schema.ts";
-import { columnsToArrow, tableToStream } from "../../../lib/store/arrow.ts";
+import { demoDb } from "./demo.ts";
 import { at, fixtureDb } from "./fixture.ts";
-
-async function demoDb(): Promise<Connector> {
-  const demo = generateDemo({ tickets: 3000 });
-  const db = await openDenoDuckDB();
-  for (const t of TABLES) {
-    if (demo[t.name]) await db.insertArrowStream(t.name, tableToStream(columnsToArrow(t, demo[t.name])));
-  }
-  await createViews(db);
-  return db;
-}
 
 const one = async (db: Connector, sql: string, column: string) => (await db.query(sql))[0][column] as number | null;
 
@@ -56,7 +42,7 @@ Deno.test("satisfaction: the overview equals the map, the wall and the reviews o
 });
 
 Deno.test("satisfaction: the overview equals the map, the wall and the reviews on a demo district", async () => {
-  const db = await demoDb();
+  const db = demoDb;
   const [{ compound_id }] = await db.query<{ compound_id: string }>(
     "SELECT compound_id FROM ticket_facts WHERE callback_result IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC LIMIT 1",
   );
@@ -65,7 +51,6 @@ Deno.test("satisfaction: the overview equals the map, the wall and the reviews o
     from: Number(newest) - 365 * 86_400_000,
     to: Number(newest),
   });
-  await db.close();
 });
 
 Deno.test("satisfaction counts each handled ticket once, by its latest rated callback", async () => {
