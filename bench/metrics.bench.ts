@@ -7,12 +7,13 @@
  * it gets the tickets' queried columns as CSV that DuckDB-WASM writes with `COPY`, read
  * back with the canonical column types: both sides see the same rows and types.
  */
+import { localMidnight } from "../lib/time.ts";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { launchBrowser } from "../tests/browser/chromium.ts";
 import { bench, type Figure, percentile, type Target } from "./harness.ts";
 import { demoStore } from "./demo_stores.ts";
 import { openBenchPage, type PageHandle } from "./metrics_page.ts";
-import { aggregateSql, type Axis, createCubeSql, crossFilterCubes, type Cube } from "../lib/metrics/cube.ts";
+import { type Axis, createCubeSql, crossFilterCubes, type Cube, cubeCountsSql } from "../lib/metrics/cube.ts";
 import type { Filter } from "../lib/metrics/filter.ts";
 import { cellCountsSql } from "../lib/metrics/hotspots.ts";
 import { table } from "../lib/schema.ts";
@@ -125,7 +126,6 @@ async function wasmInChromium(dir: string, log: (message: string) => void): Prom
 const MEMORY_SQL = `SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory()`;
 
 /** The local midnight of a calendar day in China Standard Time, as epoch ms. */
-const localMidnight = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
 
 interface Query {
   name: string;
@@ -156,7 +156,7 @@ function crossFilterWork(topCategory: string, street: string): { cubes: Cube[]; 
       cubes.set(cube.table, cube);
       queries.push({
         name: `cross-filter ${label} → ${view}`,
-        sql: aggregateSql(cube, [...groupBy], filter),
+        sql: cubeCountsSql(cube, [...groupBy], filter),
         crossFilter: true,
       });
     }
@@ -168,8 +168,8 @@ const FULL_SCAN = "full-scan group-by street × category";
 
 function rawQueries(): Query[] {
   return [
-    { name: FULL_SCAN, sql: aggregateSql(null, ["street", "category"]) },
-    { name: "time histogram by week", sql: aggregateSql(null, ["week"]) },
+    { name: FULL_SCAN, sql: cubeCountsSql(null, ["street", "category"]) },
+    { name: "time histogram by week", sql: cubeCountsSql(null, ["week"]) },
     { name: "Gi* counts per H3 r9 cell", sql: cellCountsSql(9) },
   ];
 }

@@ -21,6 +21,7 @@ import { PLACE_LEVELS, type PlaceLevel } from "../lib/schema.ts";
 import { ensureDemoStore } from "../lib/store/demo_store.ts";
 import { readColumns } from "../lib/store/read_columns.ts";
 import { readManifest, writeStore } from "../lib/store/store.ts";
+import { DEPLOYMENT_TIME_ZONE } from "../lib/time.ts";
 
 const USAGE = `usage:
   deno task import places FILE --level LEVEL [--map MAP.json] [--coords wgs84|gcj02|bd09] [--data DIR]
@@ -32,7 +33,7 @@ const USAGE = `usage:
                tickets/callbacks: CSV, XLSX or Open311 GeoReport v2 JSON
   --level      the places' level: ${PLACE_LEVELS.join(", ")}
   --map        a JSON file of canonical field names to the file's column names, plus
-               optional "timezone" (default Asia/Shanghai) and "timestamp_format"
+               optional "timezone" (default ${DEPLOYMENT_TIME_ZONE}) and "timestamp_format"
                (MM/DD/YYYY or DD/MM/YYYY); see docs/import.md
   --coords     the coordinates' system when they come from a Chinese map service
   --near       a ticket outside every building but this close to one gets it (default 15)

@@ -1,7 +1,8 @@
 /** The district overview: headline figures, tickets by street, and the compound map. */
 import { formatCount } from "../lib/format.ts";
 import { type Lang, t } from "../lib/i18n.ts";
-import { compoundStops, type DistrictData, type MapPageProps } from "../ui/common/district_data.ts";
+import { compoundStops } from "../lib/map/class_breaks.ts";
+import type { DistrictData, MapPageProps } from "../ui/common/district_data.ts";
 import { HeadlineFigures } from "../ui/overview/HeadlineFigures.tsx";
 import { Legend } from "../ui/overview/Legend.tsx";
 import { MapCanvas } from "../ui/common/MapCanvas.tsx";

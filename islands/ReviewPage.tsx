@@ -9,7 +9,8 @@ import { type Lang, type MessageKey, t } from "../lib/i18n.ts";
 import { DEFAULT_CONFIG } from "../lib/metrics/deadlines.ts";
 import type { ReviewPack } from "../lib/reviews/pack.ts";
 import { closingMonth, lastDay, parsePeriod, type Period, type PeriodKind } from "../lib/reviews/period.ts";
-import { cellText, isoDate, printPageCss, reviewTitle, stampText } from "../lib/reviews/present.ts";
+import { cellText, printPageCss, reviewTitle, stampText } from "../lib/reviews/present.ts";
+import { localDateOf, UTC_OFFSET_HOURS } from "../lib/time.ts";
 import type { ReviewData, ReviewTable } from "../lib/reviews/review.ts";
 import { Figure } from "../ui/common/Figure.tsx";
 import { type MapRange, ReviewTableView } from "../ui/reviews/ReviewTableView.tsx";
@@ -28,7 +29,7 @@ export interface ReviewPageProps {
 
 /** Long lists show this many rows; their exports hold all of them. */
 const LIST_ROWS = 100;
-const OFFSET = DEFAULT_CONFIG.utcOffsetHours;
+const OFFSET = UTC_OFFSET_HOURS;
 
 export default function ReviewPage(props: ReviewPageProps) {
   const { lang } = props;
@@ -81,7 +82,7 @@ function Review({ lang, kind, period, pack, place, data }: Omit<ReviewPageProps,
           ? t(lang, "reviews.round_scope", {
             from: counted.start,
             to: mapRange.to,
-            due: isoDate(data.figures.find((f) => f.key === "callback_due")!.value!),
+            due: localDateOf(data.figures.find((f) => f.key === "callback_due")!.value!, 0),
           })
           : t(lang, "reviews.period_scope", { from: counted.start, to: mapRange.to })}
       </p>
@@ -93,7 +94,9 @@ function Review({ lang, kind, period, pack, place, data }: Omit<ReviewPageProps,
                 metric={f.key}
                 label={t(lang, `reviews.figure.${f.key}` as MessageKey)}
                 value={f.value}
-                text={f.format === "date" && f.value != null ? isoDate(f.value) : cellText(f.value, f.format, lang)}
+                text={f.format === "date" && f.value != null
+                  ? localDateOf(f.value, 0)
+                  : cellText(f.value, f.format, lang)}
               />
             ))}
           </section>

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { formatPercent } from "../lib/format.ts";
 import { type Lang, type MessageKey, t } from "../lib/i18n.ts";
 import { DEFAULT_CONFIG } from "../lib/metrics/deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../lib/time.ts";
 import type { SceneId, WallConfig } from "../lib/wall/config.ts";
 import { localDateLabel } from "../lib/wall/freshness.ts";
 import type { MapPageProps } from "../ui/common/district_data.ts";
@@ -53,7 +54,7 @@ function sceneBody(scene: SceneId, live: LiveState, lang: Lang, mapWorker: strin
             data={s.map}
             base={base}
             version={version}
-            asOfDate={localDateLabel(data.asOf, DEFAULT_CONFIG.utcOffsetHours)}
+            asOfDate={localDateLabel(data.asOf, UTC_OFFSET_HOURS)}
             mapWorker={mapWorker}
             lang={lang}
           />

@@ -7,7 +7,7 @@ import { engineUrls } from "../../components/vendor.ts";
 import type { Handlers, PageProps } from "../../framework/mod.ts";
 import { dataDir } from "../../lib/config.ts";
 import { type Lang, langFromUrl, langHref, t } from "../../lib/i18n.ts";
-import { DEFAULT_CONFIG } from "../../lib/metrics/deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../../lib/time.ts";
 import { latestPeriod, parsePeriod, type Period, type PeriodKind, shiftPeriod } from "../../lib/reviews/period.ts";
 import { reviewTitle } from "../../lib/reviews/present.ts";
 import { storeAsOf } from "../../lib/reviews/store_as_of.ts";
@@ -24,7 +24,7 @@ export function reviewHandler(kind: PeriodKind): Handlers<Period | null> {
         const asOf = await storeAsOf(dataDir());
         const url = new URL(req.url);
         if (asOf === null) return ctx.render(null, { status: 503 });
-        url.pathname = `/reviews/${kind}/${latestPeriod(kind, asOf, DEFAULT_CONFIG.utcOffsetHours).key}`;
+        url.pathname = `/reviews/${kind}/${latestPeriod(kind, asOf, UTC_OFFSET_HOURS).key}`;
         // Built by hand: Response.redirect's headers are immutable, and the server adds its own.
         return new Response(null, { status: 302, headers: { location: url.pathname + url.search } });
       }

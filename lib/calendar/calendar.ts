@@ -10,8 +10,8 @@
  */
 import type { Columns } from "../schema.ts";
 import { HOLIDAYS_CSV } from "./holidays_data.ts";
+import { dateOfDayNumber, DAY_MS, dayNumber } from "../time.ts";
 
-const DAY_MS = 86_400_000;
 /** The span every store's `calendar` table covers. */
 export const CALENDAR_FIRST = "2020-01-01";
 export const CALENDAR_LAST = "2027-12-31";
@@ -23,18 +23,6 @@ export interface HolidayRow {
   /** `holiday`: a day off by the notice; `workday`: a weekend day worked instead (调休上班). */
   kind: HolidayKind;
   name: string;
-}
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-export function dayNumber(date: string): number {
-  const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-  // The round trip refuses what Date.parse rolls over, such as 30 February.
-  if (Number.isNaN(day) || isoDate(day) !== date) throw new Error(`not a date: "${date}"`);
-  return day;
-}
-
-export function isoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function parseHolidays(csv: string): HolidayRow[] {
@@ -89,7 +77,7 @@ export class WorkCalendar {
   addWorkdays(date: string, n: number): string {
     let day = dayNumber(date);
     for (let left = n; left > 0;) if (this.isWorkdayNumber(++day)) left--;
-    return isoDate(day);
+    return dateOfDayNumber(day);
   }
 
   /** Working days after `from` up to and including `to`; negative when `to` is earlier. */

@@ -5,12 +5,10 @@
  * drops on days off.
  */
 import { chinaCalendar } from "../calendar/calendar.ts";
+import { DAY_MS, HOUR_MS, localDayNumber, UTC_OFFSET_HOURS } from "../time.ts";
 
-export const UTC_OFFSET_MS = 8 * 3600_000;
-export const DAY_MS = 86_400_000;
+export const UTC_OFFSET_MS = UTC_OFFSET_HOURS * HOUR_MS;
 
-/** Local day number: days since 1970-01-01 in UTC+8. */
-export const localDay = (t: number) => Math.floor((t + UTC_OFFSET_MS) / DAY_MS);
 /** The UTC instant of local midnight starting a local day. */
 export const dayStart = (day: number) => day * DAY_MS - UTC_OFFSET_MS;
 
@@ -41,14 +39,14 @@ export function buildCalendar(firstDay: number, lastDay: number): Calendar {
     ordinal[i + 1] = ordinal[i] + (working ? 1 : 0);
     if (working) workingDays.push(firstDay + i);
   }
-  const officeStart = 9 * 3600_000;
-  const officeHours = 9 * 3600_000;
+  const officeStart = 9 * HOUR_MS;
+  const officeHours = 9 * HOUR_MS;
   return {
     firstDay,
     lastDay,
     kind,
     addWorkingDays(t, days) {
-      const day = Math.max(firstDay, Math.min(lastDay, localDay(t)));
+      const day = Math.max(firstDay, Math.min(lastDay, localDayNumber(t)));
       const whole = Math.floor(days);
       // ordinal counts working days before `day`, so it indexes `day` itself when that
       // is a working day and the next working day otherwise.

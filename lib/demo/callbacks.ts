@@ -6,7 +6,8 @@
  * the ticket in a good share of cases.
  */
 import type { Calendar } from "./calendar.ts";
-import { DAY_MS, dayStart, UTC_OFFSET_MS } from "./calendar.ts";
+import { DAY_MS, HOUR_MS } from "../time.ts";
+import { dayStart, UTC_OFFSET_MS } from "./calendar.ts";
 import { COMPOUND_CLASSES } from "./categories.ts";
 import { type Random, weightedIndex } from "./random.ts";
 import { CALLBACK_RESULTS, type Columns, RESOLVED_LEVELS } from "../schema.ts";
@@ -79,7 +80,7 @@ function monthlyRound(closed: number, calendar: Calendar, random: Random): numbe
   const dayOfMonth = random.chance(LATE_SHARE) ? random.int(21, 28) : random.int(1, 20);
   let day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, dayOfMonth) / DAY_MS;
   while (calendar.kind(day) !== "working") day++;
-  return dayStart(day) + random.uniform(9, 17.5) * 3600_000;
+  return dayStart(day) + random.uniform(9, 17.5) * HOUR_MS;
 }
 
 export function callbackColumns(cb: CallbackDraft, ticketIds: unknown[]): Columns {

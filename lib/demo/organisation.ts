@@ -4,6 +4,7 @@
  * property management, where tickets pile up), and building groups over roughly
  * two thirds of buildings.
  */
+import { DAY_MS } from "../time.ts";
 import type { Building } from "./buildings.ts";
 import type { Row } from "./columns.ts";
 import { branchGroupName } from "./names.ts";
@@ -34,7 +35,6 @@ const GROUP_COVERAGE = { old: 0.68, modern: 0.8, resettlement: 0.9 };
 const GENERAL_BRANCH_HOUSEHOLDS = 1200;
 /** Small compounds may share one joint branch (联合党支部). */
 const SMALL_COMPOUND_HOUSEHOLDS = 500;
-const DAY_MS = 86_400_000;
 
 const utcDate = (year: number, dayOfYear: number) => Date.UTC(year, 0, 1) + dayOfYear * DAY_MS;
 

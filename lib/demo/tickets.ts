@@ -12,7 +12,8 @@
  */
 import { latLngToCell } from "h3-js";
 import type { Building } from "./buildings.ts";
-import { buildCalendar, type Calendar, DAY_MS, dayStart, localDay, UTC_OFFSET_MS } from "./calendar.ts";
+import { DAY_MS, HOUR_MS, localDayNumber } from "../time.ts";
+import { buildCalendar, type Calendar, dayStart, UTC_OFFSET_MS } from "./calendar.ts";
 import { CATEGORIES, COMPOUND_CLASSES, type CompoundClass } from "./categories.ts";
 import { toLonLat } from "./geometry.ts";
 import { reporterNamePool } from "./names.ts";
@@ -229,8 +230,8 @@ export function draftTickets(
 ): { draft: TicketDraft; profiles: BuildingProfiles; calendar: Calendar; firstDay: number } {
   const profiles = profileBuildings(buildings, places.compounds, org, random);
   const start = now - WINDOW_DAYS * DAY_MS;
-  const firstDay = localDay(start);
-  const days = localDay(now - 1) - firstDay + 1;
+  const firstDay = localDayNumber(start);
+  const days = localDayNumber(now - 1) - firstDay + 1;
   const calendar = buildCalendar(firstDay, firstDay + days + 400);
   const { volume, mix } = dailyRhythm(calendar, firstDay, days, classShares(profiles), random);
 
@@ -271,7 +272,7 @@ export function draftTickets(
     const times = new Float64Array(perDay[d]);
     for (let k = 0; k < times.length; k++) {
       let time: number;
-      do time = dayStart(firstDay + d) + (drawHour(random()) + random()) * 3600_000; while (
+      do time = dayStart(firstDay + d) + (drawHour(random()) + random()) * HOUR_MS; while (
         time < start || time >= now
       );
       times[k] = time;
@@ -319,8 +320,6 @@ function mergeDuplicate(t: TicketDraft, i: number, into: number, profiles: Build
   t.description[i] = random.int(0, CATEGORIES[t.category[i]].descriptions.length - 1);
 }
 
-const HOURS_MS = 3600_000;
-
 /** An ordinary ticket: where, what, how it came in, and how its handling went. */
 function fillTicket(
   t: TicketDraft,
@@ -355,17 +354,17 @@ function fillTicket(
   const ladder = grouped ? LEVEL_WITH_GROUP : LEVEL_WITHOUT_GROUP;
   const level = weightedIndex(cat.levels.map((w, k) => w * ladder[k]), random());
   const created = t.created[i];
-  const hour = Math.floor(((created + UTC_OFFSET_MS) % DAY_MS) / HOURS_MS);
+  const hour = Math.floor(((created + UTC_OFFSET_MS) % DAY_MS) / HOUR_MS);
   // Night-time reports wait for the morning shift to be dispatched.
   const dispatched = hour >= 8 && hour < 20
     ? created + random.logNormal(25 * MINUTE, 0.9)
-    : dayStart(localDay(created) + (hour >= 20 ? 1 : 0)) + 8 * HOURS_MS + random.logNormal(20 * MINUTE, 0.8);
+    : dayStart(localDayNumber(created) + (hour >= 20 ? 1 : 0)) + 8 * HOUR_MS + random.logNormal(20 * MINUTE, 0.8);
   const accepted = dispatched + random.logNormal(80 * MINUTE, 1);
   const stuck = random.chance(STUCK_SHARE) ? random.uniform(15, 40) : 1;
   const workingDays = random.logNormal(cat.medianDays * LEVEL_DAYS[level] * (cls === OLD_UNMANAGED ? 1.25 : 1), 0.7) *
     stuck;
   let closed = calendar.addWorkingDays(accepted, workingDays);
-  if (closed < accepted + 15 * MINUTE) closed = accepted + Math.max(15 * MINUTE, workingDays * 9 * HOURS_MS);
+  if (closed < accepted + 15 * MINUTE) closed = accepted + Math.max(15 * MINUTE, workingDays * 9 * HOUR_MS);
   t.workingDays[i] = workingDays;
   const dueChance = source === HOTLINE ? 0.85 : 0.25;
   if (random.chance(dueChance)) {

@@ -1,6 +1,7 @@
 /** The cross-filter charts' arithmetic: the brushed range of the time histogram, bar lengths, totals. */
 import type { ChartRow } from "./crossfilter.ts";
-import { addDays, type Grain } from "./state.ts";
+import { addDays } from "../time.ts";
+import type { Grain } from "./state.ts";
 
 /** The local days a brush from bar `a` to bar `b` (either order) covers; a week bar covers Monday to Sunday. */
 export function brushRange(rows: ChartRow[], a: number, b: number, grain: Grain): { from: string; to: string } | null {

@@ -7,13 +7,13 @@
  */
 import type { Connector } from "../db/connector.ts";
 import {
-  aggregateSql,
   type Axis,
   createCubeSql,
   type Cube,
+  cubeCountsSql,
+  type CubeKey,
   cubeMismatch,
   FILTER_AXES,
-  type Grouping,
 } from "../metrics/cube.ts";
 import type { Filter } from "../metrics/filter.ts";
 import { isAbort } from "../db/query_queue.ts";
@@ -36,7 +36,7 @@ export function without(filter: Filter, axes: Axis[]): Filter {
   return rest;
 }
 
-export function viewGrouping(view: ChartView, grain: "day" | "week"): Grouping {
+export function viewGrouping(view: ChartView, grain: "day" | "week"): CubeKey {
   if (view === "timeline") return grain;
   if (view === "compounds") return "compound";
   return ({ categories: "category", kinds: "kind", sources: "source", statuses: "status" } as const)[view];
@@ -61,7 +61,7 @@ export function viewSql(
   const groupBy = [viewGrouping(view, grain)];
   const own = without(filter, [CHART_VIEWS[view]]);
   const usable = cube && cubeMismatch(cube, groupBy, own) === null ? cube : null;
-  return aggregateSql(usable, groupBy, own, utcOffsetHours);
+  return cubeCountsSql(usable, groupBy, own, utcOffsetHours);
 }
 
 export interface ChartRow {

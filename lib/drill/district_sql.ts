@@ -1,5 +1,5 @@
 /** What the map page loads once besides the district's geometry: the drill ladder, labels and filter choices. */
-import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../time.ts";
 import { STUDY_AREA_SQL } from "../metrics/hotspots.ts";
 import { localDate } from "../metrics/sql.ts";
 
@@ -11,7 +11,7 @@ export const BUILDINGS_SQL = `SELECT building_id, compound_id, name, lon, lat FR
 export const OUTLINES_SQL = STUDY_AREA_SQL;
 
 /** The newest ticket's local day: the default range ends there, as the metrics' "now" does. */
-export function newestDaySql(utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours): string {
+export function newestDaySql(utcOffsetHours = UTC_OFFSET_HOURS): string {
   return `SELECT CAST(${localDate("max(created_at)", utcOffsetHours)} AS VARCHAR) AS day FROM tickets`;
 }
 

@@ -11,13 +11,12 @@ import {
   classify,
   colorOf,
   compoundLayerSql,
-  GAP_COLORS,
-  GI_COLORS,
   HEX_RESOLUTION,
   type LayerId,
   per1000,
   priorityLayerSql,
 } from "../map/layers.ts";
+import { GI_COLORS } from "../map/palette.ts";
 import type { ChartData } from "./crossfilter.ts";
 
 /** Feature id → colour. */
@@ -56,7 +55,7 @@ export async function layerData(db: Connector, layer: LayerId, filter: Filter): 
   }
   if (layer === "hotspots") {
     const spots = await hotspots(db, { level: "h3", resolution: HEX_RESOLUTION }, filter);
-    return { kind: "hexes", rows: spots.map((h) => ({ id: h.id, value: h.z, color: GI_COLORS[h.class] })) };
+    return { kind: "hexes", rows: spots.map((h) => ({ id: h.id, value: h.z, color: GI_COLORS.light[h.class] })) };
   }
   if (layer === "priority") {
     const rows = await db.query<{ place_id: string }>(priorityLayerSql(filter));
@@ -92,7 +91,7 @@ export function layerColors(
     values = new Map([...households].map(([id, h]) => [id, per1000(tickets.get(id) ?? 0, h)]));
   }
   const known = [...values.values()].filter((v): v is number => v != null);
-  const classes = layer === "gaps" ? { breaks: [1, 2], colors: [...GAP_COLORS] } : classify(layer, known);
+  const classes = classify(layer, known);
   const compounds: Colors = new Map([...households.keys()].map((id) => [id, colorOf(values.get(id), classes)]));
   const priority = rows.kind === "priority" ? new Set(rows.ids) : new Set<string>();
   return { compounds, hexes: new Map(), priority, classes: layer === "gaps" ? null : classes, values };

@@ -5,7 +5,7 @@
  */
 import type { Connector, Row } from "../db/connector.ts";
 import { backlogSql, openAtEnd, overdueListSql } from "../metrics/backlog.ts";
-import { coverageSql } from "../metrics/coverage.ts";
+import { coverageGapsSql, coverageSql } from "../metrics/coverage.ts";
 import { escalationSql } from "../metrics/escalation.ts";
 import { type Filter, filterSql } from "../metrics/filter.ts";
 import { ratesSql } from "../metrics/rates.ts";
@@ -13,7 +13,6 @@ import { repeatsSql } from "../metrics/repeats.ts";
 import { resolutionSql } from "../metrics/resolution.ts";
 import { sqlString } from "../metrics/sql.ts";
 import { volumeSql } from "../metrics/volume.ts";
-import { GAP_LINKED_SHARE } from "../map/layers.ts";
 import { maskName, maskPhone } from "./mask.ts";
 import type { PlaceRef } from "./state.ts";
 
@@ -62,13 +61,12 @@ ORDER BY tickets DESC, category LIMIT ${TOP_CATEGORIES}`,
   };
 }
 
-/** Compounds of the place without a branch, or with too few households linked, weakest first. */
+/** Compounds of the place with a gap (lib/metrics/coverage.ts), weakest first. */
 export function gapsSql(placeOnly: Filter): string {
   return `SELECT c.place_id, p.name, c.compounds_with_branch, c.households_linked_share, c.buildings,
   c.buildings_with_group
-FROM (${coverageSql(placeOnly, { place: "compound" })}) c JOIN places p ON p.place_id = c.place_id
-WHERE c.compounds_with_branch = 0 OR c.households_linked_share < ${GAP_LINKED_SHARE}
-  OR c.buildings_with_group < c.buildings
+FROM (${coverageGapsSql(placeOnly)}) c JOIN places p ON p.place_id = c.place_id
+WHERE c.gap > 0
 ORDER BY c.compounds_with_branch, c.households_linked_share NULLS FIRST, c.place_id
 LIMIT 20`;
 }

@@ -5,10 +5,10 @@
  * filter's bounds are the local midnights around them.
  */
 import type { Filter } from "../metrics/filter.ts";
-import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
 import { isLayerId, type LayerId } from "../map/layers.ts";
 import { type AreaRing, decodeArea, encodeArea } from "./area.ts";
 import type { DrillLevel } from "./path.ts";
+import { addDays, DAY_MS, localMidnight } from "../time.ts";
 
 export interface PlaceRef {
   level: Exclude<DrillLevel, "district">;
@@ -115,28 +115,12 @@ export function decodeState(search: string): MapState {
   return state;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The state after a change: drawing an area leaves the place, and picking a place (the district too) clears the area. */
 export function applyChange(state: MapState, change: Partial<MapState>): MapState {
   const next = { ...state, ...change };
   if (change.area) next.place = null;
   else if (change.place !== undefined) next.area = null;
   return next;
-}
-
-/** The local midnight starting a local day, as epoch ms. */
-export function localMidnight(date: string, utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours): number {
-  return Date.parse(`${date}T00:00:00Z`) - utcOffsetHours * 3_600_000;
-}
-
-/** The local day an instant falls on. */
-export function localDay(ms: number, utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours): string {
-  return new Date(ms + utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The range shown: the URL's, else the last `DEFAULT_DAYS` days up to the data's newest day. */

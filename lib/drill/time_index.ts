@@ -6,8 +6,7 @@
  */
 import type { Connector } from "../db/connector.ts";
 import type { Cube } from "../metrics/cube.ts";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from "../time.ts";
 
 export interface KeyCount {
   key: string;
@@ -67,7 +66,7 @@ GROUP BY ALL`;
     const clamp = (ms: number | undefined, open: number) =>
       ms === undefined
         ? open
-        : Math.max(0, Math.min(this.days, Math.round((ms + utcOffsetHours * 3_600_000) / DAY_MS) - this.firstDay));
+        : Math.max(0, Math.min(this.days, Math.round((ms + utcOffsetHours * HOUR_MS) / DAY_MS) - this.firstDay));
     const lo = clamp(from, 0), hi = clamp(to, this.days);
     const out: KeyCount[] = [];
     this.keys.forEach((key, k) => {

@@ -5,7 +5,8 @@
  */
 import { table as schemaTable } from "../schema.ts";
 import { UPDATED_AT } from "./headers.ts";
-import { DEFAULT_TIMEZONE, type SlashOrder, type TimestampOptions } from "./timestamps.ts";
+import { DEPLOYMENT_TIME_ZONE } from "../time.ts";
+import type { SlashOrder, TimestampOptions } from "./timestamps.ts";
 
 export interface Mapping {
   fields: Record<string, string>;
@@ -15,7 +16,7 @@ export interface Mapping {
 const SLASH_ORDERS: SlashOrder[] = ["MM/DD/YYYY", "DD/MM/YYYY"];
 
 export function defaultMapping(): Mapping {
-  return { fields: {}, timestamps: { timezone: DEFAULT_TIMEZONE, slashOrder: "MM/DD/YYYY" } };
+  return { fields: {}, timestamps: { timezone: DEPLOYMENT_TIME_ZONE, slashOrder: "MM/DD/YYYY" } };
 }
 
 /** Checks a parsed mapping file against the table it is for; errors name the entry at fault. */

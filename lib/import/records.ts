@@ -4,6 +4,7 @@
  * typed values, required fields present. A row that fails any of it becomes a reject.
  */
 import { type Column, type Columns, table as schemaTable } from "../schema.ts";
+import { DAY_MS } from "../time.ts";
 import { resolveFields } from "./headers.ts";
 import type { Mapping } from "./mapping.ts";
 import type { Reject } from "./rejects.ts";
@@ -83,7 +84,7 @@ export function cellParser(column: Pick<Column, "type">, timestamps: TimestampOp
       // A date has no time zone: its written day, at UTC midnight.
       return (v) => {
         const t = parseTimestamp(v, { ...timestamps, timezone: "UTC" });
-        return t === null ? null : t - (t % 86_400_000);
+        return t === null ? null : t - (t % DAY_MS);
       };
   }
 }

@@ -4,8 +4,7 @@
  * from `Intl.DateTimeFormat` (no Temporal in every browser yet), so US daylight
  * saving time is right on both sides of the change.
  */
-
-export const DEFAULT_TIMEZONE = "Asia/Shanghai";
+import { DAY_MS, DEPLOYMENT_TIME_ZONE, HOUR_MS } from "../time.ts";
 
 /** How `03/04/2024` is read: month first (US exports, the default) or day first. */
 export type SlashOrder = "MM/DD/YYYY" | "DD/MM/YYYY";
@@ -15,8 +14,6 @@ export interface TimestampOptions {
   slashOrder?: SlashOrder;
 }
 
-const MS_PER_HOUR = 3_600_000;
-const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 /** Serials between 1 (1900) and 2958465 (9999-12-31); anything above is read as epoch ms. */
@@ -52,12 +49,12 @@ export class ZoneOffsets {
   }
 
   at(utc: number): number {
-    const hour = Math.floor(utc / MS_PER_HOUR);
+    const hour = Math.floor(utc / HOUR_MS);
     let offset = this.#cache.get(hour);
     if (offset === undefined) {
       const parts: Record<string, number> = {};
-      for (const p of this.#format.formatToParts(hour * MS_PER_HOUR)) parts[p.type] = Number(p.value);
-      offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - hour * MS_PER_HOUR;
+      for (const p of this.#format.formatToParts(hour * HOUR_MS)) parts[p.type] = Number(p.value);
+      offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - hour * HOUR_MS;
       this.#cache.set(hour, offset);
     }
     return offset;
@@ -137,7 +134,7 @@ function offsetMs(zone: string): number {
  * date cell) holds the sheet's wall-clock time in its UTC fields.
  */
 export function parseTimestamp(value: unknown, options: TimestampOptions = {}): number | null {
-  const zone = zoneOffsets(options.timezone ?? DEFAULT_TIMEZONE);
+  const zone = zoneOffsets(options.timezone ?? DEPLOYMENT_TIME_ZONE);
   if (value == null) return null;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new Error("invalid date");
@@ -177,6 +174,6 @@ export function parseTimestamp(value: unknown, options: TimestampOptions = {}): 
 function fromNumber(n: number, zone: ZoneOffsets): number {
   if (!Number.isFinite(n) || n < 1) throw new Error(`${n} is not a timestamp`);
   // An Excel serial is a local wall-clock time; rounding to the ms undoes float noise in the fraction.
-  if (n < EXCEL_MAX) return zone.toUtc(Math.round(EXCEL_EPOCH + n * MS_PER_DAY));
+  if (n < EXCEL_MAX) return zone.toUtc(Math.round(EXCEL_EPOCH + n * DAY_MS));
   return Math.round(n);
 }

@@ -4,14 +4,14 @@
  * says which builder feeds which layer and how its values are classed for the legend.
  */
 import { backlogSql, openAtEnd } from "../metrics/backlog.ts";
-import { coverageSql, priorityListSql } from "../metrics/coverage.ts";
+import { coverageGapsSql, coverageSql, priorityListSql } from "../metrics/coverage.ts";
 import type { Filter } from "../metrics/filter.ts";
-import type { GiClass } from "../metrics/gi_star.ts";
 import { ratesSql } from "../metrics/rates.ts";
 import { resolutionSql } from "../metrics/resolution.ts";
 import { formatCount, formatPercent } from "../format.ts";
 import type { Lang } from "../i18n.ts";
-import { PALETTES, rampStops } from "./style.ts";
+import { classOf, countBreaks, GAP_BREAKS, RATIO_BREAKS } from "./class_breaks.ts";
+import { GAP_COLORS, PALETTES } from "./palette.ts";
 
 export const LAYER_IDS = [
   "per_1000",
@@ -80,9 +80,7 @@ export function compoundLayerSql(layer: LayerId, filter: Filter): string | null 
     case "coverage":
       return pick(coverageSql({}, byCompound), "households_linked_share");
     case "gaps":
-      return `SELECT place_id, CASE WHEN compounds_with_branch = 0 THEN 2
-    WHEN households_linked_share < ${GAP_LINKED_SHARE} OR buildings_with_group < buildings THEN 1 ELSE 0 END AS value
-FROM (${coverageSql({}, byCompound)}) m`;
+      return `SELECT place_id, gap AS value FROM (${coverageGapsSql({})}) m`;
     case "backlog":
     case "overdue":
       return `SELECT place_id, sum(${layer === "backlog" ? "open" : "overdue"}) AS value FROM (${
@@ -92,9 +90,6 @@ FROM (${coverageSql({}, byCompound)}) m`;
       return null;
   }
 }
-
-/** Below this share of households linked to a member household, a compound's network has a gap. */
-export const GAP_LINKED_SHARE = 0.5;
 
 export function priorityLayerSql(filter: Filter): string {
   return `SELECT compound_id AS place_id FROM (${priorityListSql(filter)}) p`;
@@ -114,52 +109,20 @@ export interface ClassedValues {
   colors: string[];
 }
 
-const RATIO_BREAKS = [0.6, 0.7, 0.8, 0.9];
-
 /**
- * Class breaks: fixed for shares (so 80 % looks the same whatever else is on the map),
- * from the values' 5th–95th percentile span for counts and rates.
+ * A layer's classes and colours: gaps by their fixed classes, shares by fixed breaks,
+ * counts and rates by breaks from the values (lib/map/class_breaks.ts).
  */
 export function classify(layer: LayerId, values: number[]): ClassedValues {
+  if (layer === "gaps") return { breaks: GAP_BREAKS, colors: [...GAP_COLORS] };
   const ramp = [...PALETTES.light.ramp];
   const colors = LAYERS[layer].highIsGood ? ramp.reverse() : ramp;
   if (LAYERS[layer].format === "percent") return { breaks: RATIO_BREAKS, colors };
-  const stops = rampStops(values.filter((v) => v > 0));
-  const breaks = [...new Set(stops.slice(1).map((s) => roundNicely(s)))];
+  const breaks = countBreaks(values);
   return { breaks, colors: colors.slice(colors.length - breaks.length - 1) };
-}
-
-/** Breaks people can read: two significant figures. */
-function roundNicely(value: number): number {
-  if (value <= 0) return 0;
-  const magnitude = 10 ** (Math.floor(Math.log10(value)) - 1);
-  return Math.round(value / magnitude) * magnitude;
-}
-
-/** The class index of a value: the number of breaks it reaches. */
-export function classOf(value: number, breaks: number[]): number {
-  let i = 0;
-  while (i < breaks.length && value >= breaks[i]) i++;
-  return i;
 }
 
 export function colorOf(value: number | null | undefined, classes: ClassedValues): string {
   if (value == null || !Number.isFinite(value)) return PALETTES.light.noData;
   return classes.colors[classOf(value, classes.breaks)];
 }
-
-/** Gi* classes, hot in reds and cold in blues, darker for higher confidence. */
-export const GI_COLORS: Record<GiClass, string> = {
-  hot99: "#b2182b",
-  hot95: "#ef8a62",
-  hot90: "#fddbc7",
-  none: "#f7f7f7",
-  cold90: "#d1e5f0",
-  cold95: "#67a9cf",
-  cold99: "#2166ac",
-};
-
-/** Coverage gaps: none, a weak network, no branch at all. */
-export const GAP_COLORS = ["#e8f1e4", "#f6c35b", "#c0392b"];
-
-export const PRIORITY_OUTLINE = "#6a1b9a";

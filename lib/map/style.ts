@@ -9,36 +9,8 @@
  * font the page's stylesheet names.
  */
 import type { FeatureCollection } from "./geojson.ts";
+import { PALETTES, PRIORITY_OUTLINE, SELECTED, type Theme } from "./palette.ts";
 import { TILE_MAX_ZOOM, TILE_MIN_ZOOM, TILE_PROMOTE_ID, type TileLayer } from "./tile_layers.ts";
-
-export type Theme = "light" | "dark";
-
-export const PALETTES = {
-  light: {
-    background: "#eef1f4",
-    water: "#b9d3e8",
-    road: "#ffffff",
-    roadCasing: "#d3d8de",
-    street: "#5b6b7d",
-    community: "#9aa7b4",
-    building: "#8f99a3",
-    ramp: ["#fde3a7", "#fbb862", "#f38b3c", "#d94a1e", "#9c1d10"],
-    noData: "#dde2e7",
-    overlay: "#1f6feb",
-  },
-  dark: {
-    background: "#07111f",
-    water: "#0e2a44",
-    road: "#1d3048",
-    roadCasing: "#13233a",
-    street: "#6fb4ff",
-    community: "#2f4d6e",
-    building: "#3b5676",
-    ramp: ["#16324f", "#1f6f8b", "#f2c14e", "#f07b3f", "#e63946"],
-    noData: "#15263b",
-    overlay: "#7fdbff",
-  },
-} as const;
 
 export interface MapLayers {
   /** What a page lays over the district, e.g. a query's result; drawn on top, in each feature's `color` if it has one. */
@@ -49,15 +21,6 @@ export interface MapLayers {
   buildings?: FeatureCollection;
   roads?: FeatureCollection;
   water?: FeatureCollection;
-}
-
-/** Evenly spaced class breaks from the data's 5th to 95th percentile, so outliers don't wash out the ramp. */
-export function rampStops(values: number[], classes = 5): number[] {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return [];
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  const lo = q(0.05), hi = q(0.95);
-  return Array.from({ length: classes }, (_, i) => lo + (hi - lo) * i / (classes - 1));
 }
 
 const empty: FeatureCollection = { type: "FeatureCollection", features: [] };
@@ -141,7 +104,7 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
         type: "fill",
         ...from("buildings"),
         minzoom: TILE_MIN_ZOOM.buildings,
-        paint: { "fill-color": selected("#1f6feb", p.building), "fill-opacity": 0.6 },
+        paint: { "fill-color": selected(SELECTED, p.building), "fill-opacity": 0.6 },
       },
       {
         id: "communities",
@@ -244,7 +207,7 @@ function drillLayers(p: typeof PALETTES[Theme], from: ReturnType<typeof geometry
       type: "line",
       ...from("compounds"),
       paint: {
-        "line-color": ["case", ["boolean", ["feature-state", "priority"], false], "#6a1b9a", p.street],
+        "line-color": ["case", ["boolean", ["feature-state", "priority"], false], PRIORITY_OUTLINE, p.street],
         "line-width": [
           "case",
           ["boolean", ["feature-state", "selected"], false],
@@ -262,7 +225,7 @@ function drillLayers(p: typeof PALETTES[Theme], from: ReturnType<typeof geometry
       minzoom: TILE_MIN_ZOOM.buildings,
       layout: { visibility: "none" },
       paint: {
-        "fill-extrusion-color": selected("#1f6feb", p.building),
+        "fill-extrusion-color": selected(SELECTED, p.building),
         "fill-extrusion-height": ["*", 3, ["coalesce", ["get", "floors"], 1]],
         "fill-extrusion-opacity": 0.85,
       },
@@ -272,7 +235,7 @@ function drillLayers(p: typeof PALETTES[Theme], from: ReturnType<typeof geometry
       type: "line",
       ...from("buildings"),
       minzoom: TILE_MIN_ZOOM.buildings,
-      paint: { "line-color": "#1f6feb", "line-width": selected(3, 0) },
+      paint: { "line-color": SELECTED, "line-width": selected(3, 0) },
     },
     {
       id: "community-selected",

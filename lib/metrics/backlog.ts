@@ -1,5 +1,6 @@
 /** The backlog: open tickets by age bucket, and the list of overdue open tickets. */
-import { aggregateSql, type Filter, filterSql, type GroupBy, grouping } from "./filter.ts";
+import { DAY_MS } from "../time.ts";
+import { aggregateSql, type Filter, filterSql, type GroupBy, groupKeys } from "./filter.ts";
 
 /** Bucket edges in days of age: [0, 1), [1, 3), …, [30, ∞). */
 export const AGE_BUCKETS = [1, 3, 7, 15, 30];
@@ -15,7 +16,7 @@ FROM (${
       keys: [["bucket", `CASE ${whens} ELSE ${edges.length} END`]],
     })
   }) b
-ORDER BY ${[...grouping(groupBy).keys, "bucket"].join(", ")}`;
+ORDER BY ${[...groupKeys(groupBy).keys, "bucket"].join(", ")}`;
 }
 
 /**
@@ -33,7 +34,7 @@ export interface OverdueOptions {
 /** Open tickets past their deadline, longest overdue first; no personal columns. */
 export function overdueListSql(filter: Filter, options: OverdueOptions = {}): string {
   return `SELECT ticket_id, created_at, due_at_effective,
-  (epoch_ms(as_of) - epoch_ms(due_at_effective)) / 86400000.0 AS overdue_days,
+  (epoch_ms(as_of) - epoch_ms(due_at_effective)) / ${DAY_MS}.0 AS overdue_days,
   kind, category, source, status_source, handler,
   street_id, community_id, grid_id, compound_id, building_id
 FROM ticket_facts

@@ -2,7 +2,7 @@
  * Coverage of the organisation network per place (compounds with a branch, buildings
  * with a group, households linked to member households, members per 100 households),
  * and the priority list: compounds among the top quarter by ticket rate whose coverage
- * is below the district's median.
+ * is below the district's median; and the gaps: compounds whose network has a hole.
  */
 import { type Filter, filterSql, type GroupBy, placeColumn, placeCondition } from "./filter.ts";
 import { COMPOUNDS_SQL } from "./places.ts";
@@ -73,6 +73,22 @@ sums AS (
 )
 SELECT *, ${Object.entries(SHARES).map(([name, sql]) => `${sql} AS ${name}`).join(",\n  ")}
 FROM sums${groupBy.place ? "\nORDER BY place_id" : ""}`;
+}
+
+/** Below this share of households linked to a member household, a compound's network has a gap. */
+export const GAP_LINKED_SHARE = 0.5;
+
+/**
+ * A compound's gap, the one rule the map's gaps layer and the place panel's list share:
+ * 2 without a branch; 1 with too few households linked or a building without a group; else 0.
+ */
+const GAP = `CASE WHEN compounds_with_branch = 0 THEN 2
+    WHEN households_linked_share < ${GAP_LINKED_SHARE} OR buildings_with_group < buildings THEN 1 ELSE 0 END`;
+
+/** One row per compound of the filter's place: its coverage and `gap`. */
+export function coverageGapsSql(filter: Filter): string {
+  return `SELECT *, ${GAP} AS gap
+FROM (${coverageSql(filter, { place: "compound" })}) c`;
 }
 
 export interface PriorityOptions {

@@ -6,19 +6,23 @@
  * cube over every dimension at once would not help: at day × compound × category × kind
  * × source × status it has about as many rows as `tickets` itself.
  *
- * SQL builders only; the same `aggregateSql` answers from a cube or from raw `tickets`,
+ * SQL builders only; the same `cubeCountsSql` answers from a cube or from raw `tickets`,
  * which is what the tests compare.
  */
 
-import { DEFAULT_CONFIG } from "./deadlines.ts";
+import { DAY_MS, HOUR_MS, UTC_OFFSET_HOURS } from "../time.ts";
 import { type Filter, filterSql } from "./filter.ts";
 import { hoursBetween, localDate, timestampLiteral } from "./sql.ts";
 
 /** The independent dimensions a cube can keep; the place axis keeps street, community and compound together. */
 export type Axis = "time" | "place" | "category" | "kind" | "source" | "status";
 
-/** What a view groups by, and the axis it belongs to. */
-export const GROUPINGS = {
+/**
+ * What a cross-filter view groups by, one named key each, and the axis it belongs to: a
+ * flat vocabulary of the cube's columns, unlike the metric builders' `GroupBy` (filter.ts),
+ * which says a place level, a time grain and whether to split by category.
+ */
+export const CUBE_KEYS = {
   day: "time",
   week: "time",
   street: "place",
@@ -29,7 +33,7 @@ export const GROUPINGS = {
   source: "source",
   status: "status",
 } as const satisfies Record<string, Axis>;
-export type Grouping = keyof typeof GROUPINGS;
+export type CubeKey = keyof typeof CUBE_KEYS;
 
 /** The axis each part of a filter narrows. */
 export const FILTER_AXES = {
@@ -70,10 +74,10 @@ const MEASURES = {
   resolution_hours: `sum(${hoursBetween("created_at", "closed_at")})`,
 };
 
-function groupingSql(g: Grouping, day: string): string {
+function keySql(g: CubeKey, day: string): string {
   if (g === "day") return `${day} AS day`;
   if (g === "week") return `CAST(date_trunc('week', ${day}) AS DATE) AS week`;
-  return GROUPINGS[g] === "place" ? `${g}_id` : g;
+  return CUBE_KEYS[g] === "place" ? `${g}_id` : g;
 }
 
 /** The day conditions of `filter` on a column of local days; its bounds are local midnights. */
@@ -112,14 +116,14 @@ GROUP BY ALL`;
  * Why `cube` cannot answer a query grouped by `groupBy` under `filter`, or null when it
  * can: it must keep every axis grouped or filtered on, and agree with the query on the rest.
  */
-export function cubeMismatch(cube: Cube, groupBy: Grouping[], filter: Filter): string | null {
-  const missing = groupBy.filter((g) => !cube.axes.includes(GROUPINGS[g]));
+export function cubeMismatch(cube: Cube, groupBy: CubeKey[], filter: Filter): string | null {
+  const missing = groupBy.filter((g) => !cube.axes.includes(CUBE_KEYS[g]));
   if (missing.length) return `cube ${cube.table} does not keep ${missing.join(", ")}`;
   if (cube.axes.includes("place") && filter.placeLevel && !CUBE_PLACE_LEVELS.has(filter.placeLevel)) {
     return `cube ${cube.table} does not keep ${filter.placeLevel}s`;
   }
   const offMidnight = [filter.from, filter.to].find((ms) =>
-    ms !== undefined && cube.axes.includes("time") && (ms + cube.utcOffsetHours * 3_600_000) % 86_400_000 !== 0
+    ms !== undefined && cube.axes.includes("time") && (ms + cube.utcOffsetHours * HOUR_MS) % DAY_MS !== 0
   );
   if (offMidnight !== undefined) return `cube ${cube.table} keeps days, and ${offMidnight} is not a local midnight`;
   const outside = (axis: Axis) => !cube.axes.includes(axis);
@@ -129,15 +133,16 @@ export function cubeMismatch(cube: Cube, groupBy: Grouping[], filter: Filter): s
 }
 
 /**
- * Tickets, closed tickets and summed resolution hours per group, from `cube` or, when it
+ * Tickets, closed tickets and summed resolution hours per group of cube keys (unlike
+ * filter.ts's `aggregateSql`, any measures over `ticket_facts`), from `cube` or, when it
  * is null, from `tickets`. A cube that cannot answer the query is an error, never a
  * silently different figure.
  */
-export function aggregateSql(
+export function cubeCountsSql(
   cube: Cube | null,
-  groupBy: Grouping[],
+  groupBy: CubeKey[],
   filter: Filter = {},
-  utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+  utcOffsetHours = UTC_OFFSET_HOURS,
 ): string {
   let from = "tickets";
   let day = localDate("created_at", utcOffsetHours);
@@ -152,7 +157,7 @@ export function aggregateSql(
     measures = Object.keys(MEASURES).map((name) => `sum(${name}) AS ${name}`);
     conditions = [filterSql({ ...kept, from: undefined, to: undefined }), ...dayConditions(kept, cube.utcOffsetHours)];
   }
-  const keys = groupBy.map((g) => groupingSql(g, day));
+  const keys = groupBy.map((g) => keySql(g, day));
   const order = groupBy.length ? `\nGROUP BY ALL\nORDER BY ${groupBy.map((_, i) => i + 1).join(", ")}` : "";
   return `SELECT ${[...keys, ...measures].join(", ")}
 FROM "${from}"
@@ -173,7 +178,7 @@ export const VIEWS = {
 export function crossFilterCubes(
   active: Axis,
   filter: Filter,
-  utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+  utcOffsetHours = UTC_OFFSET_HOURS,
 ): Record<keyof typeof VIEWS, Cube | null> {
   const entries = Object.entries(VIEWS).map(([view, axis]) => {
     if (axis === active) return [view, null];

@@ -69,14 +69,14 @@ export function periodSql(grain: TimeGrain, date = "created_date"): string {
   return grain === "day" ? date : `CAST(date_trunc('${grain}', ${date}) AS DATE)`;
 }
 
-export interface Grouping {
+export interface GroupKeys {
   /** `expression AS key` items for the SELECT list. */
   select: string[];
   /** The key columns' names: place_id, period, category, in that order. */
   keys: string[];
 }
 
-export function grouping(groupBy: GroupBy): Grouping {
+export function groupKeys(groupBy: GroupBy): GroupKeys {
   const select: string[] = [];
   const keys: string[] = [];
   if (groupBy.place) {
@@ -111,7 +111,7 @@ export function aggregateSql(
   measures: string[],
   options: AggregateOptions = {},
 ): string {
-  const { select, keys } = grouping(groupBy);
+  const { select, keys } = groupKeys(groupBy);
   for (const [name, sql] of options.keys ?? []) {
     select.push(`${sql} AS ${name}`);
     keys.push(name);

@@ -3,6 +3,7 @@
  * tested as strings and run on any Connector. "Now" is the newest ticket in the store,
  * so a store's figures do not drift with the wall clock.
  */
+import { satisfactionSql } from "./satisfaction.ts";
 
 export const DATA_AS_OF_SQL = `SELECT max(created_at) AS as_of FROM tickets`;
 
@@ -12,7 +13,7 @@ SELECT
   count(*) AS tickets_total,
   count(*) FILTER (WHERE status = 'open') AS open,
   count(*) FILTER (WHERE created_at > (SELECT as_of FROM as_of) - INTERVAL 30 DAY) AS tickets_30d,
-  (SELECT count(*) FILTER (WHERE result IN ('satisfied', 'basic')) / nullif(count(result), 0) FROM callbacks) AS satisfaction,
+  (SELECT satisfaction_rate FROM (${satisfactionSql({})}) s) AS satisfaction,
   (SELECT count(*) FROM places WHERE level = 'compound') AS compounds,
   (SELECT count(*) FROM buildings) AS buildings
 FROM tickets`;

@@ -3,11 +3,11 @@
  * period of receipt. Definitions in docs/metrics.md.
  */
 import { aggregateSql, type Filter, type GroupBy, HANDLED } from "./filter.ts";
+import { SATISFACTION_MEASURES } from "./satisfaction.ts";
 import { ratio, trueShare } from "./sql.ts";
 
 const DUE = "due_at_effective <= as_of";
 const RESOLVED = "status = 'closed' AND NOT reopened";
-export const SATISFIED = "callback_result IN ('satisfied', 'basic')";
 
 export function ratesSql(filter: Filter, groupBy: GroupBy = {}): string {
   return aggregateSql(filter, groupBy, [
@@ -18,8 +18,6 @@ export function ratesSql(filter: Filter, groupBy: GroupBy = {}): string {
     `count(*) FILTER (WHERE ${DUE} AND ${RESOLVED}) AS resolved`,
     `count(*) FILTER (WHERE ${DUE}) AS due`,
     `${ratio(`count(*) FILTER (WHERE ${DUE} AND ${RESOLVED})`, `count(*) FILTER (WHERE ${DUE})`)} AS resolution_rate`,
-    `count(*) FILTER (WHERE ${SATISFIED}) AS satisfied`,
-    "count(callback_result) AS rated",
-    `${ratio(`count(*) FILTER (WHERE ${SATISFIED})`, "count(callback_result)")} AS satisfaction_rate`,
+    ...SATISFACTION_MEASURES,
   ], { where: [HANDLED] });
 }

@@ -6,11 +6,12 @@
 import type { Connector, Row } from "../db/connector.ts";
 import { backlogSql, overdueListSql } from "./backlog.ts";
 import { callbacksSql } from "./callbacks.ts";
-import { coverageSql, priorityListSql } from "./coverage.ts";
+import { coverageGapsSql, coverageSql, priorityListSql } from "./coverage.ts";
 import { escalationSql } from "./escalation.ts";
 import { ratesSql } from "./rates.ts";
 import { mergedSql, repeatsSql } from "./repeats.ts";
 import { resolutionSql } from "./resolution.ts";
+import { satisfactionSql } from "./satisfaction.ts";
 import { volumeSql } from "./volume.ts";
 
 export const METRIC_BUILDERS = {
@@ -19,11 +20,13 @@ export const METRIC_BUILDERS = {
   backlog: backlogSql,
   overdueList: overdueListSql,
   rates: ratesSql,
+  satisfaction: satisfactionSql,
   callbacks: callbacksSql,
   escalation: escalationSql,
   repeats: repeatsSql,
   merged: mergedSql,
   coverage: coverageSql,
+  coverageGaps: coverageGapsSql,
   priorityList: priorityListSql,
 };
 

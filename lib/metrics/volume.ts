@@ -2,10 +2,10 @@
  * Volumes and rates: tickets, tickets per 1,000 households, and period over period
  * (the previous period at the same grain, or the same period a year earlier).
  */
-import { aggregateSql, type Filter, type GroupBy, grouping, periodSql, type TimeGrain } from "./filter.ts";
+import { aggregateSql, type Filter, type GroupBy, groupKeys, periodSql, type TimeGrain } from "./filter.ts";
 import { householdsSql } from "./places.ts";
 import { localDate, ratio, timestampLiteral } from "./sql.ts";
-import { DEFAULT_CONFIG } from "./deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../time.ts";
 
 export type Comparison = "previous" | "year";
 
@@ -28,7 +28,7 @@ const STEP: Record<TimeGrain, string> = {
 const YEAR_BACK: Record<TimeGrain, string> = { ...STEP, day: "INTERVAL 1 YEAR", week: "INTERVAL 364 DAY" };
 
 export function volumeSql(filter: Filter, groupBy: GroupBy, options: VolumeOptions = {}): string {
-  const { keys } = grouping(groupBy);
+  const { keys } = groupKeys(groupBy);
   const placeJoin = groupBy.place ? "h.place_id = c.place_id" : "TRUE";
   const measures = ["count(*) AS tickets"];
   if (!options.compare) {
@@ -46,7 +46,7 @@ ORDER BY ${keys.length ? keys.map((k) => `c.${k}`).join(", ") : "1"}`;
   const firstPeriod = filter.from === undefined ? "TRUE" : `c.period >= ${
     periodSql(
       groupBy.time,
-      localDate(timestampLiteral(filter.from), options.utcOffsetHours ?? DEFAULT_CONFIG.utcOffsetHours),
+      localDate(timestampLiteral(filter.from), options.utcOffsetHours ?? UTC_OFFSET_HOURS),
     )
   }`;
   const sameGroup = keys.filter((k) => k !== "period").map((k) => `p.${k} IS NOT DISTINCT FROM c.${k}`);

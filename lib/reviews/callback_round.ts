@@ -5,7 +5,7 @@
  * to call (the worklist) and those called back unsatisfied.
  */
 import { callbacksSql } from "../metrics/callbacks.ts";
-import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../time.ts";
 import type { GroupBy } from "../metrics/filter.ts";
 import { localDate } from "../metrics/sql.ts";
 import { dateRange, overFacts } from "./facts_scope.ts";
@@ -36,7 +36,7 @@ const LIST_CONDITION: Record<RoundList, string> = {
  * and the resident's name, phone and request masked. Ordered by street, community and
  * closing time, the order a caller works through them.
  */
-export function roundListSql(round: Period, list: RoundList, utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours): string {
+export function roundListSql(round: Period, list: RoundList, utcOffsetHours = UTC_OFFSET_HOURS): string {
   // The clocks end at local midnight after their last day; that day is what a caller reads.
   const lastDay = (instant: string) => localDate(`${instant} - INTERVAL 1 SECOND`, utcOffsetHours);
   return `SELECT f.ticket_id,

@@ -4,6 +4,7 @@
  * local dates, turned into UTC instants with the deployment's offset, so a review's
  * quarter is the district's quarter, not UTC's.
  */
+import { addDays, localDateOf, localMidnight } from "../time.ts";
 export type PeriodKind = "month" | "quarter" | "year";
 
 export interface Period {
@@ -59,16 +60,6 @@ export function sameLastYear(p: Period): Period {
   return fromMonthIndex(p.kind, startIndex(p) - 12);
 }
 
-/** The local date (`YYYY-MM-DD`) of an instant. */
-export function localDateOf(ms: number, utcOffsetHours: number): string {
-  return new Date(ms + utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** A local date's first instant (epoch ms). */
-export function localMidnight(date: string, utcOffsetHours: number): number {
-  return Date.parse(`${date}T00:00:00Z`) - utcOffsetHours * 3_600_000;
-}
-
 /** The month that starts on a local date `YYYY-MM-01`. */
 export function monthStarting(date: string): Period {
   return fromMonthIndex("month", Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1);
@@ -99,5 +90,5 @@ export function closingMonth(round: Period): Period {
 
 /** The last day inside the period, for "to" dates written inclusively (e.g. the map's URL). */
 export function lastDay(p: Period): string {
-  return new Date(Date.parse(`${p.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return addDays(p.end, -1);
 }

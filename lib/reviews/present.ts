@@ -8,11 +8,7 @@ import { formatCount, formatPercent } from "../format.ts";
 import { type Lang, type MessageKey, t, textOr } from "../i18n.ts";
 import type { Period } from "./period.ts";
 import type { CellFormat, ReviewTable } from "./review.ts";
-
-/** A DATE or TIMESTAMP value (epoch ms) as the local date it stands for. */
-export function isoDate(ms: number, utcOffsetHours = 0): string {
-  return new Date(ms + utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
-}
+import { HOUR_MS, localDateOf } from "../time.ts";
 
 /** The value as an export cell: a number, or the text the page shows. */
 export function exportValue(value: unknown, format: CellFormat, lang: Lang): string | number | null {
@@ -24,7 +20,7 @@ export function exportValue(value: unknown, format: CellFormat, lang: Lang): str
     case "rank_change":
       return Number(value);
     case "date":
-      return isoDate(Number(value));
+      return localDateOf(Number(value), 0);
     case "yes_no":
       return t(lang, value ? "reviews.value.yes" : "reviews.value.no");
     case "code":
@@ -76,7 +72,7 @@ export function reviewTitle(period: Period, lang: Lang): string {
 /** A time stamp as the district reads it: local date and minutes. */
 export function stampText(ms: number | null, utcOffsetHours: number): string {
   if (ms == null) return "—";
-  return new Date(ms + utcOffsetHours * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+  return new Date(ms + utcOffsetHours * HOUR_MS).toISOString().slice(0, 16).replace("T", " ");
 }
 
 /** CSS strings are quoted; a quote or backslash in a district's name must not end them. */

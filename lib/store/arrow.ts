@@ -6,6 +6,7 @@
  * per-value builders (ten times faster at millions of rows), and text columns
  * that repeat are dictionary-encoded, which shrinks a ticket table several-fold.
  */
+import { DAY_MS } from "../time.ts";
 import {
   Bool,
   type Data,
@@ -52,8 +53,6 @@ function validity(values: unknown[]): { nullBitmap: Uint8Array; nullCount: numbe
   return { nullBitmap, nullCount };
 }
 
-const MS_PER_DAY = 86_400_000;
-
 function columnData(type: ColumnType, values: unknown[]): Data {
   const length = values.length;
   const valid = validity(values);
@@ -70,7 +69,7 @@ function columnData(type: ColumnType, values: unknown[]): Data {
         type: new DateDay(),
         length,
         ...valid,
-        data: Int32Array.from(values, (v) => Math.floor(num(v) / MS_PER_DAY)),
+        data: Int32Array.from(values, (v) => Math.floor(num(v) / DAY_MS)),
       });
     case "BIGINT":
     case "TIMESTAMP": {

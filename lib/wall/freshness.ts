@@ -5,9 +5,9 @@
  * from the screen. The data's own as-of is shown beside it, so an import that stopped
  * arriving is visible too.
  */
+import { HOUR_MS } from "../time.ts";
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
 
 export type Freshness = "fresh" | "stale";
 

@@ -5,19 +5,9 @@
  */
 import { cellToBoundary } from "h3-js";
 import type { FeatureCollection } from "../map/geojson.ts";
+import { GI_COLORS } from "../map/palette.ts";
 import type { Hotspot } from "../metrics/hotspots.ts";
 import type { GiClass } from "../metrics/gi_star.ts";
-
-/** Hot in warm reds, cold in blues, the stronger the more confident; `none` is see-through. */
-export const HOTSPOT_COLORS: Record<GiClass, string> = {
-  hot99: "#ff2d2d",
-  hot95: "#ff6a3d",
-  hot90: "#ffa94d",
-  none: "rgba(0, 0, 0, 0)",
-  cold90: "#7ec8ff",
-  cold95: "#3d9bff",
-  cold99: "#1f5fff",
-};
 
 /** The classes a legend lists, hottest first. */
 export const SIGNIFICANT_CLASSES: GiClass[] = ["hot99", "hot95", "hot90", "cold90", "cold95", "cold99"];
@@ -31,7 +21,7 @@ export function hotspotLayer(hotspots: Hotspot[]): FeatureCollection {
         id: i,
         // As GeoJSON: [lng, lat] pairs, the ring closed.
         geometry: { type: "Polygon", coordinates: [cellToBoundary(h.id, true)] },
-        properties: { cell: h.id, class: h.class, tickets: h.tickets, color: HOTSPOT_COLORS[h.class] },
+        properties: { cell: h.id, class: h.class, tickets: h.tickets, color: GI_COLORS.dark[h.class] },
       };
     }),
   };

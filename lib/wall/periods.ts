@@ -3,9 +3,7 @@
  * the data's as-of (its newest ticket), so a store that stopped growing shows its last
  * day rather than an empty one, and the screen says which day that is.
  */
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
+import { DAY_MS, HOUR_MS } from "../time.ts";
 
 /** Half-open ranges of `created_at` in epoch ms, for a Filter's `from` and `to`. */
 export interface AsOfWindows {

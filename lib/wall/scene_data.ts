@@ -5,7 +5,7 @@
  */
 import type { Connector, Row } from "../db/connector.ts";
 import type { FeatureCollection } from "../map/geojson.ts";
-import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../time.ts";
 import type { GiClass } from "../metrics/gi_star.ts";
 import { hotspots } from "../metrics/hotspots.ts";
 import { DATA_AS_OF_SQL } from "../metrics/overview.ts";
@@ -299,7 +299,7 @@ const LOADERS: { [K in SceneId]: (ctx: Context) => Promise<SceneData[K] | null> 
 export async function loadWallData(
   db: Connector,
   config: WallConfig,
-  utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+  utcOffsetHours = UTC_OFFSET_HOURS,
 ): Promise<WallData> {
   const [{ as_of: asOf }] = await db.query<{ as_of: number | null }>(DATA_AS_OF_SQL);
   if (asOf == null) return { asOf: null, scenes: Object.fromEntries(config.scenes.map((s) => [s, null])) };

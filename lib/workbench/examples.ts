@@ -2,6 +2,9 @@
  * A short library of questions the dashboards don't ask, written against the
  * canonical tables and `ticket_facts`. Each is tested to run on the demo district.
  */
+import { SATISFIED } from "../metrics/satisfaction.ts";
+import { offsetInterval } from "../metrics/sql.ts";
+import { UTC_OFFSET_HOURS } from "../time.ts";
 
 export interface ExampleQuery {
   id: string;
@@ -38,10 +41,10 @@ ORDER BY overdue_open DESC`,
     id: "callback_coverage_by_month",
     zh: "按月回访覆盖率与满意率",
     en: "Callback coverage and satisfaction by month",
-    sql: `SELECT date_trunc('month', closed_at + INTERVAL 8 HOUR) AS month,
+    sql: `SELECT date_trunc('month', closed_at + ${offsetInterval(UTC_OFFSET_HOURS)}) AS month,
   count(*) AS closed,
   round(100.0 * count(callback_result) / count(*), 1) AS callback_coverage_pct,
-  round(100.0 * count(*) FILTER (WHERE callback_result IN ('satisfied', 'basic'))
+  round(100.0 * count(*) FILTER (WHERE ${SATISFIED})
     / nullif(count(callback_result), 0), 1) AS satisfaction_pct
 FROM ticket_facts
 WHERE status = 'closed'

@@ -2,7 +2,7 @@
 import type { Handlers, PageProps } from "../../framework/mod.ts";
 import { dataDir } from "../../lib/config.ts";
 import { langFromUrl, langHref, type MessageKey, t } from "../../lib/i18n.ts";
-import { DEFAULT_CONFIG } from "../../lib/metrics/deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../../lib/time.ts";
 import { latestPeriod, type PeriodKind, shiftPeriod } from "../../lib/reviews/period.ts";
 import { periodLabel } from "../../lib/reviews/present.ts";
 import { storeAsOf } from "../../lib/reviews/store_as_of.ts";
@@ -27,7 +27,7 @@ export default function ReviewsIndex({ url, data: asOf }: PageProps<number | nul
       <h1 class="review-title">{t(lang, "reviews.index.title")}</h1>
       <div class="review-cards">
         {KINDS.map(({ kind, earlier }) => {
-          const latest = latestPeriod(kind, asOf, DEFAULT_CONFIG.utcOffsetHours);
+          const latest = latestPeriod(kind, asOf, UTC_OFFSET_HOURS);
           const href = (key: string) => langHref(`/reviews/${kind}/${key}`, lang);
           return (
             <section class="panel" data-kind={kind}>

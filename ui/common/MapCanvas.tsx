@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { type Bounds, bounds as boundsOf } from "../../lib/map/geojson.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
-import { buildStyle, type DrillStyle, type MapLayers, PALETTES, type Theme } from "../../lib/map/style.ts";
+import { buildStyle, type DrillStyle, type MapLayers } from "../../lib/map/style.ts";
+import { PALETTES, type Theme } from "../../lib/map/palette.ts";
 import type { MapView } from "../../lib/drill/state.ts";
 import { markReady } from "./store.ts";
 

@@ -3,7 +3,7 @@ import type { Connector, Row } from "../../lib/db/connector.ts";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
 import type { Lang } from "../../lib/i18n.ts";
 import { type FeatureCollection, rowsToFeatures } from "../../lib/map/geojson.ts";
-import { type MapLayers, rampStops } from "../../lib/map/style.ts";
+import type { MapLayers } from "../../lib/map/style.ts";
 import {
   compoundRateSql,
   headlineSql,
@@ -55,9 +55,4 @@ export async function loadDistrict(db: Connector): Promise<DistrictData> {
       water: rowsToFeatures(water),
     },
   };
-}
-
-/** Colour ramp breaks for the compounds' tickets per 1,000 households. */
-export function compoundStops(layers: MapLayers): number[] {
-  return rampStops(layers.compounds.features.map((f) => Number(f.properties.value)));
 }

@@ -1,13 +1,13 @@
 /** The chosen layer's legend: its classes with their ranges, or its categories (Gi*, gaps). */
 import type { ClassedValues, LayerId } from "../../lib/map/layers.ts";
-import { formatLayerValue, GAP_COLORS, GI_COLORS, PRIORITY_OUTLINE } from "../../lib/map/layers.ts";
-import { PALETTES } from "../../lib/map/style.ts";
+import { formatLayerValue } from "../../lib/map/layers.ts";
+import { GAP_COLORS, GI_COLORS, PALETTES, PRIORITY_OUTLINE } from "../../lib/map/palette.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
 
 export function LayerLegend({ layer, classes, lang }: { layer: LayerId; classes: ClassedValues | null; lang: Lang }) {
   const items: [string, string][] = [];
   if (layer === "hotspots") {
-    for (const [cls, color] of Object.entries(GI_COLORS)) items.push([color, t(lang, `gi.${cls}` as MessageKey)]);
+    for (const [cls, color] of Object.entries(GI_COLORS.light)) items.push([color, t(lang, `gi.${cls}` as MessageKey)]);
   } else if (layer === "gaps") {
     GAP_COLORS.forEach((color, i) => items.push([color, t(lang, `gap.${i}` as MessageKey)]));
   } else if (classes) {

@@ -5,6 +5,7 @@ import { type PanelData, trend } from "../../lib/drill/panel.ts";
 import type { PlaceRef } from "../../lib/drill/state.ts";
 import { formatCount, formatPercent } from "../../lib/format.ts";
 import { type Lang, type MessageKey, t, textOr } from "../../lib/i18n.ts";
+import { DEPLOYMENT_TIME_ZONE } from "../../lib/time.ts";
 import { Figure } from "../common/Figure.tsx";
 
 const num = (v: unknown): number | null => v == null || !Number.isFinite(Number(v)) ? null : Number(v);
@@ -19,7 +20,7 @@ function formatHours(hours: number | null, lang: Lang): string {
 function formatTime(ms: unknown, lang: Lang): string {
   const n = num(ms);
   if (n == null) return "—";
-  return new Date(n).toLocaleString(lang, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  return new Date(n).toLocaleString(lang, { timeZone: DEPLOYMENT_TIME_ZONE, dateStyle: "short", timeStyle: "short" });
 }
 
 type Kind = "count" | "percent" | "hours" | "year";

@@ -8,9 +8,9 @@ import { compoundsInArea } from "../../lib/drill/area.ts";
 import { CrossFilter } from "../../lib/drill/crossfilter.ts";
 import { layerColors, layerData } from "../../lib/drill/layer_data.ts";
 import { loadPanel, panelSql } from "../../lib/drill/panel.ts";
-import { localDay, type MapState, previousRange, resolveRange, stateFilter, withPlace } from "../../lib/drill/state.ts";
+import { type MapState, previousRange, resolveRange, stateFilter, withPlace } from "../../lib/drill/state.ts";
 import type { Axis } from "../../lib/metrics/cube.ts";
-import { DEFAULT_CONFIG } from "../../lib/metrics/deadlines.ts";
+import { localDateOf, UTC_OFFSET_HOURS } from "../../lib/time.ts";
 import type { QueryState } from "../common/use_store_query.ts";
 import type { DrillGeometry, TicketMeta } from "./drill_data.ts";
 import { useLatest } from "./use_latest.ts";
@@ -28,10 +28,10 @@ export function useDrillQueries({ db, data, tickets, s, active }: {
   /** The axis the user last moved: its own chart is answered from the cube that leaves it out. */
   active: { current: Axis | null };
 }) {
-  const cross = useMemo(() => db && new CrossFilter(db, DEFAULT_CONFIG.utcOffsetHours), [db]);
+  const cross = useMemo(() => db && new CrossFilter(db, UTC_OFFSET_HOURS), [db]);
   // Until the tickets are in, nothing is asked of them.
   const meta = db && cross && tickets.status === "ready" ? tickets.data : null;
-  const range = resolveRange(s, meta?.newestDay ?? localDay(Date.now()));
+  const range = resolveRange(s, meta?.newestDay ?? localDateOf(Date.now()));
   const drawn = useMemo(() => s.area && compoundsInArea(s.area, data.compounds), [s.area, data]);
   const base = stateFilter(s, range);
   const filter = withPlace(base, s.place, drawn);

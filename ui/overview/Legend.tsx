@@ -1,6 +1,6 @@
 /** The colour ramp of the compound layer, with the range it spans. */
 import { type Lang, t } from "../../lib/i18n.ts";
-import { PALETTES, type Theme } from "../../lib/map/style.ts";
+import { PALETTES, type Theme } from "../../lib/map/palette.ts";
 
 export function Legend({ stops, theme, lang }: { stops: number[]; theme: Theme; lang: Lang }) {
   const gradient = `linear-gradient(to right, ${PALETTES[theme].ramp.join(", ")})`;

@@ -1,7 +1,7 @@
 /** Callbacks and satisfaction of the tickets received this month, beside last month's, and satisfaction by street. */
 import { formatCount, formatPercent } from "../../lib/format.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
-import { DEFAULT_CONFIG } from "../../lib/metrics/deadlines.ts";
+import { HOUR_MS, UTC_OFFSET_HOURS } from "../../lib/time.ts";
 import type { CallbackFigures, CallbacksSceneData } from "../../lib/wall/scene_data.ts";
 import { RateBar } from "./RateBar.tsx";
 
@@ -14,7 +14,7 @@ const ROWS: [MessageKey, (f: CallbackFigures, lang: Lang) => string][] = [
   ["wall.unsatisfied", (f, lang) => formatCount(f.unsatisfied, lang)],
 ];
 
-const monthOf = (start: number) => new Date(start + DEFAULT_CONFIG.utcOffsetHours * 3_600_000).getUTCMonth() + 1;
+const monthOf = (start: number) => new Date(start + UTC_OFFSET_HOURS * HOUR_MS).getUTCMonth() + 1;
 
 export function CallbacksScene({ data, lang }: { data: CallbacksSceneData; lang: Lang }) {
   return (

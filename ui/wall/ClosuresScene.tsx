@@ -3,7 +3,7 @@
  * loop has no seam), paused while the scene is off screen.
  */
 import { type Lang, t } from "../../lib/i18n.ts";
-import { DEFAULT_CONFIG } from "../../lib/metrics/deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../../lib/time.ts";
 import { shortDateTime } from "../../lib/wall/freshness.ts";
 import type { ClosureRow } from "../../lib/wall/scene_data.ts";
 
@@ -26,7 +26,7 @@ function status(r: ClosureRow, lang: Lang): string {
 export function ClosuresScene({ rows, lang }: { rows: ClosureRow[]; lang: Lang }) {
   const line = (r: ClosureRow, copy: string) => (
     <li key={`${copy}${r.ticketId}`} aria-hidden={copy ? "true" : undefined}>
-      <span class="wall-time">{shortDateTime(r.closedAt, DEFAULT_CONFIG.utcOffsetHours)}</span>
+      <span class="wall-time">{shortDateTime(r.closedAt, UTC_OFFSET_HOURS)}</span>
       <span class="wall-name">{r.community} · {r.compound}</span>
       <span>{r.category}</span>
       <span class="wall-ok">{status(r, lang)}</span>

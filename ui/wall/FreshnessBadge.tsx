@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { type Lang, t } from "../../lib/i18n.ts";
-import { DEFAULT_CONFIG } from "../../lib/metrics/deadlines.ts";
+import { UTC_OFFSET_HOURS } from "../../lib/time.ts";
 import { freshness, localTimeLabel, minutesSince } from "../../lib/wall/freshness.ts";
 
 const TICK_MS = 1_000;
@@ -25,7 +25,7 @@ export function FreshnessBadge({ asOf, syncedAt, online, staleAfterMs, lang }: {
   // Before the first sync there is nothing to date, only possibly a connection to wait for.
   const state = syncedAt === null ? "stale" : freshness(syncedAt, now, staleAfterMs);
   if (syncedAt === null && online) return null;
-  const offset = DEFAULT_CONFIG.utcOffsetHours;
+  const offset = UTC_OFFSET_HOURS;
   return (
     <div class={`wall-freshness is-${state}`} data-freshness={state} data-online={String(online)} role="status">
       {asOf !== null && (

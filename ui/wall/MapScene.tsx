@@ -7,9 +7,10 @@ import { useMemo } from "preact/hooks";
 import { type Lang, t } from "../../lib/i18n.ts";
 import { bounds } from "../../lib/map/geojson.ts";
 import type { MapLayers } from "../../lib/map/style.ts";
-import { HOTSPOT_COLORS, SIGNIFICANT_CLASSES } from "../../lib/wall/hotspot_layer.ts";
+import { GI_COLORS } from "../../lib/map/palette.ts";
+import { SIGNIFICANT_CLASSES } from "../../lib/wall/hotspot_layer.ts";
 import type { MapSceneData } from "../../lib/wall/scene_data.ts";
-import { compoundStops } from "../common/district_data.ts";
+import { compoundStops } from "../../lib/map/class_breaks.ts";
 import { MapCanvas } from "../common/MapCanvas.tsx";
 import { type Counter, Counters } from "./Counters.tsx";
 
@@ -60,7 +61,7 @@ export function MapScene({ data, base, version, asOfDate, mapWorker, lang }: {
           <ul>
             {SIGNIFICANT_CLASSES.map((c) => (
               <li key={c}>
-                <span class="wall-swatch" style={{ background: HOTSPOT_COLORS[c] }} />
+                <span class="wall-swatch" style={{ background: GI_COLORS.dark[c] }} />
                 {t(lang, `wall.gi.${c}`)}
               </li>
             ))}

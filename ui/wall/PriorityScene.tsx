@@ -1,7 +1,7 @@
 /** The priority list: compounds with many tickets and weak coverage, with their Gi* class among compounds. */
 import { formatCount, formatPercent } from "../../lib/format.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
-import { HOTSPOT_COLORS } from "../../lib/wall/hotspot_layer.ts";
+import { GI_COLORS } from "../../lib/map/palette.ts";
 import type { PrioritySceneData } from "../../lib/wall/scene_data.ts";
 
 export function PriorityScene({ data, lang }: { data: PrioritySceneData; lang: Lang }) {
@@ -24,7 +24,7 @@ export function PriorityScene({ data, lang }: { data: PrioritySceneData; lang: L
             <td class="num wall-warn">{formatCount(r.ticketRate, lang)}</td>
             <td class="num">{formatPercent(r.coverage, lang)}</td>
             <td>
-              <span class={`wall-chip is-${r.hotspot}`} style={{ borderColor: HOTSPOT_COLORS[r.hotspot] }}>
+              <span class={`wall-chip is-${r.hotspot}`} style={{ borderColor: GI_COLORS.dark[r.hotspot] }}>
                 {t(lang, `wall.gi.${r.hotspot}`)}
               </span>
             </td>

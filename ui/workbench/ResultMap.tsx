@@ -9,7 +9,8 @@ import { type Lang, t } from "../../lib/i18n.ts";
 import { type FeatureCollection, rowsToFeatures } from "../../lib/map/geojson.ts";
 import { sqlString } from "../../lib/metrics/sql.ts";
 import type { MapSpec } from "../../lib/workbench/result_kind.ts";
-import { compoundStops, type DistrictData, loadDistrict } from "../common/district_data.ts";
+import { compoundStops } from "../../lib/map/class_breaks.ts";
+import { type DistrictData, loadDistrict } from "../common/district_data.ts";
 import { MapCanvas } from "../common/MapCanvas.tsx";
 
 /** A map of more than this many features says nothing more, and costs a lot. */

@@ -1,8 +1,8 @@
 /** Which builder feeds which layer, and how the answer colours the map. */
 import assert from "node:assert/strict";
 import { layerColors, layerData, type LayerRows, NO_COLORS } from "../../../lib/drill/layer_data.ts";
-import { GAP_COLORS, LAYER_IDS } from "../../../lib/map/layers.ts";
-import { PALETTES } from "../../../lib/map/style.ts";
+import { LAYER_IDS } from "../../../lib/map/layers.ts";
+import { GAP_COLORS, PALETTES } from "../../../lib/map/palette.ts";
 import { fixtureDb } from "../metrics/fixture.ts";
 
 Deno.test("each layer is answered by its own builder: hexagons, compounds, the priority list or the cube", async () => {

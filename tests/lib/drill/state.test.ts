@@ -4,7 +4,6 @@ import {
   decodeState,
   DEFAULT_STATE,
   encodeState,
-  localMidnight,
   type MapState,
   previousRange,
   resolveRange,
@@ -12,6 +11,7 @@ import {
   toggleValue,
   withPlace,
 } from "../../../lib/drill/state.ts";
+import { localMidnight } from "../../../lib/time.ts";
 
 const FULL: MapState = {
   place: { level: "compound", id: "S01C01X01" },

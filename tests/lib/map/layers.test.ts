@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
-import { classify, classOf, colorOf, compoundLayerSql, LAYER_IDS, per1000 } from "../../../lib/map/layers.ts";
+import { classify, colorOf, compoundLayerSql, LAYER_IDS, per1000 } from "../../../lib/map/layers.ts";
+import { classOf } from "../../../lib/map/class_breaks.ts";
 import { basemapTemplate, upstreamTileUrl } from "../../../lib/map/basemap.ts";
-import { buildStyle, DRILL_SOURCE, PALETTES } from "../../../lib/map/style.ts";
+import { buildStyle, DRILL_SOURCE } from "../../../lib/map/style.ts";
+import { PALETTES } from "../../../lib/map/palette.ts";
 import { TILE_LAYERS } from "../../../lib/map/tile_layers.ts";
 
 Deno.test("class breaks: fixed for shares, from the data for counts, good end reversed", () => {

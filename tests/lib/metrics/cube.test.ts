@@ -1,10 +1,11 @@
+import { HOUR_MS, localMidnight } from "../../../lib/time.ts";
 import assert from "node:assert/strict";
 import {
-  aggregateSql,
   type Axis,
   createCubeSql,
   crossFilterCubes,
-  type Grouping,
+  cubeCountsSql,
+  type CubeKey,
   VIEWS,
 } from "../../../lib/metrics/cube.ts";
 import type { Filter } from "../../../lib/metrics/filter.ts";
@@ -16,7 +17,6 @@ await ensureDemoStore(dir, { tickets: 5000, seed: 11 });
 const { db } = await openStoreDb(dir);
 
 /** Local (UTC+8) midnight of a calendar day, as epoch ms. */
-const localMidnight = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
 const [street, community, compound] = await Promise.all(
   ["street", "community", "compound"].map(async (level) =>
     (await db.query<{ id: string }>(`SELECT min(place_id) AS id FROM places WHERE level = '${level}'`))[0].id
@@ -38,7 +38,7 @@ const FILTERS: Filter[] = [
   { placeLevel: "compound", placeIds: [compound], categories: [] },
 ];
 
-const VIEW_GROUPINGS: Record<keyof typeof VIEWS, Grouping[][]> = {
+const VIEW_GROUPINGS: Record<keyof typeof VIEWS, CubeKey[][]> = {
   timeline: [["day"], ["week"]],
   categories: [["category"]],
   map: [["compound"], ["community"], ["street"]],
@@ -55,8 +55,8 @@ Deno.test("every cross-filter cube answers its views as the raw tickets do", asy
         if (!cube) continue;
         await db.query(createCubeSql(cube));
         for (const groupBy of VIEW_GROUPINGS[view as keyof typeof VIEWS]) {
-          const fromCube: Record<string, unknown>[] = await db.query(aggregateSql(cube, groupBy, filter));
-          const fromTickets: Record<string, unknown>[] = await db.query(aggregateSql(null, groupBy, filter));
+          const fromCube: Record<string, unknown>[] = await db.query(cubeCountsSql(cube, groupBy, filter));
+          const fromTickets: Record<string, unknown>[] = await db.query(cubeCountsSql(null, groupBy, filter));
           const label = `${JSON.stringify(filter)} active ${active}, ${view} by ${groupBy}`;
           assert.deepEqual(rounded(fromCube), rounded(fromTickets), label);
         }
@@ -68,14 +68,14 @@ Deno.test("every cross-filter cube answers its views as the raw tickets do", asy
 Deno.test("a cube refuses a query it cannot answer exactly", () => {
   const { categories: cube } = crossFilterCubes("time", { kinds: ["complaint"] });
   assert.ok(cube);
-  assert.throws(() => aggregateSql(cube, ["category"], { kinds: ["help"] }), /built for/);
-  assert.throws(() => aggregateSql(cube, ["compound"], { kinds: ["complaint"] }), /does not keep compound/);
+  assert.throws(() => cubeCountsSql(cube, ["category"], { kinds: ["help"] }), /built for/);
+  assert.throws(() => cubeCountsSql(cube, ["compound"], { kinds: ["complaint"] }), /does not keep compound/);
   assert.throws(
-    () => aggregateSql(cube, ["category"], { kinds: ["complaint"], from: localMidnight("2025-01-01") + 3_600_000 }),
+    () => cubeCountsSql(cube, ["category"], { kinds: ["complaint"], from: localMidnight("2025-01-01") + HOUR_MS }),
     /not a local midnight/,
   );
   const { timeline: byPlace } = crossFilterCubes("place", {});
-  assert.throws(() => aggregateSql(byPlace, ["day"], { placeLevel: "grid", placeIds: ["g1"] }), /grids/);
+  assert.throws(() => cubeCountsSql(byPlace, ["day"], { placeLevel: "grid", placeIds: ["g1"] }), /grids/);
 });
 
 Deno.test("a cube is far smaller than the tickets it summarises", async () => {

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { PERSONAL_COLUMNS } from "../../../lib/schema.ts";
 import { recentClosuresSql } from "../../../lib/wall/closures.ts";
 import { DEFAULT_WALL_CONFIG, SCENES } from "../../../lib/wall/config.ts";
-import { HOTSPOT_COLORS, hotspotLayer } from "../../../lib/wall/hotspot_layer.ts";
+import { GI_COLORS } from "../../../lib/map/palette.ts";
+import { hotspotLayer } from "../../../lib/wall/hotspot_layer.ts";
 import { MIN_BUILDING_COUNT, showableBuildingRows } from "../../../lib/wall/privacy.ts";
 import { loadWallData } from "../../../lib/wall/scene_data.ts";
 import { backlogSql } from "../../../lib/metrics/backlog.ts";
@@ -94,8 +95,8 @@ Deno.test("hot and cold cells are coloured by class, the others drawn clear", ()
     { id: "8831908425fffff", tickets: 0, z: 0, p: 1, class: "none" },
   ]);
   assert.equal(layer.features.length, 2);
-  assert.equal(layer.features[0].properties.color, HOTSPOT_COLORS.hot99);
-  assert.equal(layer.features[1].properties.color, HOTSPOT_COLORS.none);
+  assert.equal(layer.features[0].properties.color, GI_COLORS.dark.hot99);
+  assert.equal(layer.features[1].properties.color, GI_COLORS.dark.none);
   const ring = (layer.features[0].geometry as { coordinates: number[][][] }).coordinates[0];
   assert.equal(ring.length, 7);
   assert.deepEqual(ring[0], ring[6]);

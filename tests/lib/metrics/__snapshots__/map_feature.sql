@@ -1,0 +1,1 @@
+SELECT feature_id, kind, name, geometry FROM map_features WHERE layer = 'road'

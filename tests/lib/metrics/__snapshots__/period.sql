@@ -1,0 +1,1 @@
+CAST(date_trunc('quarter', created_date) AS DATE)

@@ -1,0 +1,1 @@
+SELECT place_id, name, lon, lat, households, geometry FROM places WHERE level = 'community' ORDER BY place_id

@@ -1,0 +1,40 @@
+-- filter: none
+SELECT
+  community_id AS place_id,
+  CAST(date_trunc('month', created_date) AS DATE) AS period,
+  category,
+  count(*) AS tickets,
+  count(*) FILTER (WHERE responded_within_rule) AS responded,
+  count(responded_within_rule) AS response_due,
+  (count(*) FILTER (WHERE responded_within_rule)) / nullif(count(responded_within_rule), 0) AS response_rate,
+  count(*) FILTER (WHERE due_at_effective <= as_of AND status = 'closed' AND NOT reopened) AS resolved,
+  count(*) FILTER (WHERE due_at_effective <= as_of) AS due,
+  (count(*) FILTER (WHERE due_at_effective <= as_of AND status = 'closed' AND NOT reopened)) / nullif(count(*) FILTER (WHERE due_at_effective <= as_of), 0) AS resolution_rate,
+  count(*) FILTER (WHERE callback_result IN ('satisfied', 'basic')) AS satisfied,
+  count(callback_result) AS rated,
+  (count(*) FILTER (WHERE callback_result IN ('satisfied', 'basic'))) / nullif(count(callback_result), 0) AS satisfaction_rate
+FROM ticket_facts
+WHERE NOT merged
+GROUP BY place_id, period, category
+ORDER BY place_id, period, category;
+
+-- filter: every_part
+SELECT
+  community_id AS place_id,
+  CAST(date_trunc('month', created_date) AS DATE) AS period,
+  category,
+  count(*) AS tickets,
+  count(*) FILTER (WHERE responded_within_rule) AS responded,
+  count(responded_within_rule) AS response_due,
+  (count(*) FILTER (WHERE responded_within_rule)) / nullif(count(responded_within_rule), 0) AS response_rate,
+  count(*) FILTER (WHERE due_at_effective <= as_of AND status = 'closed' AND NOT reopened) AS resolved,
+  count(*) FILTER (WHERE due_at_effective <= as_of) AS due,
+  (count(*) FILTER (WHERE due_at_effective <= as_of AND status = 'closed' AND NOT reopened)) / nullif(count(*) FILTER (WHERE due_at_effective <= as_of), 0) AS resolution_rate,
+  count(*) FILTER (WHERE callback_result IN ('satisfied', 'basic')) AS satisfied,
+  count(callback_result) AS rated,
+  (count(*) FILTER (WHERE callback_result IN ('satisfied', 'basic'))) / nullif(count(callback_result), 0) AS satisfaction_rate
+FROM ticket_facts
+WHERE created_at >= TIMESTAMP '2023-12-31 16:00:00.000' AND created_at < TIMESTAMP '2024-03-31 16:00:00.000' AND street_id IN ('S1') AND category IN ('电梯', 'O''Brien') AND kind IN ('complaint') AND source IN ('hotline') AND status IN ('open', 'closed')
+  AND NOT merged
+GROUP BY place_id, period, category
+ORDER BY place_id, period, category;
