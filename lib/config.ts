@@ -9,3 +9,15 @@ export function dataDir(): string {
 export function usesDemoData(): boolean {
   return !Deno.env.get("LINLI_DATA");
 }
+
+/** Settings read from the environment as whole numbers, with a default and a name in the error. */
+export function envNumber(name: string, fallback: number): number {
+  const text = Deno.env.get(name)?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, not "${text}"`);
+  return value;
+}
+
+/** The largest review pack the server accepts (`LINLI_MAX_PACK_BYTES`, default 16 MiB). */
+export const maxPackBytes = () => envNumber("LINLI_MAX_PACK_BYTES", 16 * 2 ** 20);
