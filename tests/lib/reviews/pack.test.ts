@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { freeze, PackRefused, packId, summarise } from "../../../lib/reviews/pack.ts";
+import { freeze, packId, PackRefused, summarise } from "../../../lib/reviews/pack.ts";
 import { listPacks, readPack, savePack } from "../../../lib/reviews/pack_store.ts";
 import type { ReviewData } from "../../../lib/reviews/review.ts";
 
