@@ -9,6 +9,7 @@
  * and no notion of a slot that outlives the handler.
  */
 import { envNumber } from "../lib/config.ts";
+import { withObservedBody } from "./observe_body.ts";
 
 export interface GateOptions {
   max: number;
@@ -32,15 +33,14 @@ export class Gate {
   /** `respond`'s answer, sent within a slot, or 503 when no slot freed up in time. */
   async run(respond: () => Promise<Response | null> | Response | null): Promise<Response | null> {
     if (!await this.#acquire()) return unavailable(this.options.queueTimeoutMs);
-    let release: (() => void) | undefined = once(() => this.#release());
+    let held = false;
     try {
       const res = await respond();
       if (!res?.body) return res;
-      const held = holdUntilSent(res, release);
-      release = undefined;
-      return held;
+      held = true;
+      return withObservedBody(res, { done: () => this.#release() });
     } finally {
-      release?.();
+      if (!held) this.#release();
     }
   }
 
@@ -67,37 +67,6 @@ export class Gate {
     this.#active--;
     this.#waiting.shift()?.();
   }
-}
-
-function once(fn: () => void): () => void {
-  let done = false;
-  return () => {
-    if (!done) (done = true, fn());
-  };
-}
-
-/** The same response, whose body calls `release` once it has been read to its end, failed or been cancelled. */
-function holdUntilSent(res: Response, release: () => void): Response {
-  const reader = res.body!.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
-          release();
-          controller.close();
-        } else controller.enqueue(value);
-      } catch (e) {
-        release();
-        controller.error(e);
-      }
-    },
-    cancel(reason) {
-      release();
-      return reader.cancel(reason);
-    },
-  });
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 function unavailable(queueTimeoutMs: number): Response {

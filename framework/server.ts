@@ -7,6 +7,7 @@ import type { ComponentType } from "preact";
 import { buildIslands } from "./build.ts";
 import { registerIsland } from "./islands.ts";
 import { type Handler, type Handlers, type PageProps, renderPage } from "./render.ts";
+import { requestState, ROUTE_KEY } from "./request_state.ts";
 import { layoutsFor, listRouteFiles, type RouteFile, routeOrder } from "./routes.ts";
 import { type Asset, assetResponse, compressAssets, contentType, hashedAsset } from "./static.ts";
 
@@ -105,13 +106,16 @@ export async function createApp(options: AppOptions) {
   for (const route of pages) {
     const mod = (await load(route))!;
     const layouts = layoutsFor(route, layoutFiles);
+    const allow = allowedMethods(mod);
     router.all(route.pattern, (c) => {
       const req = c.req.raw;
       const url = new URL(req.url);
       const params = c.req.param() as Record<string, string>;
+      const state = requestState(req);
+      state[ROUTE_KEY] = route.pattern;
       const ctx = {
         params,
-        state: {} as Record<string, unknown>,
+        state,
         render: (data?: unknown, init?: ResponseInit) => {
           if (!mod.default) throw new Error(`routes/${route.path} has no default export to render`);
           return render(mod.default, layouts, { url, params, data }, init);
@@ -121,7 +125,7 @@ export async function createApp(options: AppOptions) {
       const handler = typeof mod.handler === "function" ? mod.handler : mod.handler?.[req.method as keyof Handlers] ??
         (req.method === "HEAD" ? mod.handler?.GET : undefined) ??
         (mod.default && !mod.handler && ["GET", "HEAD"].includes(req.method) ? () => ctx.render() : undefined);
-      if (!handler) return new Response("Method not allowed", { status: 405 });
+      if (!handler) return new Response("Method not allowed", { status: 405, headers: { allow } });
       return handler(req, ctx);
     });
   }
@@ -140,6 +144,15 @@ export async function createApp(options: AppOptions) {
     /** Compress assets after start-up, so the first request does not wait for it. */
     compress: () => compressAssets(assets.values(), options.cacheDir),
   };
+}
+
+/** The `Allow` header of a route: the methods its module answers. */
+function allowedMethods(mod: RouteModule): string {
+  if (typeof mod.handler === "function") return "GET, HEAD, POST, PUT, DELETE";
+  const methods = new Set(Object.keys(mod.handler ?? {}));
+  if (mod.default && !mod.handler) methods.add("GET");
+  if (methods.has("GET")) methods.add("HEAD");
+  return [...methods].join(", ");
 }
 
 async function listFiles(dir: string, sub = ""): Promise<string[]> {

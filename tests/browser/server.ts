@@ -4,7 +4,7 @@
  */
 
 export const REPO_ROOT = new URL("../../", import.meta.url);
-const LISTENING = /Linli listening on (http:\/\/\S+)/;
+const LISTENING = /Linli listening on (https?:\/\/\S+)/;
 const STARTUP_TIMEOUT_MS = 120_000;
 /** How long a server may take to shut down on SIGTERM before it is killed. */
 const STOP_GRACE_MS = 5_000;
