@@ -3,9 +3,9 @@
  * first; `POST` with a review's data (at most `LINLI_MAX_PACK_BYTES`) freezes it beside
  * the store and answers its summary.
  */
-import { readBody, tooLarge } from "../../../framework/body.ts";
 import type { Handlers } from "../../../framework/mod.ts";
 import { dataDir, maxPackBytes } from "../../../lib/config.ts";
+import { readAtMost } from "../../../lib/read_at_most.ts";
 import { PackRefused, summarise } from "../../../lib/reviews/pack.ts";
 import { listPacks, savePack } from "../../../lib/reviews/pack_store.ts";
 
@@ -18,8 +18,8 @@ export const handler: Handlers = {
   },
   async POST(req) {
     const limit = maxPackBytes();
-    const bytes = await readBody(req, limit);
-    if (!bytes) return tooLarge(limit);
+    const bytes = await readAtMost(req, limit);
+    if (!bytes) return Response.json({ error: `a review pack is at most ${limit} bytes` }, { status: 413 });
     let body;
     try {
       body = JSON.parse(new TextDecoder().decode(bytes));
