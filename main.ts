@@ -10,7 +10,7 @@ import { withMiddleware } from "./framework/middleware.ts";
 import { createApp } from "./framework/server.ts";
 import { strictTransport, tlsFromEnv } from "./framework/transport.ts";
 import { principalOf } from "./lib/access/principal.ts";
-import { dataDir, ROOT, usesDemoData } from "./lib/config.ts";
+import { dataDir, PREBUILT_ISLANDS, ROOT, usesDemoData } from "./lib/config.ts";
 import { ensureDemoStore } from "./lib/store/demo_store.ts";
 import { districtTiles } from "./lib/map/district_tiles.ts";
 
@@ -38,6 +38,7 @@ const app = await createApp({
   vendor: VENDOR_FILES,
   cacheDir: `${ROOT}/_build/cache`,
   contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+  prebuiltIslands: PREBUILT_ISLANDS,
 });
 
 const env = (name: string) => Deno.env.get(name);

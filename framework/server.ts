@@ -4,7 +4,8 @@
  */
 import { Hono } from "hono";
 import type { ComponentType } from "preact";
-import { buildIslands } from "./build.ts";
+import { islandBundles, islandEntries } from "./build.ts";
+import { listFiles } from "./files.ts";
 import { registerIsland } from "./islands.ts";
 import { type Handler, type Handlers, type PageProps, renderPage } from "./render.ts";
 import { requestState, ROUTE_KEY } from "./request_state.ts";
@@ -19,6 +20,8 @@ export interface AppOptions {
   /** Where compressed assets are cached between starts. */
   cacheDir: string;
   contentSecurityPolicy: string;
+  /** Where `deno task build` put the island bundles; without it (or when stale) they are built now. */
+  prebuiltIslands?: string;
 }
 
 interface RouteModule {
@@ -51,14 +54,9 @@ export async function createApp(options: AppOptions) {
     add(await hashedAsset(`/${file}`, body), `/${file}`);
   }
 
-  const islandFiles = (await listFiles(`${root}/islands`)).filter((f) => /\.(tsx|jsx)$/.test(f));
-  const islands = await Promise.all(islandFiles.map(async (f) => {
-    const name = f.replace(/\.\w+$/, "").replaceAll("/", "_");
-    const mod = await import(`${root}/islands/${f}`);
-    registerIsland(name, mod.default);
-    return { name, file: `islands/${f}` };
-  }));
-  const built = await buildIslands(root, islands);
+  const islands = await islandEntries(root);
+  for (const { name, file } of islands) registerIsland(name, (await import(`${root}/${file}`)).default);
+  const built = await islandBundles(root, islands, options.prebuiltIslands);
   built.assets.forEach((a) => add(a));
 
   const routeFiles = await listRouteFiles(`${root}/routes`);
@@ -153,18 +151,4 @@ function allowedMethods(mod: RouteModule): string {
   if (mod.default && !mod.handler) methods.add("GET");
   if (methods.has("GET")) methods.add("HEAD");
   return [...methods].join(", ");
-}
-
-async function listFiles(dir: string, sub = ""): Promise<string[]> {
-  const out: string[] = [];
-  try {
-    for await (const e of Deno.readDir(`${dir}/${sub}`)) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory) out.push(...await listFiles(dir, rel));
-      else out.push(rel);
-    }
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-  }
-  return out.sort();
 }

@@ -1,6 +1,9 @@
 /** Server-side settings, from the environment, with the defaults the README documents. */
 export const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 
+/** Where `deno task build` puts the island bundles the server serves. */
+export const PREBUILT_ISLANDS = `${ROOT}/_build/islands`;
+
 /** The store the server and `deno task sql` use: `LINLI_DATA`, else the built-in demo. */
 export function dataDir(): string {
   return Deno.env.get("LINLI_DATA") ?? `${ROOT}/data/demo`;

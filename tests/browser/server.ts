@@ -14,6 +14,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The module to run instead of the product's `main.ts`, relative to the repo root. */
   entry?: string;
+  /** Deno's arguments before the module, instead of `run -A` (e.g. a task's narrowed permissions). */
+  denoArgs?: string[];
   timeoutMs?: number;
 }
 
@@ -71,9 +73,10 @@ async function spawn(
   entry: string,
   env: Record<string, string>,
   timeoutMs: number,
+  denoArgs = ["run", "-A"],
 ): Promise<Running> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", entry],
+    args: [...denoArgs, entry],
     cwd: REPO_ROOT,
     env,
     stdin: "null",
@@ -135,7 +138,7 @@ async function spawn(
     await stop();
     const output = startupOutput.join("\n") || "(no output)";
     throw new Error(
-      `deno run -A ${entry} ${(e as Error).message}. Its output:\n${output}`,
+      `deno ${denoArgs.join(" ")} ${entry} ${(e as Error).message}. Its output:\n${output}`,
     );
   } finally {
     clearTimeout(timer);
@@ -151,7 +154,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
   const timeoutMs = opts.timeoutMs ?? STARTUP_TIMEOUT_MS;
   // NO_COLOR keeps the output shown on failure free of escape codes.
   const env = { NO_COLOR: "1", PORT: "0", ...opts.env };
-  let current = await spawn(entry, env, timeoutMs);
+  let current = await spawn(entry, env, timeoutMs, opts.denoArgs);
   return {
     get url() {
       return current.url;
@@ -161,7 +164,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
     async restart() {
       await current.stop();
       const port = new URL(current.url).port;
-      current = await spawn(entry, { ...env, PORT: port }, timeoutMs);
+      current = await spawn(entry, { ...env, PORT: port }, timeoutMs, opts.denoArgs);
     },
   };
 }
