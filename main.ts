@@ -12,6 +12,7 @@ import { strictTransport, tlsFromEnv } from "./framework/transport.ts";
 import { principalOf } from "./lib/access/principal.ts";
 import { dataDir, PREBUILT_ISLANDS, ROOT, usesDemoData } from "./lib/config.ts";
 import { ensureDemoStore } from "./lib/store/demo_store.ts";
+import { sweepRejects } from "./lib/store/retention.ts";
 import { districtTiles } from "./lib/map/district_tiles.ts";
 
 /**
@@ -60,3 +61,7 @@ Deno.serve({
 app.compress().catch((e) => console.error("compressing assets failed:", e));
 // Cut now, so the first map's tiles are ready when it asks.
 districtTiles(dataDir()).catch((e) => console.error("cutting the map tiles failed:", e));
+// Reject files hold residents' data: removed once past their retention period, checked daily.
+const sweep = () => sweepRejects(dataDir()).catch((e) => console.error("sweeping old reject files failed:", e));
+sweep();
+setInterval(sweep, 86_400_000);
