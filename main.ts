@@ -10,7 +10,7 @@ import { withMiddleware } from "./framework/middleware.ts";
 import { createApp } from "./framework/server.ts";
 import { strictTransport, tlsFromEnv } from "./framework/transport.ts";
 import { principalOf } from "./lib/access/principal.ts";
-import { dataDir, PREBUILT_ISLANDS, ROOT, usesDemoData } from "./lib/config.ts";
+import { assetCacheDir, dataDir, PREBUILT_ISLANDS, ROOT, usesDemoData } from "./lib/config.ts";
 import { ensureDemoStore } from "./lib/store/demo_store.ts";
 import { sweepRejects } from "./lib/store/retention.ts";
 import { districtTiles } from "./lib/map/district_tiles.ts";
@@ -37,7 +37,7 @@ if (usesDemoData()) await ensureDemoStore(dataDir());
 const app = await createApp({
   root: ROOT,
   vendor: VENDOR_FILES,
-  cacheDir: `${ROOT}/_build/cache`,
+  cacheDir: assetCacheDir(),
   contentSecurityPolicy: CONTENT_SECURITY_POLICY,
   prebuiltIslands: PREBUILT_ISLANDS,
 });

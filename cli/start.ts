@@ -1,17 +1,18 @@
 /**
  * `deno task start`: builds the island bundles, then runs the server (main.ts) as a child
  * with only the permissions it needs (framework/permissions.ts), computed from the same
- * settings it reads: `LINLI_DATA`, `HOST`, `PORT`, `LINLI_BASEMAP_TILES`, `LINLI_TLS_*`.
+ * settings it reads: `LINLI_DATA`, `LINLI_CACHE_DIR`, `HOST`, `PORT`, `LINLI_BASEMAP_TILES`, `LINLI_TLS_*`.
  * `--print` prints the server's command instead, e.g. for a service manager.
  */
 import { islandEntries, writeIslandBuild } from "../framework/build.ts";
 import { serverPermissions } from "../framework/permissions.ts";
-import { dataDir, PREBUILT_ISLANDS, ROOT } from "../lib/config.ts";
+import { assetCacheDir, dataDir, PREBUILT_ISLANDS, ROOT } from "../lib/config.ts";
 
 const env = (name: string) => Deno.env.get(name);
 const flags = serverPermissions({
   root: ROOT,
   store: dataDir(),
+  cacheDir: assetCacheDir(),
   host: env("HOST") ?? "127.0.0.1",
   port: Number(env("PORT") ?? 8000),
   basemap: env("LINLI_BASEMAP_TILES")?.trim() || undefined,

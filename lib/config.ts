@@ -4,6 +4,11 @@ export const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 /** Where `deno task build` puts the island bundles the server serves. */
 export const PREBUILT_ISLANDS = `${ROOT}/_build/islands`;
 
+/** Where compressed assets are kept between starts: `LINLI_CACHE_DIR`, else `_build/cache`. */
+export function assetCacheDir(): string {
+  return Deno.env.get("LINLI_CACHE_DIR") ?? `${ROOT}/_build/cache`;
+}
+
 /** The store the server and `deno task sql` use: `LINLI_DATA`, else the built-in demo. */
 export function dataDir(): string {
   return Deno.env.get("LINLI_DATA") ?? `${ROOT}/data/demo`;

@@ -13,17 +13,18 @@ function taskArgs(task: string): { flags: string[]; module: string } {
   return { flags: words.slice(2, -1), module: words.at(-1)! };
 }
 
-Deno.test("the server is granted only what it needs: no run, no FFI, writes only to the store and _build", () => {
+Deno.test("the server is granted only what it needs: no run, no FFI, writes only to the store and the asset cache", () => {
   const flags = serverPermissions({
     root: "/opt/linli",
-    store: "/var/lib/linli",
+    store: "/var/lib/linli/store",
+    cacheDir: "/var/lib/linli/cache",
     host: "0.0.0.0",
     port: 8000,
     basemap: "http://gis.local:8080/tiles/{z}/{x}/{y}.png",
   });
   assert.deepEqual(flags, [
-    "--allow-read=/opt/linli,/var/lib/linli",
-    "--allow-write=/var/lib/linli,/opt/linli/_build",
+    "--allow-read=/opt/linli,/var/lib/linli/store,/var/lib/linli/cache",
+    "--allow-write=/var/lib/linli/store,/var/lib/linli/cache",
     "--allow-net=0.0.0.0:8000,gis.local:8080",
     "--allow-env",
     "--allow-sys",
