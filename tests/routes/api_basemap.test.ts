@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
-import { createApp } from "../../framework/server.ts";
-import { ROOT } from "../../lib/config.ts";
+import { productApp, withEnv } from "./product_app.ts";
 
-const app = await createApp({
-  root: ROOT,
-  cacheDir: await Deno.makeTempDir(),
-  contentSecurityPolicy: "default-src 'self'",
-});
+const app = await productApp();
 
 /** The upstream's answer by zoom: what a misbehaving or hostile tile server could send. */
 const UPSTREAM: Record<number, () => Response | Promise<Response>> = {
@@ -37,8 +32,7 @@ Deno.test("the basemap relay passes images and vector tiles only, bounded in tim
     LINLI_BASEMAP_TIMEOUT_MS: "200",
     LINLI_BASEMAP_MAX_BYTES: "100000",
   };
-  for (const [k, v] of Object.entries(env)) Deno.env.set(k, v);
-  try {
+  await withEnv(env, async () => {
     const png = await relay(1);
     assert.deepEqual([png.status, png.type, png.body.length], [200, "image/png", 4]);
     assert.equal((await relay(1)).status, 200);
@@ -52,8 +46,5 @@ Deno.test("the basemap relay passes images and vector tiles only, bounded in tim
     assert.equal((await relay(4)).status, 504, "an upstream that hangs is given up");
     assert.equal((await relay(5)).status, 502, "over the size limit");
     assert.equal((await relay(7)).status, 404);
-  } finally {
-    for (const k of Object.keys(env)) Deno.env.delete(k);
-    await upstream.shutdown();
-  }
+  }).finally(() => upstream.shutdown());
 });

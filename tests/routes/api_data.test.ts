@@ -1,18 +1,11 @@
 import assert from "node:assert/strict";
 import { brotliDecompressSync } from "node:zlib";
-import { VENDOR_FILES } from "../../components/vendor.ts";
-import { createApp } from "../../framework/server.ts";
-import { ROOT } from "../../lib/config.ts";
+import { productApp } from "./product_app.ts";
 import { streamToTable } from "../../lib/store/arrow.ts";
 import { writeStore } from "../../lib/store/store.ts";
 
 const dir = await Deno.makeTempDir();
-const app = await createApp({
-  root: ROOT,
-  vendor: VENDOR_FILES,
-  cacheDir: await Deno.makeTempDir(),
-  contentSecurityPolicy: "default-src 'self'",
-});
+const app = await productApp();
 /** Steps run inside one test that points LINLI_DATA at a temporary store and restores it after. */
 const steps: [string, () => Promise<void>][] = [];
 const step = (name: string, fn: () => Promise<void>) => steps.push([name, fn]);

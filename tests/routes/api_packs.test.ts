@@ -1,16 +1,9 @@
 import assert from "node:assert/strict";
-import { VENDOR_FILES } from "../../components/vendor.ts";
-import { createApp } from "../../framework/server.ts";
-import { ROOT } from "../../lib/config.ts";
+import { productApp, withEnv } from "./product_app.ts";
 import type { ReviewData } from "../../lib/reviews/review.ts";
 
 const dir = await Deno.makeTempDir();
-const app = await createApp({
-  root: ROOT,
-  vendor: VENDOR_FILES,
-  cacheDir: await Deno.makeTempDir(),
-  contentSecurityPolicy: "default-src 'self'",
-});
+const app = await productApp();
 const URL_ = "http://localhost/api/reviews/packs";
 const post = (body: string, headers: Record<string, string> = {}) =>
   app.fetch(new Request(URL_, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
@@ -27,10 +20,7 @@ const data = (district: string): ReviewData => ({
 });
 
 Deno.test("review packs over HTTP", async (t) => {
-  const previous = Deno.env.get("LINLI_DATA");
-  Deno.env.set("LINLI_DATA", dir);
-  Deno.env.set("LINLI_MAX_PACK_BYTES", "100000");
-  try {
+  await withEnv({ LINLI_DATA: dir, LINLI_MAX_PACK_BYTES: "100000" }, async () => {
     await t.step("40 concurrent posts give 40 packs, each its own content", async () => {
       const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post(JSON.stringify(data(`区${i}`)))));
       assert.deepEqual(answers.map((r) => r.status), Array(40).fill(201));
@@ -73,9 +63,5 @@ Deno.test("review packs over HTTP", async (t) => {
       assert.equal(missing.status, 404);
       assert.ok(!(await missing.text()).includes(dir));
     });
-  } finally {
-    Deno.env.delete("LINLI_MAX_PACK_BYTES");
-    if (previous === undefined) Deno.env.delete("LINLI_DATA");
-    else Deno.env.set("LINLI_DATA", previous);
-  }
+  });
 });

@@ -1,16 +1,9 @@
 import assert from "node:assert/strict";
-import { VENDOR_FILES } from "../../components/vendor.ts";
-import { createApp } from "../../framework/server.ts";
-import { ROOT } from "../../lib/config.ts";
+import { productApp, withEnv } from "./product_app.ts";
 import { writeStore } from "../../lib/store/store.ts";
 
 const dir = await Deno.makeTempDir();
-const app = await createApp({
-  root: ROOT,
-  vendor: VENDOR_FILES,
-  cacheDir: await Deno.makeTempDir(),
-  contentSecurityPolicy: "default-src 'self'",
-});
+const app = await productApp();
 const get = (path: string) => app.fetch(new Request(`http://localhost${path}`));
 const status = async (path: string) => {
   const res = await get(path);
@@ -33,9 +26,7 @@ const tileText = async (version: string) =>
   new TextDecoder().decode(new Uint8Array(await (await get(`/api/tiles/${version}/16/${tx}/${ty}.pbf`)).arrayBuffer()));
 
 Deno.test("the district's vector tiles", async (t) => {
-  const previous = Deno.env.get("LINLI_DATA");
-  Deno.env.set("LINLI_DATA", dir);
-  try {
+  await withEnv({ LINLI_DATA: dir, LINLI_VERSION_GRACE_MS: "600000" }, async () => {
     const m = await writeStore(dir, places("德沁苑"), "tiles");
 
     await t.step("come with the map page, immutable under their version", async () => {
@@ -69,9 +60,5 @@ Deno.test("the district's vector tiles", async (t) => {
       assert.equal(await status(`/api/tiles/${second.version}/16/${tx}/${ty}.pbf`), 404, "no grace: gone");
       assert.equal(await status(`/api/tiles/${m.version}/16/${tx}/${ty}.pbf`), 200, "the first is still in its grace");
     });
-  } finally {
-    Deno.env.delete("LINLI_VERSION_GRACE_MS");
-    if (previous === undefined) Deno.env.delete("LINLI_DATA");
-    else Deno.env.set("LINLI_DATA", previous);
-  }
+  });
 });
