@@ -80,11 +80,11 @@ let shared: Gate | undefined;
 
 /**
  * The server's one gate for heavy responses: `LINLI_MAX_HEAVY` at once (default 4),
- * waiting at most `LINLI_QUEUE_TIMEOUT_MS` (default 15 s).
+ * waiting at most `LINLI_QUEUE_TIMEOUT_MS` (default 30 s).
  */
 export function heavyResponses(): Gate {
   return shared ??= new Gate({
     max: Math.max(1, envNumber("LINLI_MAX_HEAVY", 4)),
-    queueTimeoutMs: envNumber("LINLI_QUEUE_TIMEOUT_MS", 15_000),
+    queueTimeoutMs: envNumber("LINLI_QUEUE_TIMEOUT_MS", 30_000),
   });
 }

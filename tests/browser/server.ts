@@ -22,6 +22,8 @@ export interface StartOptions {
 export interface Server extends AsyncDisposable {
   /** The origin with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
   readonly url: string;
+  /** The server process's id, e.g. to read its memory use. */
+  readonly pid: number;
   /** Ends the server and waits for it to exit; disposing the server does the same. */
   stop(): Promise<void>;
   /** Stops the server and starts it again on the same port, so that `url` still holds. */
@@ -66,6 +68,7 @@ function reachable(listening: string): string {
 
 interface Running {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -133,7 +136,7 @@ async function spawn(
       }),
     ]);
     started = true;
-    return { url: reachable(url), stop };
+    return { url: reachable(url), pid: child.pid, stop };
   } catch (e) {
     await stop();
     const output = startupOutput.join("\n") || "(no output)";
@@ -158,6 +161,9 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
   return {
     get url() {
       return current.url;
+    },
+    get pid() {
+      return current.pid;
     },
     stop: () => current.stop(),
     [Symbol.asyncDispose]: () => current.stop(),
