@@ -4,6 +4,7 @@
  * A version replaced by an import answers for a grace period, then 404, as does any tile
  * outside the served zooms and the 2^z grid.
  */
+import { IMMUTABLE } from "../../../framework/cache_control.ts";
 import type { Handlers } from "../../../framework/mod.ts";
 import { dataDir } from "../../../lib/config.ts";
 import { districtTile } from "../../../lib/map/district_tiles.ts";
@@ -18,10 +19,10 @@ export const handler: Handlers = {
     const body = await districtTile(dataDir(), version, Number(z), Number(x), Number(y));
     if (body === undefined) return new Response(null, { status: 404, headers: { "cache-control": "no-store" } });
     if (body === null) {
-      return new Response(null, { status: 204, headers: { "cache-control": "public, max-age=31536000, immutable" } });
+      return new Response(null, { status: 204, headers: { "cache-control": IMMUTABLE } });
     }
     return new Response(body as Uint8Array<ArrayBuffer>, {
-      headers: { "content-type": "application/x-protobuf", "cache-control": "public, max-age=31536000, immutable" },
+      headers: { "content-type": "application/x-protobuf", "cache-control": IMMUTABLE },
     });
   },
 };

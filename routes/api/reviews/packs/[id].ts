@@ -1,4 +1,5 @@
 /** One frozen review pack, exactly as saved, streamed from disk within the heavy-response cap. */
+import { REVALIDATE } from "../../../../framework/cache_control.ts";
 import { fileResponse } from "../../../../framework/file_response.ts";
 import { heavyResponses } from "../../../../framework/heavy.ts";
 import type { Handlers } from "../../../../framework/mod.ts";
@@ -16,7 +17,7 @@ export const handler: Handlers = {
       fileResponse(req, path, {
         type: "application/json; charset=utf-8",
         etag: `"${ctx.params.id}"`,
-        cacheControl: "private, no-cache",
+        cacheControl: REVALIDATE,
       })
     );
     return res ?? notFound();
