@@ -1,11 +1,18 @@
 /**
  * Starts Linli: builds the demo store when no other store is configured, builds the
- * island bundles, and serves everything from this one origin.
+ * island bundles, and serves everything from this one origin, over HTTPS when given a
+ * certificate, answering only for its own host names, with one access-log line per request.
  */
 import { VENDOR_FILES } from "./components/vendor.ts";
+import { accessLog } from "./framework/access_log.ts";
+import { allowedHosts, hostCheck } from "./framework/allowed_hosts.ts";
+import { withMiddleware } from "./framework/middleware.ts";
 import { createApp } from "./framework/server.ts";
-import { dataDir, ROOT, usesDemoData } from "./lib/config.ts";
+import { strictTransport, tlsFromEnv } from "./framework/transport.ts";
+import { principalOf } from "./lib/access/principal.ts";
+import { assetCacheDir, dataDir, PREBUILT_ISLANDS, ROOT, usesDemoData } from "./lib/config.ts";
 import { ensureDemoStore } from "./lib/store/demo_store.ts";
+import { sweepRejects } from "./lib/store/retention.ts";
 import { districtTiles } from "./lib/map/district_tiles.ts";
 
 /**
@@ -30,17 +37,31 @@ if (usesDemoData()) await ensureDemoStore(dataDir());
 const app = await createApp({
   root: ROOT,
   vendor: VENDOR_FILES,
-  cacheDir: `${ROOT}/_build/cache`,
+  cacheDir: assetCacheDir(),
   contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+  prebuiltIslands: PREBUILT_ISLANDS,
 });
 
-const port = Number(Deno.env.get("PORT") ?? 8000);
-const hostname = Deno.env.get("HOST") ?? "127.0.0.1";
+const env = (name: string) => Deno.env.get(name);
+const port = Number(env("PORT") ?? 8000);
+const hostname = env("HOST") ?? "127.0.0.1";
+const tls = await tlsFromEnv(env);
+const handler = withMiddleware(
+  app.fetch,
+  accessLog({ userOf: (state) => principalOf(state)?.name }),
+  hostCheck(allowedHosts(env("LINLI_ALLOWED_HOSTS"), hostname)),
+  ...(tls ? [strictTransport()] : []),
+);
 Deno.serve({
   port,
   hostname,
-  onListen: ({ hostname, port }) => console.log(`Linli listening on http://${hostname}:${port}/`),
-}, app.fetch);
+  ...tls,
+  onListen: ({ hostname, port }) => console.log(`Linli listening on ${tls ? "https" : "http"}://${hostname}:${port}/`),
+}, handler);
 app.compress().catch((e) => console.error("compressing assets failed:", e));
 // Cut now, so the first map's tiles are ready when it asks.
 districtTiles(dataDir()).catch((e) => console.error("cutting the map tiles failed:", e));
+// Reject files hold residents' data: removed once past their retention period, checked daily.
+const sweep = () => sweepRejects(dataDir()).catch((e) => console.error("sweeping old reject files failed:", e));
+sweep();
+setInterval(sweep, 86_400_000);

@@ -33,7 +33,16 @@ if (values.help || !values.data || !Number.isInteger(tickets) || tickets < 0 || 
 const heapLimit = (await import("node:v8")).getHeapStatistics().heap_size_limit;
 if (heapLimit < HEAP_MB * 1024 * 1024 * 0.9 && !Deno.env.get("LINLI_DEMO_REEXEC")) {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", `--v8-flags=${HEAP_FLAG}`, new URL(import.meta.url).pathname, ...Deno.args],
+    args: [
+      "run",
+      "--allow-read",
+      "--allow-write",
+      "--allow-env",
+      "--allow-sys",
+      `--v8-flags=${HEAP_FLAG}`,
+      new URL(import.meta.url).pathname,
+      ...Deno.args,
+    ],
     env: { LINLI_DEMO_REEXEC: "1" },
   }).spawn();
   Deno.exit((await child.status).code);

@@ -4,9 +4,11 @@
  */
 import { Hono } from "hono";
 import type { ComponentType } from "preact";
-import { buildIslands } from "./build.ts";
+import { islandBundles, islandEntries } from "./build.ts";
+import { listFiles } from "./files.ts";
 import { registerIsland } from "./islands.ts";
 import { type Handler, type Handlers, type PageProps, renderPage } from "./render.ts";
+import { requestState, ROUTE_KEY } from "./request_state.ts";
 import { layoutsFor, listRouteFiles, type RouteFile, routeOrder } from "./routes.ts";
 import { type Asset, assetResponse, compressAssets, contentType, hashedAsset } from "./static.ts";
 
@@ -18,6 +20,8 @@ export interface AppOptions {
   /** Where compressed assets are cached between starts. */
   cacheDir: string;
   contentSecurityPolicy: string;
+  /** Where `deno task build` put the island bundles; without it (or when stale) they are built now. */
+  prebuiltIslands?: string;
 }
 
 interface RouteModule {
@@ -50,13 +54,9 @@ export async function createApp(options: AppOptions) {
     add(await hashedAsset(`/${file}`, body), `/${file}`);
   }
 
-  const islands = await Promise.all((await listIslandFiles(`${root}/islands`)).map(async (f) => {
-    const name = f.replace(/\.\w+$/, "");
-    const mod = await import(`${root}/islands/${f}`);
-    registerIsland(name, mod.default);
-    return { name, file: `islands/${f}` };
-  }));
-  const built = await buildIslands(root, islands);
+  const islands = await islandEntries(root);
+  for (const { name, file } of islands) registerIsland(name, (await import(`${root}/${file}`)).default);
+  const built = await islandBundles(root, islands, options.prebuiltIslands);
   built.assets.forEach((a) => add(a));
 
   const routeFiles = await listRouteFiles(`${root}/routes`);
@@ -104,13 +104,16 @@ export async function createApp(options: AppOptions) {
   for (const route of pages) {
     const mod = (await load(route))!;
     const layouts = layoutsFor(route, layoutFiles);
+    const allow = allowedMethods(mod);
     router.all(route.pattern, (c) => {
       const req = c.req.raw;
       const url = new URL(req.url);
       const params = c.req.param() as Record<string, string>;
+      const state = requestState(req);
+      state[ROUTE_KEY] = route.pattern;
       const ctx = {
         params,
-        state: {} as Record<string, unknown>,
+        state,
         render: (data?: unknown, init?: ResponseInit) => {
           if (!mod.default) throw new Error(`routes/${route.path} has no default export to render`);
           return render(mod.default, layouts, { url, params, data }, init);
@@ -120,7 +123,7 @@ export async function createApp(options: AppOptions) {
       const handler = typeof mod.handler === "function" ? mod.handler : mod.handler?.[req.method as keyof Handlers] ??
         (req.method === "HEAD" ? mod.handler?.GET : undefined) ??
         (mod.default && !mod.handler && ["GET", "HEAD"].includes(req.method) ? () => ctx.render() : undefined);
-      if (!handler) return new Response("Method not allowed", { status: 405 });
+      if (!handler) return new Response("Method not allowed", { status: 405, headers: { allow } });
       return handler(req, ctx);
     });
   }
@@ -143,30 +146,11 @@ export async function createApp(options: AppOptions) {
   };
 }
 
-/**
- * Islands are the files directly in `islands/`, as in Fresh: each becomes a bundle entry.
- * What they import lives elsewhere (`ui/`), so that it is bundled into them, not hydrated.
- */
-export async function listIslandFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  try {
-    for await (const e of Deno.readDir(dir)) if (e.isFile && /\.(tsx|jsx)$/.test(e.name)) out.push(e.name);
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-  }
-  return out.sort();
-}
-
-async function listFiles(dir: string, sub = ""): Promise<string[]> {
-  const out: string[] = [];
-  try {
-    for await (const e of Deno.readDir(`${dir}/${sub}`)) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory) out.push(...await listFiles(dir, rel));
-      else out.push(rel);
-    }
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-  }
-  return out.sort();
+/** The `Allow` header of a route: the methods its module answers. */
+function allowedMethods(mod: RouteModule): string {
+  if (typeof mod.handler === "function") return "GET, HEAD, POST, PUT, DELETE";
+  const methods = new Set(Object.keys(mod.handler ?? {}));
+  if (mod.default && !mod.handler) methods.add("GET");
+  if (methods.has("GET")) methods.add("HEAD");
+  return [...methods].join(", ");
 }

@@ -6,6 +6,7 @@
  */
 import { promisify } from "node:util";
 import { brotliCompress, constants } from "node:zlib";
+import { IMMUTABLE } from "./cache_control.ts";
 
 export interface Asset {
   path: string;
@@ -99,7 +100,7 @@ export function assetResponse(req: Request, asset: Asset): Response {
   const useBrotli = asset.brotli !== undefined && acceptsBrotli(req);
   return bytesResponse(req, useBrotli ? asset.brotli! : asset.body, {
     "content-type": asset.type,
-    "cache-control": asset.immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    "cache-control": asset.immutable ? IMMUTABLE : "no-cache",
     ...(useBrotli ? { "content-encoding": "br" } : {}),
   });
 }

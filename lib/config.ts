@@ -1,6 +1,14 @@
 /** Server-side settings, from the environment, with the defaults the README documents. */
 export const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 
+/** Where `deno task build` puts the island bundles the server serves. */
+export const PREBUILT_ISLANDS = `${ROOT}/_build/islands`;
+
+/** Where compressed assets are kept between starts: `LINLI_CACHE_DIR`, else `_build/cache`. */
+export function assetCacheDir(): string {
+  return Deno.env.get("LINLI_CACHE_DIR") ?? `${ROOT}/_build/cache`;
+}
+
 /** The store the server and `deno task sql` use: `LINLI_DATA`, else the built-in demo. */
 export function dataDir(): string {
   return Deno.env.get("LINLI_DATA") ?? `${ROOT}/data/demo`;
@@ -9,3 +17,15 @@ export function dataDir(): string {
 export function usesDemoData(): boolean {
   return !Deno.env.get("LINLI_DATA");
 }
+
+/** Settings read from the environment as whole numbers, with a default and a name in the error. */
+export function envNumber(name: string, fallback: number): number {
+  const text = Deno.env.get(name)?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, not "${text}"`);
+  return value;
+}
+
+/** The largest review pack the server accepts (`LINLI_MAX_PACK_BYTES`, default 16 MiB). */
+export const maxPackBytes = () => envNumber("LINLI_MAX_PACK_BYTES", 16 * 2 ** 20);

@@ -1,6 +1,10 @@
-/** Rows → an XLSX workbook (exceljs), with a header row and typed cells; Excel's row limit enforced. */
+/**
+ * Rows → an XLSX workbook (exceljs), with a header row and typed cells, formulas neutralised;
+ * Excel's row limit enforced.
+ */
 import ExcelJS from "exceljs";
 import type { Row } from "../db/connector.ts";
+import { neutraliseCell } from "./formula.ts";
 
 /** Excel's own limit, less the header row. */
 export const XLSX_MAX_ROWS = 1_048_575;
@@ -11,9 +15,13 @@ export async function toXlsx(rows: Row[], columns: string[], sheetName = "Linli"
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.min(40, Math.max(10, c.length + 2)) }));
+  sheet.columns = columns.map((c) => ({
+    header: neutraliseCell(c),
+    key: c,
+    width: Math.min(40, Math.max(10, c.length + 2)),
+  }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((c) => row[c] ?? null));
+  for (const row of rows) sheet.addRow(columns.map((c) => neutraliseCell(row[c] ?? null)));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

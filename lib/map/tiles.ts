@@ -13,7 +13,7 @@ import { TILE_LAYERS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLayer } from "./til
 
 export interface TileSet {
   bounds: [number, number, number, number];
-  /** Answers one tile, or null where the district has nothing. */
+  /** Cuts one tile, or null where the district has nothing; callers cache (lib/map/district_tiles.ts). */
   tile(z: number, x: number, y: number): Uint8Array | null;
 }
 
@@ -84,24 +84,26 @@ export function buildTileSet(layers: Record<TileLayer, FeatureCollection>): Tile
     minZoom: TILE_MIN_ZOOM[name] ?? 0,
     index: new GeoJSONVT(layers[name] as never, { maxZoom: TILE_MAX_ZOOM }),
   }));
-  const encoded = new Map<string, Uint8Array | null>();
   return {
     bounds: bounds(layers.compounds.features.length ? layers.compounds : layers.streets),
     tile(z, x, y) {
-      const key = `${z}/${x}/${y}`;
-      if (!encoded.has(key)) {
-        const found = Object.fromEntries(
-          indexes.filter((l) => z >= l.minZoom).flatMap(({ name, index }) => {
-            const tile = index.getTile(z, x, y);
-            return tile && tile.features.length ? [[name, tile]] : [];
-          }),
-        );
-        encoded.set(
-          key,
-          Object.keys(found).length ? fromGeojsonVt(found as never, { version: 2, extent: 4096 }) : null,
-        );
-      }
-      return encoded.get(key)!;
+      const found = Object.fromEntries(
+        indexes.filter((l) => z >= l.minZoom).flatMap(({ name, index }) => {
+          const tile = index.getTile(z, x, y);
+          return tile && tile.features.length ? [[name, tile]] : [];
+        }),
+      );
+      return Object.keys(found).length ? fromGeojsonVt(found as never, { version: 2, extent: 4096 }) : null;
     },
   };
+}
+
+/**
+ * Whether z/x/y names a tile the server serves: zoom 0 to TILE_MAX_ZOOM (the map overzooms
+ * beyond), x and y within 0…2^z−1 (the tile index would wrap x, so one tile would answer
+ * under endless URLs).
+ */
+export function isServedTile(z: number, x: number, y: number): boolean {
+  return [z, x, y].every(Number.isSafeInteger) && z >= 0 && z <= TILE_MAX_ZOOM && x >= 0 && y >= 0 &&
+    x < 2 ** z && y < 2 ** z;
 }

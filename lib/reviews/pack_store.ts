@@ -1,27 +1,38 @@
-/** Frozen review packs on disk, in the store's folder: `<store>/reviews/<id>.json`. */
+/**
+ * Frozen review packs on disk, in the store's folder: `<store>/reviews/<id>.json`, and beside
+ * each its summary (`<id>.summary.json`), so listing a period never reads its packs' tables.
+ */
+import { writePrivateFile } from "../store/write_private.ts";
 import { freeze, isPackId, type PackSummary, type ReviewPack, summarise } from "./pack.ts";
 import type { ReviewData } from "./review.ts";
 
 const folder = (storeDir: string) => `${storeDir}/reviews`;
+const summaryFile = (storeDir: string, id: string) => `${folder(storeDir)}/${id}.summary.json`;
 
 export async function savePack(storeDir: string, data: ReviewData, now = Date.now()): Promise<ReviewPack> {
   const pack = freeze(data, now);
   await Deno.mkdir(folder(storeDir), { recursive: true });
-  // Written aside and renamed, so a reader never sees half a pack.
-  const path = `${folder(storeDir)}/${pack.id}.json`;
-  await Deno.writeTextFile(`${path}.tmp`, JSON.stringify(pack));
-  await Deno.rename(`${path}.tmp`, path);
+  // The summary first: a pack that is listed always has one.
+  await writePrivateFile(summaryFile(storeDir, pack.id), JSON.stringify(summarise(pack)));
+  await writePrivateFile(`${folder(storeDir)}/${pack.id}.json`, JSON.stringify(pack));
   return pack;
 }
 
-export async function readPack(storeDir: string, id: string): Promise<ReviewPack | null> {
+/** The file holding a pack, or null when the id names none (never a path outside the folder). */
+export async function packFile(storeDir: string, id: string): Promise<string | null> {
   if (!isPackId(id)) return null;
+  const path = `${folder(storeDir)}/${id}.json`;
   try {
-    return JSON.parse(await Deno.readTextFile(`${folder(storeDir)}/${id}.json`));
+    return (await Deno.stat(path)).isFile ? path : null;
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return null;
     throw e;
   }
+}
+
+export async function readPack(storeDir: string, id: string): Promise<ReviewPack | null> {
+  const path = await packFile(storeDir, id);
+  return path && JSON.parse(await Deno.readTextFile(path));
 }
 
 /** The packs of one period, newest first. */
@@ -38,6 +49,15 @@ export async function listPacks(storeDir: string, kind: string, period: string):
     throw e;
   }
   ids.sort().reverse();
-  const packs = await Promise.all(ids.map((id) => readPack(storeDir, id)));
-  return packs.filter((p): p is ReviewPack => p !== null).map(summarise);
+  return await Promise.all(ids.map((id) => readSummary(storeDir, id)));
+}
+
+async function readSummary(storeDir: string, id: string): Promise<PackSummary> {
+  try {
+    return JSON.parse(await Deno.readTextFile(summaryFile(storeDir, id)));
+  } catch (e) {
+    // Packs frozen before summaries were kept.
+    if (e instanceof Deno.errors.NotFound) return summarise((await readPack(storeDir, id))!);
+    throw e;
+  }
 }

@@ -35,7 +35,10 @@ export interface Manifest {
 
 export async function readManifest(dir: string): Promise<Manifest | null> {
   try {
-    return JSON.parse(await Deno.readTextFile(`${dir}/manifest.json`));
+    const manifest: Manifest = JSON.parse(await Deno.readTextFile(`${dir}/manifest.json`));
+    // Without a prototype, a table named `constructor` or `toString` is simply not there.
+    manifest.tables = Object.assign(Object.create(null), manifest.tables);
+    return manifest;
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return null;
     throw new Error(`${dir}/manifest.json cannot be read: ${(e as Error).message}`);

@@ -75,6 +75,7 @@ Deno.test("startServer runs a server, passes its env, restarts it and stops it",
   const first = await processInfo(server.url);
   assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   assert.equal(first.greeting, "你好");
+  assert.equal(server.pid, first.pid);
   const url = server.url;
   await server.restart();
   const second = await processInfo(server.url);

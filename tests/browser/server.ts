@@ -4,7 +4,7 @@
  */
 
 export const REPO_ROOT = new URL("../../", import.meta.url);
-const LISTENING = /Linli listening on (http:\/\/\S+)/;
+const LISTENING = /Linli listening on (https?:\/\/\S+)/;
 const STARTUP_TIMEOUT_MS = 120_000;
 /** How long a server may take to shut down on SIGTERM before it is killed. */
 const STOP_GRACE_MS = 5_000;
@@ -14,12 +14,16 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The module to run instead of the product's `main.ts`, relative to the repo root. */
   entry?: string;
+  /** Deno's arguments before the module, instead of `run -A` (e.g. a task's narrowed permissions). */
+  denoArgs?: string[];
   timeoutMs?: number;
 }
 
 export interface Server extends AsyncDisposable {
   /** The origin with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
   readonly url: string;
+  /** The server process's id, e.g. to read its memory use. */
+  readonly pid: number;
   /** Ends the server and waits for it to exit; disposing the server does the same. */
   stop(): Promise<void>;
   /** Stops the server and starts it again on the same port, so that `url` still holds. */
@@ -64,6 +68,7 @@ function reachable(listening: string): string {
 
 interface Running {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -71,9 +76,10 @@ async function spawn(
   entry: string,
   env: Record<string, string>,
   timeoutMs: number,
+  denoArgs = ["run", "-A"],
 ): Promise<Running> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", entry],
+    args: [...denoArgs, entry],
     cwd: REPO_ROOT,
     env,
     stdin: "null",
@@ -130,12 +136,12 @@ async function spawn(
       }),
     ]);
     started = true;
-    return { url: reachable(url), stop };
+    return { url: reachable(url), pid: child.pid, stop };
   } catch (e) {
     await stop();
     const output = startupOutput.join("\n") || "(no output)";
     throw new Error(
-      `deno run -A ${entry} ${(e as Error).message}. Its output:\n${output}`,
+      `deno ${denoArgs.join(" ")} ${entry} ${(e as Error).message}. Its output:\n${output}`,
     );
   } finally {
     clearTimeout(timer);
@@ -151,17 +157,20 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
   const timeoutMs = opts.timeoutMs ?? STARTUP_TIMEOUT_MS;
   // NO_COLOR keeps the output shown on failure free of escape codes.
   const env = { NO_COLOR: "1", PORT: "0", ...opts.env };
-  let current = await spawn(entry, env, timeoutMs);
+  let current = await spawn(entry, env, timeoutMs, opts.denoArgs);
   return {
     get url() {
       return current.url;
+    },
+    get pid() {
+      return current.pid;
     },
     stop: () => current.stop(),
     [Symbol.asyncDispose]: () => current.stop(),
     async restart() {
       await current.stop();
       const port = new URL(current.url).port;
-      current = await spawn(entry, { ...env, PORT: port }, timeoutMs);
+      current = await spawn(entry, { ...env, PORT: port }, timeoutMs, opts.denoArgs);
     },
   };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { buildIslands } from "../../framework/build.ts";
-import { createApp, listIslandFiles } from "../../framework/server.ts";
+import { buildIslands, listIslandFiles } from "../../framework/build.ts";
+import { createApp } from "../../framework/server.ts";
 
 /** `/_islands/Counter-AB12.js` → `Counter`. */
 const entryName = (url: string) => url.split("/").pop()!.replace(/-[A-Z0-9]+\.js$/, "");

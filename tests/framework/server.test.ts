@@ -99,3 +99,12 @@ Deno.test("static files: plain path no-cache, hashed path immutable, brotli when
   assert.equal(identity.headers.get("content-encoding"), null);
   assert.equal(await identity.text(), text);
 });
+
+Deno.test("a method a route does not handle is a 405 listing the ones it does", async () => {
+  const res = await app.fetch(new Request("http://localhost/api/echo", { method: "POST", body: "{}" }));
+  assert.equal(res.status, 405);
+  assert.equal(res.headers.get("allow"), "GET, HEAD");
+  const page = await app.fetch(new Request("http://localhost/inside", { method: "DELETE" }));
+  assert.equal(page.status, 405);
+  assert.equal(page.headers.get("allow"), "GET, HEAD");
+});

@@ -1,18 +1,11 @@
 import assert from "node:assert/strict";
 import { brotliDecompressSync } from "node:zlib";
-import { VENDOR_FILES } from "../../components/vendor.ts";
-import { createApp } from "../../framework/server.ts";
-import { ROOT } from "../../lib/config.ts";
+import { productApp } from "./product_app.ts";
 import { streamToTable } from "../../lib/store/arrow.ts";
 import { writeStore } from "../../lib/store/store.ts";
 
 const dir = await Deno.makeTempDir();
-const app = await createApp({
-  root: ROOT,
-  vendor: VENDOR_FILES,
-  cacheDir: await Deno.makeTempDir(),
-  contentSecurityPolicy: "default-src 'self'",
-});
+const app = await productApp();
 /** Steps run inside one test that points LINLI_DATA at a temporary store and restores it after. */
 const steps: [string, () => Promise<void>][] = [];
 const step = (name: string, fn: () => Promise<void>) => steps.push([name, fn]);
@@ -63,30 +56,6 @@ step("an unknown table is a 404 that says which", async () => {
   const res = await get("/api/data/residents.arrow");
   assert.equal(res.status, 404);
   assert.match((await res.json()).error, /no table "residents"/);
-});
-
-step("the district's vector tiles come with the map page and follow the store's version", async () => {
-  const square = JSON.stringify({
-    type: "Polygon",
-    coordinates: [[[112.55, 37.85], [112.551, 37.85], [112.551, 37.851], [112.55, 37.851], [112.55, 37.85]]],
-  });
-  const places = { place_id: ["C1"], level: ["compound"], name: ["德沁苑"], lon: [112.5505], lat: [37.8505] };
-  const m = await writeStore(dir, { places: { ...places, geometry: [square] } }, "tiles");
-  const html = await (await get("/map")).text();
-  const path = `/api/tiles/${m.version}/{z}/{x}/{y}.pbf`;
-  assert.ok(html.includes(JSON.stringify(path).slice(1, -1)), "the page's island props carry the tiles' URL");
-  // The tile of zoom 16 holding the compound's centre (Web Mercator tile numbers).
-  const lat = 37.8505 * Math.PI / 180;
-  const tx = Math.floor((112.5505 + 180) / 360 * 2 ** 16);
-  const ty = Math.floor((1 - Math.asinh(Math.tan(lat)) / Math.PI) / 2 * 2 ** 16);
-  const res = await get(`/api/tiles/${m.version}/16/${tx}/${ty}.pbf`);
-  assert.equal(res.status, 200);
-  assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable");
-  assert.ok(new TextDecoder().decode(new Uint8Array(await res.arrayBuffer())).includes("德沁苑"));
-  assert.equal((await get(`/api/tiles/${m.version}/16/0/0.pbf`)).status, 204, "nothing there");
-  assert.equal((await get(`/api/tiles/${m.version}/16/x/0.pbf`)).status, 400);
-  await writeStore(dir, { places: { ...places, name: ["德沁苑二期"], geometry: [square] } }, "tiles 2");
-  assert.equal((await get(`/api/tiles/${m.version}/16/${tx}/${ty}.pbf`)).status, 404, "an old version's tile");
 });
 
 step("vendor files are served from our origin under hashed, immutable URLs", async () => {

@@ -1,10 +1,12 @@
 /**
  * Frozen review packs: `GET ?kind=quarter&period=2026-Q3` lists a period's packs, newest
- * first; `POST` with a review's data freezes it beside the store and answers its summary.
+ * first; `POST` with a review's data (at most `LINLI_MAX_PACK_BYTES`) freezes it beside
+ * the store and answers its summary.
  */
 import type { Handlers } from "../../../framework/mod.ts";
-import { dataDir } from "../../../lib/config.ts";
-import { summarise } from "../../../lib/reviews/pack.ts";
+import { dataDir, maxPackBytes } from "../../../lib/config.ts";
+import { readAtMost } from "../../../lib/read_at_most.ts";
+import { PackRefused, summarise } from "../../../lib/reviews/pack.ts";
 import { listPacks, savePack } from "../../../lib/reviews/pack_store.ts";
 
 export const handler: Handlers = {
@@ -15,16 +17,22 @@ export const handler: Handlers = {
     return Response.json(await listPacks(dataDir(), kind, period), { headers: { "cache-control": "no-store" } });
   },
   async POST(req) {
+    const limit = maxPackBytes();
+    const bytes = await readAtMost(req, limit);
+    if (!bytes) return Response.json({ error: `a review pack is at most ${limit} bytes` }, { status: 413 });
     let body;
     try {
-      body = await req.json();
+      body = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
       return Response.json({ error: "the body is not JSON" }, { status: 400 });
     }
     try {
-      return Response.json(summarise(await savePack(dataDir(), body)), { status: 201 });
+      const pack = await savePack(dataDir(), body);
+      return Response.json(summarise(pack), { status: 201, headers: { "cache-control": "no-store" } });
     } catch (e) {
-      return Response.json({ error: (e as Error).message }, { status: 400 });
+      // Anything else (a disk error naming a path) is the error page's, logged, not shown.
+      if (e instanceof PackRefused) return Response.json({ error: e.message }, { status: 400 });
+      throw e;
     }
   },
 };

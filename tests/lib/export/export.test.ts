@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { tableFromArrays, tableFromIPC, tableToIPC } from "apache-arrow";
 import { initParquetWasm, ipcToParquet, parquetToIpc } from "../../../lib/export/parquet.ts";
+import ExcelJS from "exceljs";
+import { toCsv } from "../../../lib/export/csv.ts";
 import { fromXlsx, toXlsx } from "../../../lib/export/xlsx.ts";
 
 const wasm = await Deno.readFile(
@@ -29,4 +31,30 @@ Deno.test("XLSX written from rows reads back to the same rows", async () => {
   const back = await fromXlsx(bytes);
   assert.deepEqual(back.columns, ["ticket_id", "category", "tickets", "rate"]);
   assert.deepEqual(back.rows, rows);
+});
+
+const HOSTILE = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"];
+
+Deno.test("CSV cells that would run as formulas are neutralised; numbers stay numbers", () => {
+  const rows = [...HOSTILE.map((text) => ({ text, n: -5 })), { text: "楼道灯坏了 = 报修", n: 1.5 }];
+  const lines = toCsv(rows, ["text", "n"]).split("\n").slice(1);
+  assert.deepEqual(
+    lines.slice(0, 4),
+    ['\'=HYPERLINK(""http://x"")', "'+1+1", "'-2+3", "'@SUM(A1)"].map((t, i) => (i === 0 ? `"${t}"` : t) + ",-5"),
+  );
+  assert.ok(toCsv(rows, ["text", "n"]).includes("'\t=1,-5"));
+  assert.equal(lines.at(-1), "楼道灯坏了 = 报修,1.5");
+  assert.equal(toCsv([{ "=cmd": 1 }]), "'=cmd\n1");
+});
+
+Deno.test("XLSX cells that would run as formulas are text with a leading quote; numbers stay numbers", async () => {
+  const rows = HOSTILE.map((text, i) => ({ text, n: -i - 1 }));
+  const back = await fromXlsx(await toXlsx(rows, ["text", "n"]));
+  // XLSX keeps line breaks as \n.
+  assert.deepEqual(back.rows, HOSTILE.map((text, i) => ({ text: `'${text.replace("\r", "\n")}`, n: -i - 1 })));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await toXlsx(rows, ["text", "n"])).buffer as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  assert.equal(sheet.getCell("A2").type, ExcelJS.ValueType.String);
+  assert.equal(sheet.getCell("B3").type, ExcelJS.ValueType.Number);
 });

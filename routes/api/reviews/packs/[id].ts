@@ -1,13 +1,25 @@
-/** One frozen review pack, exactly as saved. */
+/** One frozen review pack, exactly as saved, streamed from disk within the heavy-response cap. */
+import { REVALIDATE } from "../../../../framework/cache_control.ts";
+import { fileResponse } from "../../../../framework/file_response.ts";
+import { heavyResponses } from "../../../../framework/heavy.ts";
 import type { Handlers } from "../../../../framework/mod.ts";
 import { dataDir } from "../../../../lib/config.ts";
-import { readPack } from "../../../../lib/reviews/pack_store.ts";
+import { packFile } from "../../../../lib/reviews/pack_store.ts";
+
+const notFound = () => Response.json({ error: "no such frozen review" }, { status: 404 });
 
 export const handler: Handlers = {
-  async GET(_req, ctx) {
-    const pack = await readPack(dataDir(), ctx.params.id);
-    if (!pack) return Response.json({ error: `no frozen review ${ctx.params.id}` }, { status: 404 });
-    // A pack never changes once written.
-    return Response.json(pack, { headers: { "cache-control": "private, max-age=31536000, immutable" } });
+  async GET(req, ctx) {
+    const path = await packFile(dataDir(), ctx.params.id);
+    if (!path) return notFound();
+    const res = await heavyResponses().run(() =>
+      // A pack never changes once written, but may be removed: revalidated, not immutable.
+      fileResponse(req, path, {
+        type: "application/json; charset=utf-8",
+        etag: `"${ctx.params.id}"`,
+        cacheControl: REVALIDATE,
+      })
+    );
+    return res ?? notFound();
   },
 };

@@ -1,0 +1,91 @@
+/**
+ * The server under a crowd, on loopback: simulated users each loading the data every page
+ * loads (the manifest, then each table, as the browser asks for them), then 20 concurrent
+ * downloads of the largest table. Latency, errors, queue refusals (503) and the server's
+ * peak resident memory are printed beside their targets: no errors, and peak RSS at most
+ * 1.5× the idle RSS plus the largest table. `LINLI_BENCH_USERS` sets the crowd (default 50).
+ */
+import { bench, type Figure, percentile } from "./harness.ts";
+import { startServer } from "../tests/browser/server.ts";
+
+const USERS = Number(Deno.env.get("LINLI_BENCH_USERS") ?? 50);
+const DOWNLOADS = 20;
+/** A request not answered in this time counts as an error. */
+const REQUEST_TIMEOUT_MS = 120_000;
+const RSS_SAMPLE_MS = 100;
+
+async function rssOf(pid: number): Promise<number> {
+  const status = await Deno.readTextFile(`/proc/${pid}/status`);
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+interface Outcome {
+  ms: number;
+  status: number | "error";
+}
+
+async function timed(url: string, headers: Record<string, string>): Promise<Outcome> {
+  const start = performance.now();
+  try {
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    // Read to the end, as the browser does, without keeping the bytes.
+    for await (const _ of res.body ?? []) { /* drained */ }
+    return { ms: performance.now() - start, status: res.status };
+  } catch {
+    return { ms: performance.now() - start, status: "error" };
+  }
+}
+
+function figures(name: string, outcomes: Outcome[]): Figure[] {
+  const ms = outcomes.map((o) => o.ms);
+  return [
+    { name: `${name} p50`, value: percentile(ms, 50), unit: "ms" },
+    { name: `${name} p95`, value: percentile(ms, 95), unit: "ms" },
+    {
+      name: `${name} errors`,
+      value: outcomes.filter((o) => o.status === "error" || (o.status >= 400 && o.status !== 503)).length,
+      unit: "requests",
+      target: { op: "<=", value: 0 },
+    },
+    { name: `${name} refused busy (503)`, value: outcomes.filter((o) => o.status === 503).length, unit: "requests" },
+  ];
+}
+
+bench("serve", async (ctx) => {
+  await using server = await startServer();
+  const url = (path: string) => new URL(path, server.url).href;
+  const manifest = await (await fetch(url("api/data/manifest.json"))).json();
+  const tables = Object.entries(manifest.tables as Record<string, { bytes: number }>);
+  const [largest, { bytes: largestBytes }] = tables.reduce((a, b) => (b[1].bytes > a[1].bytes ? b : a));
+  await new Promise((r) => setTimeout(r, 2_000));
+  const idle = await rssOf(server.pid);
+  let peak = idle;
+  const sampler = setInterval(async () => peak = Math.max(peak, await rssOf(server.pid).catch(() => 0)), RSS_SAMPLE_MS);
+  try {
+    ctx.log(`${USERS} users loading the manifest and ${tables.length} tables each`);
+    const pages = (await Promise.all(Array.from({ length: USERS }, async () => {
+      const own = [await timed(url("api/data/manifest.json"), {})];
+      for (const [name] of tables) own.push(await timed(url(`api/data/${name}.arrow`), { "accept-encoding": "br" }));
+      return own;
+    }))).flat();
+    ctx.log(`${DOWNLOADS} concurrent downloads of ${largest} (${(largestBytes / 2 ** 20).toFixed(0)} MB)`);
+    const downloads = await Promise.all(
+      Array.from({ length: DOWNLOADS }, () => timed(url(`api/data/${largest}.arrow`), {})),
+    );
+    await new Promise((r) => setTimeout(r, RSS_SAMPLE_MS * 2));
+    const mb = (b: number) => b / 2 ** 20;
+    return [
+      ...figures(`page data (${USERS} users)`, pages),
+      ...figures(`${largest} ×${DOWNLOADS}`, downloads),
+      { name: "server idle RSS", value: mb(idle), unit: "MB" },
+      {
+        name: "server peak RSS",
+        value: mb(peak),
+        unit: "MB",
+        target: { op: "<=", value: mb(1.5 * idle + largestBytes) },
+      },
+    ];
+  } finally {
+    clearInterval(sampler);
+  }
+});

@@ -1,0 +1,25 @@
+/** The product's app as main.ts builds it (without its middleware), for route tests, and a store to point it at. */
+import { VENDOR_FILES } from "../../components/vendor.ts";
+import { createApp } from "../../framework/server.ts";
+import { ROOT } from "../../lib/config.ts";
+
+export function productApp() {
+  return (async () =>
+    createApp({
+      root: ROOT,
+      vendor: VENDOR_FILES,
+      cacheDir: await Deno.makeTempDir(),
+      contentSecurityPolicy: "default-src 'self'",
+    }))();
+}
+
+/** Runs `fn` with the environment `env` set, restoring what was there before. */
+export async function withEnv(env: Record<string, string>, fn: () => Promise<void>): Promise<void> {
+  const previous = Object.fromEntries(Object.keys(env).map((k) => [k, Deno.env.get(k)]));
+  for (const [k, v] of Object.entries(env)) Deno.env.set(k, v);
+  try {
+    await fn();
+  } finally {
+    for (const [k, v] of Object.entries(previous)) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
+  }
+}
