@@ -8,6 +8,7 @@ import { backlogSql, overdueListSql } from "./backlog.ts";
 import { callbacksSql } from "./callbacks.ts";
 import { coverageSql, priorityListSql } from "./coverage.ts";
 import { escalationSql } from "./escalation.ts";
+import { publicationSql } from "./publication.ts";
 import { ratesSql } from "./rates.ts";
 import { mergedSql, repeatsSql } from "./repeats.ts";
 import { resolutionSql } from "./resolution.ts";
@@ -20,6 +21,7 @@ export const METRIC_BUILDERS = {
   overdueList: overdueListSql,
   rates: ratesSql,
   callbacks: callbacksSql,
+  publication: publicationSql,
   escalation: escalationSql,
   repeats: repeatsSql,
   merged: mergedSql,
