@@ -66,8 +66,8 @@ export const REVIEW_MESSAGES = {
   "reviews.page_number": ["第 {page} 页 / 共 {pages} 页", "Page {page} of {pages}"],
   "reviews.printed_by": ["邻里 基层治理监督", "Linli neighbourhood governance supervision"],
   "reviews.score_note": [
-    "综合得分为响应率、解决率、满意率、按期办结率的平均值；排名变化为正表示名次上升。网格覆盖为当前组织网络，不随期间变化。",
-    "The score averages the response, resolution, satisfaction and on-time rates; a positive rank change is a climb. Network coverage is today's network, not the period's.",
+    "综合得分为响应率、解决率、满意率、按期办结率的平均值；按期公示率单独排名，不计入综合得分；排名变化为正表示名次上升。网格覆盖为当前组织网络，不随期间变化。",
+    "The score averages the response, resolution, satisfaction and on-time rates; the publication rate is ranked on its own, outside the score; a positive rank change is a climb. Network coverage is today's network, not the period's.",
   ],
   "reviews.publication_note": [
     "公示截止：办结后{days}内应公示办理情况；答复意见为承办单位的办理结果，回访前请先阅读。",
@@ -91,7 +91,6 @@ export const REVIEW_MESSAGES = {
   "reviews.table.publication_communities": ["各社区办理结果公示情况", "Publication of results by community"],
   "reviews.table.publication_overdue": ["逾期未公示清单", "Overdue for publication"],
   "reviews.figure.publication_rate": ["按期公示率", "Published in time"],
-  "reviews.figure.publication_overdue": ["逾期未公示", "Overdue for publication"],
   "reviews.figure.closed": ["应回访", "Due for callback"],
   "reviews.figure.called_back": ["已回访", "Called back"],
   "reviews.figure.coverage": ["回访率", "Callback coverage"],
@@ -149,6 +148,7 @@ export const REVIEW_MESSAGES = {
   "reviews.col.compounds_with_branch_share": ["小区支部覆盖", "Compounds with branch"],
   "reviews.col.score": ["综合得分", "Score"],
   "reviews.col.rank": ["排名", "Rank"],
+  "reviews.col.published": ["已公示", "Published"],
   "reviews.col.published_in_time": ["按期公示", "Published in time"],
   "reviews.col.publication_rate": ["按期公示率", "Publication"],
   "reviews.col.publication_rank": ["公示排名", "Publication rank"],

@@ -30,7 +30,7 @@ const LIST_COLUMNS: Record<string, CellFormat> = {
 const PERSON: Record<string, CellFormat> = { reporter_name: "text", reporter_phone: "text" };
 
 const PUBLICATION_MEASURES: Record<string, CellFormat> = {
-  closed: "count",
+  published: "count",
   published_in_time: "count",
   publication_rate: "percent",
   median_publication_days: "decimal",
@@ -79,7 +79,7 @@ export async function loadMonthReview(
     figures: [
       ...figuresFrom(district && withPending(district), { ...ROUND_MEASURES, timeliness: "percent" }),
       { key: "callback_due", value: callbackDue, format: "date" },
-      ...figuresFrom(publication, { publication_rate: "percent", publication_overdue: "count" }),
+      ...figuresFrom(publication, { publication_rate: "percent" }),
     ],
     tables: [
       reviewTable(

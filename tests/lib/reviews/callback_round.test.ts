@@ -76,11 +76,10 @@ Deno.test("the round's review: figures, tables per street, and a pending count t
   assert.equal(worklist.total, 2);
   assert.ok(worklist.columns.some((c) => c.key === "reply"));
   assert.equal(figure.publication_rate, 0.2);
-  assert.equal(figure.publication_overdue, 3);
   const publication = review.tables.find((t) => t.id === "publication_streets")!;
-  assert.deepEqual(publication.rows.map((r) => [r.name, r.published_in_time, r.publication_overdue]), [
-    ["东街道", 0, 3],
-    ["西街道", 1, 0],
+  assert.deepEqual(publication.rows.map((r) => [r.name, r.published, r.published_in_time, r.publication_overdue]), [
+    ["东街道", 0, 0, 3],
+    ["西街道", 2, 1, 0],
   ]);
   const communities = review.tables.find((t) => t.id === "publication_communities")!;
   assert.deepEqual(communities.rows.map((r) => [r.street, r.name]), [["东街道", "甲社区"], ["西街道", "乙社区"]]);
