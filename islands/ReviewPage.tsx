@@ -31,6 +31,10 @@ export interface ReviewPageProps {
 const LIST_ROWS = 100;
 const OFFSET = UTC_OFFSET_HOURS;
 
+/** The publication deadline as words: "7日" or "7个工作日", as configured. */
+const publicationDays = (lang: Lang) =>
+  t(lang, `reviews.days.${DEFAULT_CONFIG.publicationDayKind ?? "calendar"}`, { days: DEFAULT_CONFIG.publicationDays });
+
 export default function ReviewPage(props: ReviewPageProps) {
   const { lang } = props;
   const state = useReview(props);
@@ -108,8 +112,18 @@ function Review({ lang, kind, period, pack, place, data }: Omit<ReviewPageProps,
                 {view(table("unsatisfied"), { limit: LIST_ROWS })}
                 {view(table("worklist"), {
                   limit: LIST_ROWS,
-                  note: t(lang, "reviews.publication_note", { days: DEFAULT_CONFIG.publicationDays }),
+                  note: t(lang, "reviews.publication_note", { days: publicationDays(lang) }),
                 })}
+                {/* A pack frozen before publication was recorded has no such tables. */}
+                {table("publication_streets") && (
+                  <>
+                    {view(table("publication_streets"), {
+                      note: t(lang, "reviews.publication_rate_note", { days: publicationDays(lang) }),
+                    })}
+                    {view(table("publication_communities"))}
+                    {view(table("publication_overdue"), { limit: LIST_ROWS })}
+                  </>
+                )}
               </>
             )
             : (

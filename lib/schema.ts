@@ -226,6 +226,8 @@ export const TABLES: Table[] = [
       col("handler", "VARCHAR", "承办人/单位", "handler"),
       col("merged_into", "VARCHAR", "并入工单", "ticket this one was merged into"),
       col("reopened", "BOOLEAN", "重新办理", "reopened after an unsatisfied callback"),
+      col("published_at", "TIMESTAMP", "公示时间（UTC）", "handling result published (UTC), 7日内公示"),
+      col("reply", "VARCHAR", "答复意见", "reply to the resident: what was done (free text, may hold personal data)"),
     ],
   },
   {
@@ -259,7 +261,7 @@ export const TABLES: Table[] = [
  * served the tables without them, so they never reach that browser at all.
  */
 export const PERSONAL_COLUMNS: Record<string, string[]> = {
-  tickets: ["description", "address", "reporter_name", "reporter_phone"],
+  tickets: ["description", "address", "reporter_name", "reporter_phone", "reply"],
 };
 
 export function table(name: string): Table {

@@ -2,7 +2,7 @@
  * The embedded demo district (示范数据): a fictional district of a northern
  * Chinese city with its roads, streets, communities, grids, compounds,
  * buildings, party organisation, three years of residents' tickets and their
- * callbacks, in the canonical tables of lib/schema.ts. Deterministic: the same
+ * callbacks, publication and replies, in the canonical tables of lib/schema.ts. Deterministic: the same
  * options always give the same output, byte for byte.
  */
 import { buildBuildings } from "./buildings.ts";
@@ -12,6 +12,7 @@ import { toColumns } from "./columns.ts";
 import { buildOrganisation } from "./organisation.ts";
 import { buildPlaces, compoundFigures, placeRows } from "./places.ts";
 import { polygonJson, rectangle, toLonLat } from "./geometry.ts";
+import { draftPublication } from "./publication.ts";
 import { createRandom } from "./random.ts";
 import { buildLattice, mapFeatures } from "./roads.ts";
 import { draftTickets, ticketColumns } from "./tickets.ts";
@@ -60,6 +61,7 @@ export function generateDemo(options: DemoOptions = {}): Record<string, Columns>
     callbacks.reopened,
     random("reporters"),
   );
+  Object.assign(ticketTable, draftPublication(draft, places, buildings, random("publication")));
 
   const index = new Map(places.compounds.map((c, i) => [c, i]));
   return {

@@ -8,6 +8,7 @@ import { backlogSql, openAtEnd, overdueListSql } from "../metrics/backlog.ts";
 import { coverageGapsSql, coverageSql } from "../metrics/coverage.ts";
 import { escalationSql } from "../metrics/escalation.ts";
 import { type Filter, filterSql } from "../metrics/filter.ts";
+import { publicationSql } from "../metrics/publication.ts";
 import { ratesSql } from "../metrics/rates.ts";
 import { repeatsSql } from "../metrics/repeats.ts";
 import { resolutionSql } from "../metrics/resolution.ts";
@@ -24,6 +25,7 @@ export interface PanelSql {
   volume: string;
   previous: string;
   rates: string;
+  publication: string;
   resolution: string;
   categories: string;
   repeats: string;
@@ -45,6 +47,7 @@ export function panelSql(filter: Filter, previous: Filter, place: PlaceRef | nul
     volume: volumeSql(filter, {}),
     previous: volumeSql(previous, {}),
     rates: ratesSql(filter),
+    publication: publicationSql(filter),
     resolution: resolutionSql(filter),
     categories: `SELECT category, tickets FROM (${volumeSql(filter, { category: true })}) v
 ORDER BY tickets DESC, category LIMIT ${TOP_CATEGORIES}`,

@@ -32,6 +32,7 @@ export const DRILL_MESSAGES = {
   "drill.rates": ["三率", "The three rates"],
   "drill.response_rate": ["响应率", "Response rate"],
   "drill.resolution_rate": ["解决率", "Resolution rate"],
+  "drill.publication_rate": ["按期公示率", "Published in time"],
   "drill.resolution": ["办理时长", "Time to close"],
   "drill.median_time": ["办结时长中位数", "Median time to close"],
   "drill.p90_time": ["办结时长P90", "90th percentile"],

@@ -12,7 +12,10 @@ import { table as schemaTable } from "../schema.ts";
  */
 export const UPDATED_AT = "updated_at";
 
-/** Per table, per canonical field: the headers recognised, Chinese 12345 exports, Open311, English 311. */
+/**
+ * Per table, per canonical field: the headers recognised, Chinese 12345 exports and message boards (留言板: 留言编号,
+ * 留言时间, 留言详情, 答复意见), Open311, English 311.
+ */
 export const HEADERS: Record<string, Record<string, string[]>> = {
   tickets: {
     ticket_id: [
@@ -24,8 +27,18 @@ export const HEADERS: Record<string, Record<string, string[]>> = {
       "SR Number",
       "Request ID",
       "Case ID",
+      "留言编号",
     ],
-    created_at: ["受理时间", "创建时间", "登记时间", "来电时间", "requested_datetime", "Created Date", "Opened"],
+    created_at: [
+      "受理时间",
+      "创建时间",
+      "登记时间",
+      "来电时间",
+      "requested_datetime",
+      "Created Date",
+      "Opened",
+      "留言时间",
+    ],
     dispatched_at: ["派单时间", "派发时间"],
     accepted_at: ["签收时间", "接单时间"],
     closed_at: ["办结时间", "结案时间", "完成时间", "Closed Date", "Closed"],
@@ -34,7 +47,7 @@ export const HEADERS: Record<string, Record<string, string[]>> = {
     kind: ["工单类型", "诉求性质"],
     category: ["问题分类", "诉求分类", "业务分类", "诉求事项", "service_name", "Complaint Type", "Request Type"],
     source: ["来源", "来源渠道", "受理渠道", "渠道", "Open Data Channel Type", "Request Source", "Channel"],
-    description: ["诉求内容", "工单内容", "问题描述", "内容", "Descriptor"],
+    description: ["诉求内容", "工单内容", "问题描述", "内容", "Descriptor", "留言详情"],
     address: ["地址", "诉求地址", "事发地址", "Incident Address"],
     reporter_name: ["诉求人", "来电人", "联系人", "姓名"],
     reporter_phone: ["联系电话", "来电号码", "电话", "手机"],
@@ -42,6 +55,10 @@ export const HEADERS: Record<string, Record<string, string[]>> = {
     lat: ["纬度", "Latitude"],
     handler: ["承办单位", "承办人", "处理部门", "agency_responsible", "Agency"],
     merged_into: ["并单", "并入工单编号"],
+    // 答复时间 is when the resident was answered, not when the result was made public: it maps to nothing by default
+    // (a message board whose replies are public can map it to published_at with a mapping file).
+    published_at: ["公示时间", "公开时间", "公示日期"],
+    reply: ["答复意见", "办理结果", "回复内容", "处理结果", "答复内容", "status_notes", "Resolution Description"],
     [UPDATED_AT]: ["更新时间", "updated_datetime", "Updated Date", "Resolution Action Updated Date"],
   },
   callbacks: {

@@ -24,6 +24,8 @@ export interface MetricsConfig {
   };
   /** The result is published within this many calendar days after closing (7日内公示). */
   publicationDays: number;
+  /** Whether `publicationDays` counts calendar days (the default) or working days on the official calendar. */
+  publicationDayKind?: "calendar" | "working";
   /** A ticket counts as responded to when dispatched (or, without a dispatch, accepted) within this many hours. */
   responseHours: number;
   /** A closed ticket is to be called back by this day of the month after the month it closed in. */
@@ -34,7 +36,7 @@ export interface MetricsConfig {
   };
 }
 
-export const DEFAULT_CONFIG: MetricsConfig = validateConfig(defaults);
+export const DEFAULT_CONFIG: MetricsConfig = validateConfig(defaults as MetricsConfig);
 
 /** Checks a configuration read from JSON, so a typo fails at load rather than as wrong figures. */
 export function validateConfig(config: MetricsConfig): MetricsConfig {
@@ -53,6 +55,9 @@ export function validateConfig(config: MetricsConfig): MetricsConfig {
     }
   });
   positive(config.publicationDays, "publicationDays");
+  if (![undefined, "calendar", "working"].includes(config.publicationDayKind)) {
+    throw new Error(`deadline config: publicationDayKind must be "calendar" or "working"`);
+  }
   positive(config.responseHours, "responseHours");
   positive(config.callbackDayOfNextMonth, "callbackDayOfNextMonth");
   positive(config.repeats?.windowDays, "repeats.windowDays");

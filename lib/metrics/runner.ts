@@ -8,6 +8,7 @@ import { backlogSql, overdueListSql } from "./backlog.ts";
 import { callbacksSql } from "./callbacks.ts";
 import { coverageGapsSql, coverageSql, priorityListSql } from "./coverage.ts";
 import { escalationSql } from "./escalation.ts";
+import { publicationSql } from "./publication.ts";
 import { ratesSql } from "./rates.ts";
 import { mergedSql, repeatsSql } from "./repeats.ts";
 import { resolutionSql } from "./resolution.ts";
@@ -22,6 +23,7 @@ export const METRIC_BUILDERS = {
   rates: ratesSql,
   satisfaction: satisfactionSql,
   callbacks: callbacksSql,
+  publication: publicationSql,
   escalation: escalationSql,
   repeats: repeatsSql,
   merged: mergedSql,

@@ -11,7 +11,7 @@
  */
 import { calendarColumns } from "../calendar/calendar.ts";
 import type { Connector } from "../db/connector.ts";
-import { table } from "../schema.ts";
+import { PERSONAL_COLUMNS, table } from "../schema.ts";
 import { columnsToArrow, tableToStream } from "../store/arrow.ts";
 import { DATA_AS_OF_SQL } from "./overview.ts";
 import { DEFAULT_CONFIG, type MetricsConfig, rulesBySpecificity } from "./deadlines.ts";
@@ -30,7 +30,23 @@ function deadlineWorkdaysSql(config: MetricsConfig): string {
   return whens.length ? `CASE ${whens.join("\n      ")}\n      ELSE ${fallback} END` : fallback;
 }
 
-export function ticketFactsSql(config: MetricsConfig = DEFAULT_CONFIG): string {
+/**
+ * The local date whose end is the publication deadline: `publicationDays` calendar days
+ * after closing, or that many working days on the official calendar.
+ */
+function publicationDueDateSql(config: MetricsConfig): string {
+  return config.publicationDayKind === "working"
+    ? "pub_day.date"
+    : `b.closed_date + INTERVAL ${config.publicationDays} DAY`;
+}
+
+/** What the view can read beyond the columns every store has. */
+export interface FactsSource {
+  /** The tickets table holds `reply`: a scope without residents' fields (the wall's) has none. */
+  reply: boolean;
+}
+
+export function ticketFactsSql(config: MetricsConfig = DEFAULT_CONFIG, source: FactsSource = { reply: true }): string {
   const offset = config.utcOffsetHours;
   const local = (instant: string) => localDate(instant, offset);
   const endOf = (date: string) => endOfLocalDay(date, offset);
@@ -54,6 +70,8 @@ base AS (
     t.merged_into IS NOT NULL AS merged,
     coalesce(t.reopened, false) AS reopened,
     t.resolved_level,
+    t.published_at,
+    ${source.reply ? "coalesce(trim(t.reply), '') <> ''" : "CAST(NULL AS BOOLEAN)"} AS has_reply,
     a.as_of,
     ${local("t.created_at")} AS created_date,
     ${local("t.closed_at")} AS closed_date,
@@ -70,7 +88,8 @@ base AS (
 clocks AS (
   SELECT b.*,
     coalesce(b.due_at, ${endOf("due_day.date")}) AS due_at_effective,
-    ${endOf(`b.closed_date + INTERVAL ${config.publicationDays} DAY`)} AS publication_due_at,
+    ${endOf(publicationDueDateSql(config))} AS publication_due_at,
+    ${hoursBetween("b.closed_at", "b.published_at")} / 24 AS publication_days,
     ${
     endOf(`date_trunc('month', b.closed_date) + INTERVAL 1 MONTH + INTERVAL ${config.callbackDayOfNextMonth - 1} DAY`)
   } AS callback_due_at,
@@ -89,7 +108,13 @@ clocks AS (
   LEFT JOIN calendar c_response ON c_response.date = ${local("b.response_at")}
   LEFT JOIN calendar c_now ON c_now.date = ${local("b.as_of")}
   LEFT JOIN (SELECT date, workday_seq FROM calendar WHERE is_workday) due_day
-    ON due_day.workday_seq = c_created.workday_seq + b.deadline_workdays
+    ON due_day.workday_seq = c_created.workday_seq + b.deadline_workdays${
+    config.publicationDayKind === "working"
+      ? `
+  LEFT JOIN (SELECT date, workday_seq FROM calendar WHERE is_workday) pub_day
+    ON pub_day.workday_seq = c_closed.workday_seq + ${config.publicationDays}`
+      : ""
+  }
 )
 SELECT *,
   CASE WHEN merged THEN NULL
@@ -101,7 +126,11 @@ SELECT *,
     WHEN ${hoursBetween("created_at", "as_of")} > ${response} THEN false END AS responded_within_rule,
   CASE WHEN merged OR status <> 'closed' THEN NULL
     WHEN first_callback_at IS NOT NULL THEN first_callback_at < callback_due_at
-    WHEN as_of >= callback_due_at THEN false END AS called_back_within_rule
+    WHEN as_of >= callback_due_at THEN false END AS called_back_within_rule,
+  CASE WHEN merged OR status <> 'closed' THEN NULL
+    WHEN published_at IS NOT NULL THEN published_at < publication_due_at
+    WHEN as_of >= publication_due_at THEN false END AS published_within_rule,
+  NOT merged AND status = 'closed' AND published_at IS NULL AND as_of >= publication_due_at AS publication_overdue
 FROM clocks`;
 }
 
@@ -116,5 +145,28 @@ export async function createViews(db: Connector, config: MetricsConfig = DEFAULT
   if (n === 0) {
     await db.insertArrowStream("calendar", tableToStream(columnsToArrow(table("calendar"), calendarColumns())));
   }
-  await db.query(ticketFactsSql(config));
+  const reply = await addMissingTicketColumns(db);
+  await db.query(ticketFactsSql(config, { reply }));
+}
+
+/**
+ * A store written before a tickets column existed (`published_at`, `reply`) gets it as
+ * nulls, so old stores open. Residents' fields are added only where the tickets came with
+ * them: a scope served without them stays without, and the view says "unknown" there.
+ * Returns whether the tickets table holds `reply`.
+ */
+async function addMissingTicketColumns(db: Connector): Promise<boolean> {
+  const present = new Set(
+    (await db.query<{ name: string }>(
+      `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'tickets'`,
+    )).map((r) => r.name),
+  );
+  const personal = PERSONAL_COLUMNS.tickets;
+  const withPersonal = personal.some((c) => present.has(c));
+  for (const c of table("tickets").columns) {
+    if (present.has(c.name) || (personal.includes(c.name) && !withPersonal)) continue;
+    await db.query(`ALTER TABLE tickets ADD COLUMN ${c.name} ${c.type}`);
+    present.add(c.name);
+  }
+  return present.has("reply");
 }

@@ -1,12 +1,14 @@
 /**
  * The monthly callback round (月回访): the tickets closed in the month before the round,
  * each to be called back by the configured day of the round's month (the 20th). Its
- * figures are lib/metrics' callbacks over those tickets; its lists are the items still
- * to call (the worklist) and those called back unsatisfied.
+ * figures are lib/metrics' callbacks and publication over those tickets; its lists are
+ * the items still to call (the worklist), those called back unsatisfied and those whose
+ * result is overdue for publication.
  */
 import { callbacksSql } from "../metrics/callbacks.ts";
 import { UTC_OFFSET_HOURS } from "../time.ts";
 import type { GroupBy } from "../metrics/filter.ts";
+import { PUBLICATION_OVERDUE, publicationSql } from "../metrics/publication.ts";
 import { localDate } from "../metrics/sql.ts";
 import { dateRange, overFacts } from "./facts_scope.ts";
 import { maskNameSql, maskPhoneSql, maskTextSql } from "./mask.ts";
@@ -23,17 +25,26 @@ export function roundCallbacksSql(round: Period, groupBy: GroupBy = {}): string 
   return overFacts(roundItems(round), callbacksSql({}, groupBy));
 }
 
+/** Publication within the configured days (7日内公示) and replies of the round's items. */
+export function roundPublicationSql(round: Period, groupBy: GroupBy = {}): string {
+  return overFacts(roundItems(round), publicationSql({}, groupBy));
+}
+
 /** Which items a list holds. */
-export type RoundList = "worklist" | "unsatisfied";
+export type RoundList = "worklist" | "unsatisfied" | "publication_overdue";
 
 const LIST_CONDITION: Record<RoundList, string> = {
   worklist: "callbacks = 0",
   unsatisfied: "unsatisfied_callback",
+  publication_overdue: PUBLICATION_OVERDUE,
 };
+
+/** A reply says what was done, which a caller reads before phoning: longer than the request's summary. */
+const REPLY_CHARACTERS = 60;
 
 /**
  * The round's items of one list, one row per ticket, with the place names a caller needs
- * and the resident's name, phone and request masked. Ordered by street, community and
+ * and the resident's name, phone, request and the reply masked. Ordered by street, community and
  * closing time, the order a caller works through them.
  */
 export function roundListSql(round: Period, list: RoundList, utcOffsetHours = UTC_OFFSET_HOURS): string {
@@ -47,6 +58,7 @@ export function roundListSql(round: Period, list: RoundList, utcOffsetHours = UT
   ${lastDay("f.callback_due_at")} AS callback_due,
   f.callback_result, f.reopened, f.status,
   ${maskTextSql("t.description")} AS description,
+  ${maskTextSql("t.reply", REPLY_CHARACTERS)} AS reply,
   ${maskNameSql("t.reporter_name")} AS reporter_name,
   ${maskPhoneSql("t.reporter_phone")} AS reporter_phone,
   f.street_id, f.community_id, f.compound_id

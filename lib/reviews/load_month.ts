@@ -1,7 +1,7 @@
 /** The monthly callback round's review data, computed on any Connector whose ticket_facts view exists. */
 import type { Connector } from "../db/connector.ts";
 import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
-import { roundCallbacksSql, roundListSql } from "./callback_round.ts";
+import { roundCallbacksSql, roundListSql, roundPublicationSql } from "./callback_round.ts";
 import { loadReviewPlaces, withPlaceNames } from "./load_common.ts";
 import { closingMonth, type Period } from "./period.ts";
 import { type CellFormat, figuresFrom, type ReviewData, reviewTable } from "./review.ts";
@@ -29,6 +29,15 @@ const LIST_COLUMNS: Record<string, CellFormat> = {
 
 const PERSON: Record<string, CellFormat> = { reporter_name: "text", reporter_phone: "text" };
 
+const PUBLICATION_MEASURES: Record<string, CellFormat> = {
+  published: "count",
+  published_in_time: "count",
+  publication_rate: "percent",
+  median_publication_days: "decimal",
+  publication_overdue: "count",
+  reply_coverage: "percent",
+};
+
 export async function loadMonthReview(
   db: Connector,
   round: Period,
@@ -42,6 +51,12 @@ export async function loadMonthReview(
     db.query(roundCallbacksSql(round, { place: "community" })),
     db.query(roundListSql(round, "worklist", config.utcOffsetHours)),
     db.query(roundListSql(round, "unsatisfied", config.utcOffsetHours)),
+  ]);
+  const [[publication], publicationStreets, publicationCommunities, publicationOverdue] = await Promise.all([
+    db.query(roundPublicationSql(round)),
+    db.query(roundPublicationSql(round, { place: "street" })),
+    db.query(roundPublicationSql(round, { place: "community" })),
+    db.query(roundListSql(round, "publication_overdue", config.utcOffsetHours)),
   ]);
   // Items not yet called back: the callers' remaining work.
   const withPending = <T extends Record<string, unknown>>(r: T) => ({
@@ -64,6 +79,7 @@ export async function loadMonthReview(
     figures: [
       ...figuresFrom(district && withPending(district), { ...ROUND_MEASURES, timeliness: "percent" }),
       { key: "callback_due", value: callbackDue, format: "date" },
+      ...figuresFrom(publication, { publication_rate: "percent" }),
     ],
     tables: [
       reviewTable(
@@ -91,9 +107,27 @@ export async function loadMonthReview(
           publication_due: "date",
           callback_due: "date",
           description: "text",
+          reply: "text",
           ...PERSON,
         },
         worklist,
+      ),
+      reviewTable(
+        "publication_streets",
+        { name: "text", ...PUBLICATION_MEASURES },
+        withPlaceNames(publicationStreets, places),
+        "street",
+      ),
+      reviewTable(
+        "publication_communities",
+        { street: "text", name: "text", ...PUBLICATION_MEASURES },
+        withPlaceNames(publicationCommunities, places),
+        "community",
+      ),
+      reviewTable(
+        "publication_overdue",
+        { ...LIST_COLUMNS, publication_due: "date", status: "code", reply: "text" },
+        publicationOverdue,
       ),
     ],
   };

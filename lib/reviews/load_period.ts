@@ -20,6 +20,8 @@ const SCORE_MEASURES: Record<string, CellFormat> = {
   on_time_rate: "percent",
   median_working_days: "decimal",
   callback_coverage: "percent",
+  publication_rate: "percent",
+  publication_rank: "count",
   repeats: "count",
   above_street: "count",
   households_linked_share: "percent",
@@ -38,6 +40,7 @@ const DISTRICT_FIGURES = [
   "on_time_rate",
   "median_working_days",
   "callback_coverage",
+  "publication_rate",
   "above_street",
 ];
 

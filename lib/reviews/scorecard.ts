@@ -1,7 +1,8 @@
 /**
  * The review scorecard (季盘点 / 年总结): per place and period, lib/metrics' volume, the
- * three rates, on-time rate, median working days to close, callback coverage and tickets
- * resolved above the street, joined into one row, with a score and a rank per period.
+ * three rates, on-time rate, median working days to close, callback coverage, tickets
+ * resolved above the street and the publication rate (with its own rank), joined into one
+ * row, with a score and a rank per period.
  * Repeats and the organisation network's coverage come per place for the period alone.
  */
 import { callbacksSql } from "../metrics/callbacks.ts";
@@ -9,6 +10,7 @@ import { coverageSql } from "../metrics/coverage.ts";
 import { escalationSql } from "../metrics/escalation.ts";
 import { type Filter, filterSql, HANDLED, type TimeGrain } from "../metrics/filter.ts";
 import { BUILDINGS_SQL } from "../metrics/places.ts";
+import { publicationSql } from "../metrics/publication.ts";
 import { ratesSql } from "../metrics/rates.ts";
 import { repeatsSql } from "../metrics/repeats.ts";
 import { resolutionSql } from "../metrics/resolution.ts";
@@ -35,16 +37,19 @@ r AS (${ratesSql(filter, groupBy)}),
 s AS (${resolutionSql(filter, groupBy)}),
 c AS (${callbacksSql(filter, groupBy)}),
 e AS (${escalationSql(filter, groupBy)}),
+p AS (${publicationSql(filter, groupBy)}),
 joined AS (
   SELECT ${keys.map((k) => `v.${k}`).join(", ")}, v.tickets, v.households, v.per_1000_households,
     r.response_rate, r.resolution_rate, r.satisfaction_rate,
     s.on_time_rate, s.median_working_days,
     c.coverage AS callback_coverage,
-    coalesce(e.at_district, 0) AS above_street
-  FROM v ${join("r")} ${join("s")} ${join("c")} ${join("e")}
+    coalesce(e.at_district, 0) AS above_street,
+    p.publication_rate
+  FROM v ${join("r")} ${join("s")} ${join("c")} ${join("e")} ${join("p")}
 ),
 scored AS (SELECT *, ${score} AS score FROM joined)
-SELECT *, rank() OVER (PARTITION BY period ORDER BY score DESC NULLS LAST) AS rank
+SELECT *, rank() OVER (PARTITION BY period ORDER BY score DESC NULLS LAST) AS rank,
+  rank() OVER (PARTITION BY period ORDER BY publication_rate DESC NULLS LAST) AS publication_rank
 FROM scored
 ORDER BY ${keys.join(", ")}`;
 }

@@ -13,6 +13,7 @@ import { type CompoundPoint, compoundsInArea, type LonLat } from "../../lib/dril
 import { DRILL_LEVELS, type DrillLevel } from "../../lib/drill/path.ts";
 import { decodeState, type MapState, resolveRange, stateFilter, withPlace } from "../../lib/drill/state.ts";
 import { filterSql } from "../../lib/metrics/filter.ts";
+import { publicationSql } from "../../lib/metrics/publication.ts";
 import { sqlString } from "../../lib/metrics/sql.ts";
 import { dataDir } from "../../lib/config.ts";
 import { t as message } from "../../lib/i18n.ts";
@@ -61,7 +62,9 @@ async function urlFilter(db: Awaited<ReturnType<typeof openStoreDb>>["db"], stat
 }
 
 /** The tickets a page's URL selects, counted on the store itself; a drawn area's compounds found from `places`. */
-async function storeCount(url: string): Promise<{ tickets: number; compounds: string[] | null }> {
+async function storeCount(
+  url: string,
+): Promise<{ tickets: number; compounds: string[] | null; publicationRate: number | null }> {
   const { db } = await openStoreDb(dataDir());
   try {
     const state = decodeState(new URL(url).search);
@@ -71,7 +74,8 @@ async function storeCount(url: string): Promise<{ tickets: number; compounds: st
     const compounds = state.area && compoundsInArea(state.area, points);
     const filter = withPlace(await urlFilter(db, state), state.place, compounds);
     const [here] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ticket_facts WHERE ${filterSql(filter)}`);
-    return { tickets: Number(here.n), compounds };
+    const [publication] = await db.query<{ publication_rate: number | null }>(publicationSql(filter));
+    return { tickets: Number(here.n), compounds, publicationRate: publication.publication_rate };
   } finally {
     await db.close();
   }
@@ -341,6 +345,8 @@ Deno.test("the drill-down map", { sanitizeResources: false, sanitizeOps: false }
     assert.equal(count, here.compounds.length);
     assert.equal(Number(shown.filtered_tickets), here.tickets);
     assert.equal(Number(shown.tickets), here.tickets);
+    // Beside the three rates: publication within 7 days, as the store's metric gives it.
+    assert.ok(here.publicationRate != null && Math.abs(Number(shown.publication_rate) - here.publicationRate) < 1e-9);
     assert.equal(await page.$eval(".drill-panel h2", (e) => e.textContent), `所选区域（${count}个小区）`);
     await shoot(page, "area");
 

@@ -46,6 +46,10 @@ const figures = (page: Page) =>
     (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-metric"), e.getAttribute("data-value")])),
   );
 
+/** The November 2026 round's items: handled tickets closed in local October. */
+const ROUND_ITEMS =
+  "NOT merged AND status = 'closed' AND closed_date >= DATE '2026-10-01' AND closed_date < DATE '2026-11-01'";
+
 const close = (a: unknown, b: unknown) => Math.abs(Number(a) - Number(b)) < 1e-9;
 
 Deno.test("reviews", { sanitizeResources: false, sanitizeOps: false }, async (t) => {
@@ -82,9 +86,11 @@ Deno.test("reviews", { sanitizeResources: false, sanitizeOps: false }, async (t)
     const store = await opening;
     const expected = await store.db.query(`SELECT street_id, count(*) AS closed,
       count(*) FILTER (WHERE callbacks > 0) AS called_back,
-      count(*) FILTER (WHERE unsatisfied_callback) AS unsatisfied
+      count(*) FILTER (WHERE unsatisfied_callback) AS unsatisfied,
+      count(*) FILTER (WHERE published_within_rule) AS in_time, count(published_within_rule) AS decided,
+      count(*) FILTER (WHERE publication_overdue) AS overdue
       FROM ticket_facts
-      WHERE NOT merged AND status = 'closed' AND closed_date >= DATE '2026-10-01' AND closed_date < DATE '2026-11-01'
+      WHERE ${ROUND_ITEMS}
       GROUP BY street_id ORDER BY street_id`);
     const shown = await tableValues(page, "round_streets");
     assert.deepEqual(
@@ -120,6 +126,35 @@ Deno.test("reviews", { sanitizeResources: false, sanitizeOps: false }, async (t)
       pageRows,
     );
 
+    // Publication within 7 days of the round's items, per street, equals SQL; the overdue list adds up.
+    const publication = expected;
+    const shownPublication = await tableValues(page, "publication_streets");
+    assert.deepEqual(
+      shownPublication.map((r) => [r.place, Number(r.cells.published_in_time), Number(r.cells.publication_overdue)]),
+      publication.map((e) => [e.street_id, e.in_time, e.overdue]),
+    );
+    shownPublication.forEach((r, i) =>
+      assert.ok(
+        close(r.cells.publication_rate, Number(publication[i].in_time) / Number(publication[i].decided)),
+        `${r.place} rate`,
+      )
+    );
+    const overdue = publication.reduce((s, e) => s + Number(e.overdue), 0);
+    assert.ok(overdue > 0, "the demo has items overdue for publication");
+    assert.equal(
+      Number(await page.$eval('[data-table="publication_overdue"]', (e) => e.getAttribute("data-total"))),
+      overdue,
+    );
+    // The caller reads what was done: most worklist items carry their reply, digits masked.
+    const replies = await page.$$eval(
+      '[data-table="worklist"] td[data-key="reply"]',
+      (tds) => tds.map((td) => td.getAttribute("data-value") ?? ""),
+    );
+    assert.ok(replies.filter((r) => HAN.test(r)).length > replies.length * 0.8, "replies shown");
+    assert.ok(replies.every((r) => !/\d{3}/.test(r)), "replies masked");
+    await page.$eval('[data-table="publication_streets"]', (e) => e.scrollIntoView());
+    await screenshot(page, "reviews-month-publication-1920x1080");
+
     await page.emulateMediaType("print");
     await page.setViewport(A4);
     await page.evaluate(() => scrollTo(0, 0));
@@ -154,6 +189,9 @@ Deno.test("reviews", { sanitizeResources: false, sanitizeOps: false }, async (t)
       assert.ok(close(r.cells.satisfaction_rate, expected[i].satisfaction_rate), `${r.place} satisfaction`);
       assert.equal(Number(r.cells.above_street), expected[i].above_street);
     });
+    // The publication rate is a column with its own rank.
+    const ranks = shown.map((r) => Number(r.cells.publication_rank)).sort();
+    assert.deepEqual(ranks, shown.map((_, i) => i + 1));
     assert.equal(await page.$eval("tr.review-focus", (e) => e.getAttribute("data-place")), "S02");
     const liveFigures = await figures(page);
 

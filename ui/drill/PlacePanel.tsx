@@ -30,6 +30,8 @@ const RATES: Item[] = [
   ["response_rate", "drill.response_rate", "percent"],
   ["resolution_rate", "drill.resolution_rate", "percent"],
   ["satisfaction_rate", "metric.satisfaction", "percent"],
+  // Beside the three rates, from the publication metric (7日内公示).
+  ["publication_rate", "drill.publication_rate", "percent"],
 ];
 const RESOLUTION: Item[] = [
   ["median_hours", "drill.median_time", "hours"],
@@ -124,7 +126,7 @@ export function PlacePanel({ data, place, index, lang, onPick }: {
       {tickets === 0 && <p class="status">{t(lang, "drill.no_tickets")}</p>}
 
       <h3>{t(lang, "drill.rates")}</h3>
-      <Figures row={data.rates[0]} lang={lang} items={RATES} />
+      <Figures row={{ ...data.rates[0], ...data.publication[0] }} lang={lang} items={RATES} />
       <h3>{t(lang, "drill.resolution")}</h3>
       <Figures row={data.resolution[0]} lang={lang} items={RESOLUTION} />
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as turf from "@turf/turf";
 import { generateDemo } from "../../../lib/demo/generate.ts";
+import { CATEGORIES } from "../../../lib/demo/categories.ts";
 import { TABLES } from "../../../lib/schema.ts";
 
 const demo = generateDemo({ tickets: 20_000 });
@@ -153,4 +154,26 @@ Deno.test("tickets are placed, timed and called back plausibly", () => {
   const results = demo.callbacks.result;
   const satisfaction = results.filter((r) => r !== "unsatisfied").length / results.length;
   assert.ok(satisfaction >= 0.9 && satisfaction <= 0.96, `satisfaction ${satisfaction}`);
+});
+
+Deno.test("most closed tickets are published within 7 days, some late or not at all; replies answer the request", () => {
+  const t = demo.tickets;
+  const handled = t.ticket_id.flatMap((_, i) => (t.status[i] === "closed" && t.merged_into[i] === null ? [i] : []));
+  const day = 86_400_000;
+  const delay = (i: number) => ((t.published_at[i] as number) - (t.closed_at[i] as number)) / day;
+  const published = handled.filter((i) => t.published_at[i] !== null);
+  const inTime = published.filter((i) => delay(i) < 7).length / handled.length;
+  const late = published.filter((i) => delay(i) >= 7).length / handled.length;
+  assert.ok(inTime > 0.83 && inTime < 0.93, `${inTime} published within 7 days`);
+  assert.ok(late > 0.03 && late < 0.12, `${late} published late`);
+  assert.ok(published.every((i) => delay(i) > 0), "published after closing");
+  const replied = handled.filter((i) => t.reply[i] !== null);
+  assert.ok(replied.length / handled.length > 0.9);
+  for (const i of replied) {
+    const category = CATEGORIES.find((c) => c.name === t.category[i])!;
+    assert.equal(category.replies[category.descriptions.indexOf(t.description[i] as string)], t.reply[i]);
+  }
+  const merged = t.ticket_id.flatMap((_, i) => (t.merged_into[i] !== null ? [i] : []));
+  assert.ok(merged.length > 0 && merged.every((i) => t.published_at[i] === null && t.reply[i] === null));
+  for (const c of CATEGORIES) assert.equal(c.replies.length, c.descriptions.length, c.name);
 });

@@ -1,7 +1,7 @@
-/** The other formats offices send: XLSX exports with Chinese headers, Open311 JSON, callbacks. */
+/** The other formats offices send: XLSX exports with Chinese headers, message boards, Open311 JSON, callbacks. */
 import assert from "node:assert/strict";
 import { toXlsx } from "../../../lib/export/xlsx.ts";
-import { row, run } from "./helpers.ts";
+import { FIXTURES, row, run } from "./helpers.ts";
 
 Deno.test("an XLSX export with Chinese headers, text and serial dates, is read without a mapping", async () => {
   const bytes = await toXlsx([
@@ -46,6 +46,38 @@ Deno.test("Open311 GeoReport v2 JSON is read by its own field names", async () =
   const first = row(columns!, "ticket_id", "638344");
   assert.equal(first.created_at, Date.UTC(2024, 3, 19, 12, 30));
   assert.deepEqual([first.status, first.lon, first.lat], ["closed", -73.99, 40.757]);
+});
+
+Deno.test("a message board export with Chinese headers: the reply and the publication time are read", async () => {
+  const { summary, columns, rejects } = await run(
+    "tickets",
+    "message_board.csv",
+    await Deno.readFile(new URL("message_board.csv", FIXTURES)),
+  );
+  assert.equal(summary.stored, 3, JSON.stringify(rejects));
+  const lift = row(columns!, "ticket_id", "LY2024001");
+  assert.equal(lift.created_at, Date.UTC(2024, 3, 1, 1, 12));
+  assert.equal(lift.reply, "已联系维保单位更换主板，4月3日恢复运行，并安排每周巡检。");
+  // 公示时间 is the publication; 答复时间 (17:30 on 3 April) is the reply to the resident and is not taken for it.
+  assert.equal(lift.published_at, Date.UTC(2024, 3, 8, 2));
+  assert.match(lift.description as string, /^德沁苑3栋电梯/);
+  // Replied, not yet published.
+  const wiring = row(columns!, "ticket_id", "LY2024002");
+  assert.equal(wiring.published_at, null);
+  assert.match(wiring.reply as string, /^网格员已上门劝导/);
+  const open = row(columns!, "ticket_id", "LY2024003");
+  assert.deepEqual([open.status, open.reply, open.published_at], ["open", null, null]);
+});
+
+Deno.test("Open311 status_notes are the reply", async () => {
+  const json = JSON.stringify([{
+    service_request_id: "1",
+    status: "closed",
+    status_notes: "Pothole filled",
+    requested_datetime: "2024-04-19T08:30:00Z",
+  }]);
+  const { columns } = await run("tickets", "requests.json", json);
+  assert.equal(row(columns!, "ticket_id", "1").reply, "Pothole filled");
 });
 
 Deno.test("callbacks: Chinese results normalised, an unknown result rejected with its row", async () => {

@@ -36,6 +36,8 @@ Deno.test("NYC 311 sample: every row stored or rejected, New York times", async 
   assert.equal(t.status, "closed");
   assert.equal(t.status_source, "Closed");
   assert.equal(t.category, "Noise - Street/Sidewalk");
+  // NYC's Resolution Description is the reply to the resident.
+  assert.equal(t.reply, "The Police Department responded to the complaint and took action to fix the condition.");
   assert.equal(row(outcome.columns!, "ticket_id", "54049402").status, "open");
   assert.match(t.h3_r9 as string, /^89/);
   assert.equal(s.unassigned, s.stored, "no NYC ticket lies in an empty store's places");

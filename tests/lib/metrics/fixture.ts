@@ -179,12 +179,12 @@ export const FIXTURE: Record<string, Columns> = {
   ]),
 };
 
-/** A DuckDB holding the fixture (the calendar comes from createViews) with its views. */
-export async function fixtureDb(config?: MetricsConfig): Promise<Connector> {
+/** A DuckDB holding the fixture, or tables made from it (the calendar comes from createViews), with its views. */
+export async function fixtureDb(config?: MetricsConfig, tables: Record<string, Columns> = FIXTURE): Promise<Connector> {
   const db = await openDenoDuckDB();
   for (const t of TABLES) {
     if (t.name === "calendar") continue;
-    await db.insertArrowStream(t.name, tableToStream(columnsToArrow(t, FIXTURE[t.name] ?? {})));
+    await db.insertArrowStream(t.name, tableToStream(columnsToArrow(t, tables[t.name] ?? {})));
   }
   await createViews(db, config);
   return db;

@@ -1,6 +1,6 @@
 /** The monthly callback round on a hand-made fixture: exactly the items due and not yet called back. */
 import assert from "node:assert/strict";
-import { roundCallbacksSql, roundListSql } from "../../../lib/reviews/callback_round.ts";
+import { roundCallbacksSql, roundListSql, roundPublicationSql } from "../../../lib/reviews/callback_round.ts";
 import { loadMonthReview } from "../../../lib/reviews/load_month.ts";
 import { parsePeriod } from "../../../lib/reviews/period.ts";
 import { roundFixtureDb } from "./fixture.ts";
@@ -34,6 +34,29 @@ Deno.test("worklist: exactly the round's items not yet called back, masked", asy
   assert.equal(r1.closed_date, Date.UTC(2024, 2, 31));
   assert.equal(r1.publication_due, Date.UTC(2024, 3, 7));
   assert.equal(r1.callback_due, Date.UTC(2024, 3, 20));
+  // What was done, for the caller to read before phoning; digits masked like the request's.
+  assert.equal(r1.reply, "已协调装修方调整施工时间，如有问题请联系***。");
+  assert.equal(rows[0].reply, null);
+});
+
+Deno.test("publication of the round's items: in time, overdue and replied, per street", async () => {
+  // t2, t3 and t7 (S1) were never published: overdue. r1 (S2) was published late, r5 (S2) in time.
+  const [round] = await db.query(roundPublicationSql(april));
+  assert.deepEqual(
+    [round.closed, round.published_in_time, round.publication_due, round.publication_overdue, round.replied],
+    [5, 1, 5, 3, 2],
+  );
+  assert.equal(round.publication_rate, 0.2);
+  assert.equal(round.reply_coverage, 0.4);
+  const streets = await db.query(roundPublicationSql(april, { place: "street" }));
+  assert.deepEqual(streets.map((r) => [r.place_id, r.publication_rate, r.publication_overdue]), [
+    ["S1", 0, 3],
+    ["S2", 0.5, 0],
+  ]);
+  const overdue = await db.query(roundListSql(april, "publication_overdue"));
+  // Ordered by street, community and closing time: t3 (4 March), t7 (18 March), t2 (20 March).
+  assert.deepEqual(overdue.map((r) => r.ticket_id), ["t3", "t7", "t2"]);
+  assert.equal(overdue[0].publication_due, Date.UTC(2024, 2, 11));
 });
 
 Deno.test("unsatisfied list: t2, reopened", async () => {
@@ -51,6 +74,16 @@ Deno.test("the round's review: figures, tables per street, and a pending count t
   assert.deepEqual(streets.rows.map((r) => [r.name, r.closed, r.pending]), [["东街道", 3, 1], ["西街道", 2, 1]]);
   const worklist = review.tables.find((t) => t.id === "worklist")!;
   assert.equal(worklist.total, 2);
+  assert.ok(worklist.columns.some((c) => c.key === "reply"));
+  assert.equal(figure.publication_rate, 0.2);
+  const publication = review.tables.find((t) => t.id === "publication_streets")!;
+  assert.deepEqual(publication.rows.map((r) => [r.name, r.published, r.published_in_time, r.publication_overdue]), [
+    ["东街道", 0, 0, 3],
+    ["西街道", 2, 1, 0],
+  ]);
+  const communities = review.tables.find((t) => t.id === "publication_communities")!;
+  assert.deepEqual(communities.rows.map((r) => [r.street, r.name]), [["东街道", "甲社区"], ["西街道", "乙社区"]]);
+  assert.equal(review.tables.find((t) => t.id === "publication_overdue")!.total, 3);
 });
 
 Deno.test("a round with nothing closed the month before is empty, not zero rows of figures", async () => {

@@ -30,15 +30,19 @@ const closedTicket = (id: string, closed: string, extra: Record<string, unknown>
 /** Added tickets: which belong to the April round and why. */
 export const ADDED = [
   // 23:30 local on 31 March is 15:30 UTC: closed in March, not called back: due.
-  closedTicket("r1", "2024-03-31 23:30"),
+  // Published 9 April, two days after its deadline (the end of 7 April).
+  closedTicket("r1", "2024-03-31 23:30", {
+    published_at: at("2024-04-09 10:00"),
+    reply: "已协调装修方调整施工时间，如有问题请联系13812345678。",
+  }),
   // 00:30 local on 1 April is still 31 March in UTC: closed in April, next round.
   closedTicket("r2", "2024-04-01 00:30"),
   // A merged duplicate closed in March: closed by merging, nobody to call.
   closedTicket("r3", "2024-03-26 10:00", { merged_into: "r1" }),
   // Still open: not yet decided.
   { ...closedTicket("r4", "2024-03-26 10:00"), closed_at: null, status: "open" },
-  // Called back on time, satisfied: done.
-  closedTicket("r5", "2024-03-27 10:00"),
+  // Called back on time, satisfied: done. Published 1 April, within 7 days.
+  closedTicket("r5", "2024-03-27 10:00", { published_at: at("2024-04-01 10:00"), reply: "已上门调解，双方达成一致。" }),
 ];
 
 const ADDED_CALLBACKS = [{ ticket_id: "r5", called_at: at("2024-04-02 10:00"), result: "satisfied" }];

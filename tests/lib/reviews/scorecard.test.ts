@@ -14,17 +14,22 @@ Deno.test("scorecard columns are the metrics' own, per street", async () => {
   const card = await db.query(scorecardSql(filter, "street", "quarter"));
   const m = metrics(db);
   const groupBy = { place: "street" as const, time: "quarter" as const };
-  const [volume, rates, resolution, callbacks] = await Promise.all([
+  const [volume, rates, resolution, callbacks, publication] = await Promise.all([
     m.volume(filter, groupBy),
     m.rates(filter, groupBy),
     m.resolution(filter, groupBy),
     m.callbacks(filter, groupBy),
+    m.publication(filter, groupBy),
   ]);
   assert.deepEqual(card.map((r) => r.place_id), ["S1", "S2"]);
   assert.deepEqual(card.map((r) => r.tickets), volume.map((r) => r.tickets));
   assert.deepEqual(card.map((r) => r.satisfaction_rate), rates.map((r) => r.satisfaction_rate));
   assert.deepEqual(card.map((r) => r.on_time_rate), resolution.map((r) => r.on_time_rate));
   assert.deepEqual(card.map((r) => r.callback_coverage), callbacks.map((r) => r.coverage));
+  // Q1 receipts closed: S1 t1, t2, t3, t7 (none published); S2 r1 (late), r2 (never), r5 (in time).
+  assert.deepEqual(publication.map((r) => r.place_id), ["S1", "S2"]);
+  assert.deepEqual(card.map((r) => r.publication_rate), publication.map((r) => r.publication_rate));
+  assert.deepEqual(card.map((r) => [r.publication_rate, r.publication_rank]), [[0, 2], [1 / 3, 1]]);
   // The score averages the rates that have a denominator; the higher score ranks first.
   for (const r of card) {
     const rates = [r.response_rate, r.resolution_rate, r.satisfaction_rate, r.on_time_rate].filter((v) => v != null)

@@ -17,6 +17,8 @@ base AS (
     t.merged_into IS NOT NULL AS merged,
     coalesce(t.reopened, false) AS reopened,
     t.resolved_level,
+    t.published_at,
+    coalesce(trim(t.reply), '') <> '' AS has_reply,
     a.as_of,
     CAST(t.created_at + INTERVAL 8 HOUR AS DATE) AS created_date,
     CAST(t.closed_at + INTERVAL 8 HOUR AS DATE) AS closed_date,
@@ -37,6 +39,7 @@ clocks AS (
   SELECT b.*,
     coalesce(b.due_at, (CAST(due_day.date AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 8 HOUR)) AS due_at_effective,
     (CAST(b.closed_date + INTERVAL 7 DAY AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 8 HOUR) AS publication_due_at,
+    (epoch_ms(b.published_at) - epoch_ms(b.closed_at)) / 3600000.0 / 24 AS publication_days,
     (CAST(date_trunc('month', b.closed_date) + INTERVAL 1 MONTH + INTERVAL 19 DAY AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 8 HOUR) AS callback_due_at,
     (epoch_ms(b.closed_at) - epoch_ms(b.created_at)) / 3600000.0 AS resolution_hours,
     c_closed.workday_seq - c_created.workday_seq AS working_days_to_close,
@@ -65,5 +68,9 @@ SELECT *,
     WHEN (epoch_ms(as_of) - epoch_ms(created_at)) / 3600000.0 > 4 THEN false END AS responded_within_rule,
   CASE WHEN merged OR status <> 'closed' THEN NULL
     WHEN first_callback_at IS NOT NULL THEN first_callback_at < callback_due_at
-    WHEN as_of >= callback_due_at THEN false END AS called_back_within_rule
+    WHEN as_of >= callback_due_at THEN false END AS called_back_within_rule,
+  CASE WHEN merged OR status <> 'closed' THEN NULL
+    WHEN published_at IS NOT NULL THEN published_at < publication_due_at
+    WHEN as_of >= publication_due_at THEN false END AS published_within_rule,
+  NOT merged AND status = 'closed' AND published_at IS NULL AND as_of >= publication_due_at AS publication_overdue
 FROM clocks
