@@ -6,7 +6,7 @@
  */
 import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
 import type { Building } from "./buildings.ts";
-import { DAY_MS } from "./calendar.ts";
+import { DAY_MS } from "../time.ts";
 import { CATEGORIES, COMPOUND_CLASSES } from "./categories.ts";
 import type { Places } from "./places.ts";
 import type { Random } from "./random.ts";

@@ -4,6 +4,7 @@
  * removed once older than the retention period (`LINLI_RETENTION_DAYS`, default 90).
  */
 import { envNumber } from "../config.ts";
+import { DAY_MS } from "../time.ts";
 import { writePrivateFile } from "./write_private.ts";
 
 export const rejectsFolder = (storeDir: string) => `${storeDir}/rejects`;
@@ -27,7 +28,7 @@ export async function sweepRejects(storeDir: string, days = retentionDays(), now
     for await (const e of Deno.readDir(folder)) {
       if (!e.isFile) continue;
       const { mtime } = await Deno.stat(`${folder}/${e.name}`);
-      if (mtime && now - mtime.getTime() > days * 86_400_000) {
+      if (mtime && now - mtime.getTime() > days * DAY_MS) {
         await Deno.remove(`${folder}/${e.name}`);
         removed.push(e.name);
       }

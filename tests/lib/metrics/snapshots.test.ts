@@ -16,6 +16,7 @@ import * as giStar from "../../../lib/metrics/gi_star.ts";
 import * as hotspots from "../../../lib/metrics/hotspots.ts";
 import * as overview from "../../../lib/metrics/overview.ts";
 import * as places from "../../../lib/metrics/places.ts";
+import * as publication from "../../../lib/metrics/publication.ts";
 import * as rates from "../../../lib/metrics/rates.ts";
 import * as repeats from "../../../lib/metrics/repeats.ts";
 import * as resolution from "../../../lib/metrics/resolution.ts";
@@ -36,6 +37,7 @@ const MODULES = {
   hotspots,
   overview,
   places,
+  publication,
   rates,
   repeats,
   resolution,
@@ -86,6 +88,7 @@ const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> = {
   placeGeometrySql: () => overview.placeGeometrySql("community"),
   mapFeatureSql: () => overview.mapFeatureSql("road"),
   householdsSql: (f: Filter) => places.householdsSql(f, { place: "community" }),
+  publicationSql: (f: Filter) => publication.publicationSql(f, BY),
   ratesSql: (f: Filter) => rates.ratesSql(f, BY),
   repeatsSql: (f: Filter) => repeats.repeatsSql(f, { level: "compound" }),
   mergedSql: (f: Filter) => repeats.mergedSql(f, BY),
