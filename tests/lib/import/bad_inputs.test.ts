@@ -21,31 +21,41 @@ Deno.test("malformed CSV: the broken row is rejected, the others stored", async 
   assert.ok(rejects.every((r) => r.file === "bad.csv" && /malformed CSV/.test(r.reason)), JSON.stringify(rejects));
 });
 
-Deno.test("wrong types and missing required fields name the row and field", async () => {
+Deno.test("a row is rejected only without an id or a readable creation time; other faults keep it with a note", async () => {
   const csv = HEADER +
     "B1,yesterday,受理,,\nB2,2024-04-19 08:30,受理,east,31.2\nB3,,受理,,\n,2024-04-19 08:30,受理,,\nB5,2024-04-19 08:30,受理,121.5,95\n";
-  const { summary, rejects } = await run("tickets", "types.csv", csv);
-  assert.equal(summary.stored, 0);
-  assert.deepEqual(rejects.map((r) => [r.row, r.field]), [
-    [2, "created_at"],
-    [3, "lon"],
-    [4, "created_at"],
-    [5, "ticket_id"],
-    [6, "lat"],
-  ]);
+  const { summary, rejects, notes, columns } = await run("tickets", "types.csv", csv);
+  assert.deepEqual(columns!.ticket_id, ["B2", "B5"]);
+  assert.deepEqual(rejects.map((r) => [r.row, r.field]), [[2, "created_at"], [4, "created_at"], [5, "ticket_id"]]);
   assert.match(rejects[0].reason, /not a timestamp/);
-  assert.match(rejects[2].reason, /required value missing/);
+  assert.match(rejects[1].reason, /required value missing/);
   assert.match(rejects[0].raw, /^B1,yesterday/);
+  assert.deepEqual(notes.map((n) => [n.file, n.row, n.record_id, n.field]), [
+    ["types.csv", 3, "B2", "lon"],
+    ["types.csv", 3, "B2", "lat"],
+    ["types.csv", 6, "B5", "lat"],
+  ]);
+  assert.match(notes[0].problem, /"east" is not a number/);
+  assert.match(notes[0].action, /emptied/);
+  assert.match(notes[1].problem, /a coordinate without the other/);
+  assert.match(notes[2].problem, /latitude 95 is outside/);
+  assert.deepEqual([columns!.lon[1], columns!.lat[1]], [null, null], "a coordinate pair is kept whole or not at all");
+  assert.deepEqual([summary.read, summary.stored, summary.rejected, summary.notes], [5, 2, 3, 3]);
 });
 
-Deno.test("duplicate ticket ids in one file: the newest version is stored, the other rejected with its reason", async () => {
+Deno.test("duplicate ticket ids in one file: the latest update is stored, a note names the other rows", async () => {
   const csv =
-    "工单编号,受理时间,办结时间,工单状态\nC1,2024-04-19 08:30,2024-04-21 10:00,已办结\nC1,2024-04-19 08:30,,受理\n";
-  const { summary, rejects, columns } = await run("tickets", "dup.csv", csv);
-  assert.equal(summary.stored, 1);
+    "工单编号,受理时间,办结时间,工单状态\nC1,2024-04-19 08:30,2024-04-21 10:00,已办结\nC1,2024-04-19 08:30,,受理\n" +
+    "C2,2024-04-19 09:00,,受理\nC2,2024-04-19 09:00,,受理\n";
+  const { summary, rejects, notes, columns } = await run("tickets", "dup.csv", csv);
+  assert.deepEqual(columns!.ticket_id, ["C1", "C2"]);
   assert.equal(columns!.status[0], "closed");
-  assert.equal(rejects[0].row, 3);
-  assert.match(rejects[0].reason, /duplicate ticket_id C1: row 2 is its newer version/);
+  assert.deepEqual(rejects, []);
+  assert.deepEqual([summary.read, summary.stored, summary.added, summary.merged], [4, 4, 2, 2]);
+  assert.equal(notes.length, 1, "identical duplicates need no note");
+  assert.deepEqual([notes[0].row, notes[0].record_id, notes[0].field], [2, "C1", "ticket_id"]);
+  assert.match(notes[0].problem, /also in row 3, with other values/);
+  assert.match(notes[0].action, /latest update kept/);
 });
 
 Deno.test("invalid geometry: repaired when safe, else rejected with the reason", async () => {

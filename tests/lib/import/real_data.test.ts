@@ -1,6 +1,6 @@
 /** The importers on real third-party files (tests/fixtures/real, credited in its SOURCES.md). */
 import assert from "node:assert/strict";
-import { mapping, row, run, REAL } from "./helpers.ts";
+import { mapping, REAL, row, run } from "./helpers.ts";
 
 const read = (path: string) => Deno.readFile(new URL(path, REAL));
 
@@ -13,8 +13,9 @@ Deno.test("Shanghai OSM buildings: tile-cut pieces merge into one building each"
   const s = outcome.summary;
   assert.equal(s.read, 1572);
   assert.equal(s.rejected, 0);
-  assert.equal(s.stored, 1450, "distinct building ids");
-  assert.equal(s.piecesMerged, 1572 - 1450);
+  assert.equal(s.stored, 1572, "every feature stored, pieces merged into their building");
+  assert.equal(s.added, 1450, "distinct building ids");
+  assert.equal(s.merged, 1572 - 1450);
   const b = row(outcome.columns!, "building_id", "40778072");
   assert.equal(b.name, "上海国际会议中心");
   assert.equal(b.height, 20);
