@@ -36,7 +36,11 @@ const USAGE = `usage:
                optional "timezone" (default Asia/Shanghai) and "timestamp_format"
                (MM/DD/YYYY or DD/MM/YYYY); see docs/import.md
   --coords     the coordinates' system when they come from a Chinese map service
-  --near       a ticket outside every building but this close to one gets it (default 15)
+  --near       a ticket outside every building but this close to one gets it, and a ticket
+               outside every compound polygon the nearest point compound of its community
+               this close (default 15)
+  --field-limit CHARS  text longer than this is cut, with a note (default 65536)
+  --xlsx-limit MB      a workbook unpacking to more than this is refused (default 200)
   --data DIR   the store (default: $LINLI_DATA, else the built-in demo store)
 
 A row is rejected only when it cannot be a record (no id, no readable creation time); a fault
@@ -114,6 +118,8 @@ async function main() {
       map: { type: "string" },
       coords: { type: "string", default: "wgs84" },
       near: { type: "string" },
+      "field-limit": { type: "string" },
+      "xlsx-limit": { type: "string" },
       data: { type: "string" },
       help: { type: "boolean" },
     },
@@ -136,6 +142,13 @@ async function main() {
   const near = values.near === undefined ? undefined : Number(values.near);
   if (near !== undefined && !(near >= 0)) fail(`--near must be a distance in metres, not "${values.near}"`);
 
+  const fieldLimit = values["field-limit"] === undefined ? undefined : Number(values["field-limit"]);
+  if (fieldLimit !== undefined && !(Number.isInteger(fieldLimit) && fieldLimit > 0)) {
+    fail(`--field-limit must be a whole number of characters, not "${values["field-limit"]}"`);
+  }
+  const xlsxMb = values["xlsx-limit"] === undefined ? undefined : Number(values["xlsx-limit"]);
+  if (xlsxMb !== undefined && !(xlsxMb > 0)) fail(`--xlsx-limit must be megabytes, not "${values["xlsx-limit"]}"`);
+
   const dir = values.data ?? dataDir();
   if (!values.data && usesDemoData()) await ensureDemoStore(dir);
 
@@ -146,6 +159,8 @@ async function main() {
       level: values.level as PlaceLevel | undefined,
       coords: values.coords as CoordSystem,
       nearMetres: near,
+      fieldLimit,
+      xlsxLimit: xlsxMb === undefined ? undefined : xlsxMb * 1024 * 1024,
     });
 
     for (const overlap of outcome.overlaps.slice(0, SHOWN_OVERLAPS)) console.log(`overlap: ${overlap}`);

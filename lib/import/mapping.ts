@@ -13,12 +13,21 @@ export interface Mapping {
   fields: Record<string, string>;
   timestamps: Required<TimestampOptions>;
   values: Partial<Record<VocabularyField, Record<string, string>>>;
+  /** Text longer than this many characters is cut, with a note (a 200 MB field would reach every browser). */
+  fieldLimit: number;
 }
+
+export const DEFAULT_FIELD_LIMIT = 64 * 1024;
 
 const SLASH_ORDERS: SlashOrder[] = ["MM/DD/YYYY", "DD/MM/YYYY"];
 
 export function defaultMapping(): Mapping {
-  return { fields: {}, timestamps: { timezone: DEFAULT_TIMEZONE, slashOrder: "MM/DD/YYYY" }, values: {} };
+  return {
+    fields: {},
+    timestamps: { timezone: DEFAULT_TIMEZONE, slashOrder: "MM/DD/YYYY" },
+    values: {},
+    fieldLimit: DEFAULT_FIELD_LIMIT,
+  };
 }
 
 function parseValues(json: unknown): Mapping["values"] {
@@ -51,6 +60,13 @@ export function parseMapping(json: unknown, tableName: string): Mapping {
   for (const [key, value] of Object.entries(json)) {
     if (key === "values") {
       mapping.values = parseValues(value);
+      continue;
+    }
+    if (key === "field_limit") {
+      if (!Number.isInteger(value) || (value as number) < 1) {
+        throw new Error("field_limit must be a whole number of characters");
+      }
+      mapping.fieldLimit = value as number;
       continue;
     }
     if (typeof value !== "string") throw new Error(`mapping entry "${key}" must be a string`);

@@ -3,15 +3,16 @@
  * and what to tell the user. No file system here: `deno task import` and a browser
  * upload both call `runImport`.
  */
-import { type Columns, type PlaceLevel, table as schemaTable } from "../schema.ts";
+import type { Columns, PlaceLevel } from "../schema.ts";
 import { AddressMatcher } from "./address_match.ts";
 import { assignTickets, DEFAULT_NEAR_METRES, PlaceIndex } from "./assign.ts";
-import { decodeText, readCsv } from "./csv.ts";
+import { readCsv } from "./csv.ts";
 import { readGeoJson } from "./geojson.ts";
 import { defaultMapping, parseMapping } from "./mapping.ts";
 import { upsert } from "./merge.ts";
 import { type Note, withNotes } from "./notes.ts";
 import { readOpen311 } from "./open311.ts";
+import { decodeText } from "./text.ts";
 import { importBuildings, importPlaces, type ShapedTable } from "./places.ts";
 import { type Converted, convertRecords, type RawTable, type RowRule } from "./records.ts";
 import type { Reject } from "./rejects.ts";
@@ -41,6 +42,10 @@ export interface ImportOptions {
   importId?: string;
   /** When the import runs: times more than a day after it are implausible. */
   importedAt?: number;
+  /** Characters a text field may have (default 64 KB); longer ones are cut with a note. */
+  fieldLimit?: number;
+  /** Bytes a workbook may unpack to (default in xlsx.ts). */
+  xlsxLimit?: number;
 }
 
 export interface Summary {
@@ -81,24 +86,29 @@ function extension(name: string): string {
 
 function parseJson(name: string, bytes: Uint8Array): unknown {
   try {
-    return JSON.parse(decodeText(bytes));
+    return JSON.parse(decodeText(name, bytes));
   } catch (e) {
     throw new Error(`${name} is not valid JSON: ${(e as Error).message}`);
   }
 }
 
-async function readTable(name: string, bytes: Uint8Array): Promise<RawTable> {
+async function readTable(name: string, bytes: Uint8Array, xlsxLimit?: number): Promise<RawTable> {
   const ext = extension(name);
-  if (ext === "xlsx") return await readXlsx(name, bytes);
+  if (ext === "xlsx") return await readXlsx(name, bytes, xlsxLimit);
   if (ext === "json") return readOpen311(name, parseJson(name, bytes));
   return readCsv(name, bytes);
 }
 
-async function readShapes(name: string, bytes: Uint8Array, coords: CoordSystem): Promise<ShapedTable> {
+async function readShapes(
+  name: string,
+  bytes: Uint8Array,
+  coords: CoordSystem,
+  xlsxLimit?: number,
+): Promise<ShapedTable> {
   const ext = extension(name);
   return ext === "geojson" || ext === "json"
     ? readGeoJson(name, parseJson(name, bytes), coords)
-    : await readTable(name, bytes);
+    : await readTable(name, bytes, xlsxLimit);
 }
 
 function resultRule(vocabulary: Vocabulary): RowRule {
@@ -139,6 +149,7 @@ export async function runImport(
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const mapping = options.mapping === undefined ? defaultMapping() : parseMapping(options.mapping, kind);
+  if (options.fieldLimit) mapping.fieldLimit = options.fieldLimit;
   const coords = options.coords ?? "wgs84";
   const importedAt = options.importedAt ?? Date.now();
   const vocab = vocabularies(mapping.values);
@@ -148,7 +159,7 @@ export async function runImport(
   let merged = 0;
   let read: number;
   if (kind === "tickets" || kind === "callbacks") {
-    const raw = await readTable(name, bytes);
+    const raw = await readTable(name, bytes, options.xlsxLimit);
     read = raw.rows.length + raw.rejects.length;
     if (kind === "tickets") {
       const tickets = convertTickets(raw, mapping, coords, { vocab, importedAt });
@@ -166,7 +177,7 @@ export async function runImport(
       converted = convertRecords("callbacks", raw, mapping, { rules: [resultRule(vocab.result)], importedAt });
     }
   } else {
-    const shapes = await readShapes(name, bytes, coords);
+    const shapes = await readShapes(name, bytes, coords, options.xlsxLimit);
     read = shapes.rows.length + shapes.rejects.length;
     if (kind === "places" && !options.level) throw new Error("a places import needs --level");
     const result = kind === "places"

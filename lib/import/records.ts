@@ -150,7 +150,10 @@ export function convertRecords(
     rowNotes = [];
     for (const { name, index, parse, values } of readers) {
       try {
-        values[n] = parse(row.cells[index]);
+        const value = parse(row.cells[index]);
+        values[n] = typeof value === "string" && value.length > mapping.fieldLimit
+          ? cut(value, mapping.fieldLimit, (problem, action) => note(name, problem, action))
+          : value;
       } catch (e) {
         if (required.has(name)) {
           reject(row, name, (e as Error).message);
@@ -186,6 +189,11 @@ export function convertRecords(
   const readerNotes = (raw.notes ?? []).filter((r) => r.row === 0 || ids.has(r.row))
     .map((r) => ({ ...r, record_id: ids.get(r.row) ?? null }));
   return { columns, sources, rejects, notes: [...readerNotes, ...notes], fields: [...fields.keys()] };
+}
+
+function cut(value: string, limit: number, note: (problem: string, action: string) => void): string {
+  note(`${value.length} characters, more than the limit of ${limit}`, `cut to the first ${limit}, row kept`);
+  return value.slice(0, limit);
 }
 
 function clearRow(columns: Columns, i: number) {

@@ -13,12 +13,12 @@ const polygon = (id: string, coordinates: unknown, type = "Polygon") => ({
   geometry: { type, coordinates },
 });
 
-Deno.test("malformed CSV: the broken row is rejected, the others stored", async () => {
+Deno.test("malformed CSV: every row kept, each repair noted with file and row", async () => {
   const csv = HEADER + 'A1,2024-04-19 08:30,受理,,\nA2,2024-04-19 08:31,"unclosed\nA3,2024-04-19 08:32,受理,,,extra\n';
-  const { summary, rejects } = await run("tickets", "bad.csv", csv);
-  assert.equal(summary.read, summary.stored + summary.rejected);
-  assert.equal(summary.stored, 1);
-  assert.ok(rejects.every((r) => r.file === "bad.csv" && /malformed CSV/.test(r.reason)), JSON.stringify(rejects));
+  const { summary, notes, columns } = await run("tickets", "bad.csv", csv);
+  assert.deepEqual(columns!.ticket_id, ["A1", "A2", "A3"]);
+  assert.deepEqual([summary.read, summary.stored, summary.rejected], [3, 3, 0]);
+  assert.deepEqual(notes.map((n) => [n.file, n.row]), [["bad.csv", 3], ["bad.csv", 3], ["bad.csv", 4]]);
 });
 
 Deno.test("a row is rejected only without an id or a readable creation time; other faults keep it with a note", async () => {
