@@ -133,7 +133,7 @@ const COMPUTED: Record<string, string[]> = {
     "h3_r8",
     "h3_r9",
   ],
-  places: ["level", "lon", "lat", "area_m2", "geometry", "parent_id", "street_id", "community_id"],
+  places: ["level", "name", "lon", "lat", "area_m2", "geometry", "parent_id", "street_id", "community_id"],
   buildings: ["name", "lon", "lat", "geometry", "compound_id"],
   callbacks: [],
 };

@@ -58,7 +58,7 @@ Deno.test("duplicate ticket ids in one file: the latest update is stored, a note
   assert.match(notes[0].action, /latest update kept/);
 });
 
-Deno.test("invalid geometry: repaired when safe, else rejected with the reason", async () => {
+Deno.test("invalid geometry: repaired when it can be, else emptied with a note; the row is kept", async () => {
   const open = [[[112.5, 37.8], [112.501, 37.8], [112.501, 37.801], [112.5, 37.801]]];
   const bowtie = [[[112.5, 37.8], [112.501, 37.801], [112.501, 37.8], [112.5, 37.801], [112.5, 37.8]]];
   const geojson = collection([
@@ -68,16 +68,27 @@ Deno.test("invalid geometry: repaired when safe, else rejected with the reason",
     polygon("flat", [[[112.5, 37.8], [112.6, 37.8], [112.5, 37.8]]]),
     polygon("nan", [[[112.5, "x"], [112.6, 37.8], [112.6, 37.9], [112.5, 37.8]]]),
   ]);
-  const { summary, rejects, columns } = await run("buildings", "bad.geojson", geojson);
-  assert.equal(summary.stored, 2);
-  assert.deepEqual(columns!.building_id, ["open", "bowtie"]);
+  const { summary, rejects, notes, columns } = await run("buildings", "bad.geojson", geojson);
+  assert.deepEqual(rejects, []);
+  assert.equal(summary.stored, 5);
+  assert.deepEqual(columns!.building_id, ["open", "bowtie", "line", "flat", "nan"]);
   assert.equal(JSON.parse(columns!.geometry[1] as string).type, "MultiPolygon", "a bowtie splits into two triangles");
-  assert.deepEqual(rejects.map((r) => [r.row, r.field]), [[3, "geometry"], [4, "geometry"], [5, "geometry"]]);
-  assert.match(rejects[0].reason, /LineString is not Polygon/);
-  assert.match(rejects[1].reason, /fewer than 3/);
+  assert.deepEqual(columns!.geometry.slice(2), [null, null, null]);
+  assert.deepEqual(notes.map((n) => [n.row, n.field, n.action]), [
+    [1, "geometry", "repaired"],
+    [2, "geometry", "repaired"],
+    [3, "geometry", "emptied, row kept"],
+    [4, "geometry", "emptied, row kept"],
+    [5, "geometry", "emptied, row kept"],
+  ]);
+  assert.match(notes[0].problem, /1 unclosed ring closed/);
+  assert.match(notes[1].problem, /self-intersecting polygon split into pieces/);
+  assert.match(notes[2].problem, /LineString is not Polygon, MultiPolygon or Point/);
+  assert.match(notes[3].problem, /fewer than 3 distinct points/);
+  assert.match(notes[4].problem, /not a pair of numbers/);
 });
 
-Deno.test("EPSG:3857 input is reprojected; a projected file without its crs is rejected", async () => {
+Deno.test("EPSG:3857 input is reprojected; a projected file without its crs keeps its rows, without geometry", async () => {
   // 112.5°E 37.8°N in Web Mercator metres.
   const R = 6378137;
   const [x, y] = [R * 112.5 * Math.PI / 180, R * Math.log(Math.tan(Math.PI / 4 + (37.8 * Math.PI) / 360))];
@@ -89,7 +100,8 @@ Deno.test("EPSG:3857 input is reprojected; a projected file without its crs is r
   assert.ok(Math.abs((columns!.lat[0] as number) - 37.800355) < 0.00001, String(columns!.lat[0]));
   assert.ok(Math.abs((columns!.area_m2[0] as number) - 100 * 100 * Math.cos(37.8 * Math.PI / 180) ** 2) < 100);
   const without = await run("places", "m.geojson", collection(features), {}, { level: "compound" });
-  assert.match(without.rejects[0].reason, /projected CRS/);
+  assert.equal(without.columns!.geometry[0], null);
+  assert.match(without.notes[0].problem, /projected CRS/);
 });
 
 Deno.test("GCJ-02 input is converted to WGS84 (a few hundred metres)", async () => {
