@@ -28,7 +28,10 @@ Deno.test("import places, then the same tickets twice: the second run changes no
   try {
     await importCli("places", `${FIXTURES}compounds.geojson`, "--level", "compound", "--data", dir);
     const first = await importCli("tickets", `${FIXTURES}tickets.csv`, "--data", dir);
-    assert.match(first, /read 4, stored 4 \(new 4, updated 0, unchanged 0, merged 0\), rejected 0, notes 0, unassigned 1/);
+    assert.match(
+      first,
+      /read 4, stored 4 \(new 4, updated 0, unchanged 0, merged 0\), rejected 0, notes 0, unassigned 1/,
+    );
     const version = (await readManifest(dir))!.version;
     const unassignedFile = /unassigned tickets: (.*)/.exec(first)![1];
     assert.equal(await Deno.readTextFile(unassignedFile), "T4\n");
