@@ -5,17 +5,17 @@
  * of every polygon: unclosed rings closed, repeated consecutive vertices and collinear
  * ones dropped (turf cleanCoords), zero-area spikes dropped, winding set to RFC 7946's
  * (turf rewind), self-intersecting rings split (turf unkinkPolygon). Validity is found
- * by a sweep line (sweepline-intersections, O(n log n)), so a boundary of a million
- * vertices imports in seconds. A point (a compound or building a map service exports
+ * in O(n log n) (self_intersections.ts), so a boundary of a million vertices imports in
+ * seconds. A point (a compound or building a map service exports
  * as one) is kept as a point. Each repair is a note; a geometry that cannot be used is
  * emptied with a note, and its row kept.
  */
 import { cleanCoords, polygon as turfPolygon, rewind, unkinkPolygon } from "@turf/turf";
-import findIntersections from "sweepline-intersections";
 import type { Geometry, PolygonCoords, PolygonGeometry, Position } from "./geometry.ts";
 import { EMPTIED, type Note } from "./notes.ts";
 import type { RawRow, RawTable } from "./records.ts";
 import { compose, type CoordSystem, fromCoordSystem, fromCrs } from "./reproject.ts";
+import { selfIntersects } from "./self_intersections.ts";
 
 /** Vertices one feature may have: 2M imports in seconds; a bigger boundary is almost surely an error of export. */
 export const MAX_VERTICES = 2_000_000;
@@ -99,12 +99,7 @@ function repairPolygon(rings: unknown, transform: Transform, repairs: Repairs): 
   const holeRings = holes.map((h) => repairRing(h, repairs));
   repairs.add("degenerate holes dropped", holeRings.filter((h) => h === null).length);
   const polygon = [outerRing, ...holeRings.filter((h) => h !== null)];
-  if (
-    findIntersections({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: polygon } }, false)
-      .length === 0
-  ) {
-    return [polygon];
-  }
+  if (!selfIntersects(polygon)) return [polygon];
   const pieces = unkinkPolygon(turfPolygon(polygon)).features.map((f) => f.geometry.coordinates);
   if (pieces.length === 0) throw new Error("a self-intersecting ring that cannot be split");
   repairs.add("self-intersecting polygon split into pieces", pieces.length);
@@ -141,10 +136,8 @@ export function cleanGeometry(geometry: unknown, transform: Transform, repairs =
   const repaired: PolygonGeometry = polygons.length === 1
     ? { type: "Polygon", coordinates: polygons[0] }
     : { type: "MultiPolygon", coordinates: polygons };
-  // RFC 7946: outer rings counter-clockwise, holes clockwise.
-  const wound = rewind(repaired as never) as unknown as PolygonGeometry;
-  if (JSON.stringify(wound.coordinates) !== JSON.stringify(repaired.coordinates)) repairs.add("rings rewound");
-  return wound;
+  // RFC 7946: outer rings counter-clockwise, holes clockwise. Not noted: many sources wind the other way on purpose.
+  return rewind(repaired as never) as unknown as PolygonGeometry;
 }
 
 export function readGeoJson(file: string, json: unknown, coords: CoordSystem): PolygonTable {

@@ -1,5 +1,6 @@
 /** Geometry repaired before validation, in every ring of every part; points kept; places without a name named. */
 import assert from "node:assert/strict";
+import { selfIntersects } from "../../../lib/import/self_intersections.ts";
 import { row, run } from "./helpers.ts";
 
 const collection = (features: unknown[]) => JSON.stringify({ type: "FeatureCollection", features });
@@ -54,11 +55,9 @@ Deno.test("repeated vertices, spikes and wrong winding are repaired in every rin
     assert.deepEqual(notes.map((n) => [n.row, n.field, n.action]), [
       [1, "geometry", "repaired"],
       [2, "geometry", "repaired"],
-      [3, "geometry", "repaired"],
     ]);
     assert.match(notes[0].problem, /^2 repeated vertices dropped$/);
     assert.match(notes[1].problem, /spike vertices dropped/);
-    assert.match(notes[2].problem, /rings rewound/);
   }
 });
 
@@ -148,4 +147,19 @@ Deno.test("tickets reach point compounds by address, and by the nearest point of
   const { columns } = await run("tickets", "t.csv", csv, { places: compounds.columns! }, { nearMetres: 60 });
   assert.deepEqual(columns!.compound_id, ["p1", null, "p2", "p2"]);
   assert.deepEqual(columns!.community_id, ["c1", "c2", "c2", "c2"]);
+});
+
+Deno.test("self-intersections: crossings, touching rings and overlapping edges, not the vertices consecutive edges share", () => {
+  const sq = square(0, 0, 4);
+  assert.equal(selfIntersects([sq]), false);
+  assert.equal(selfIntersects([[[0, 0], [4, 4], [4, 0], [0, 4], [0, 0]]]), true, "a bowtie");
+  assert.equal(selfIntersects([sq, [[1, 1], [1, 2], [2, 2], [2, 1], [1, 1]]]), false, "a hole inside");
+  assert.equal(selfIntersects([sq, [[0, 1], [1, 2], [1, 1], [0, 1]]]), true, "a hole touching the outer ring");
+  assert.equal(
+    selfIntersects([[[0, 0], [2, 0], [2, 2], [1, 0], [0, 2], [0, 0]]]),
+    true,
+    "a ring through its own vertex",
+  );
+  assert.equal(selfIntersects([[[0, 0], [4, 0], [4, 2], [2, 0], [2, -2], [0, -2], [0, 0]]]), true, "edges overlapping");
+  assert.equal(selfIntersects([circle(20_000)]), false);
 });
