@@ -42,10 +42,15 @@ export class Vocabulary {
 
   /** The code for a word, or null (and the word counted) when the table does not know it. */
   code(word: string): string | null {
-    const w = normal(word);
-    const code = this.#words.get(w) ?? this.#contains.find(([fragment]) => w.includes(fragment))?.[1] ?? null;
+    const code = this.lookUp(word);
     if (code === null) this.unrecognised.set(word, (this.unrecognised.get(word) ?? 0) + 1);
     return code;
+  }
+
+  /** The code for a word, or null, without counting it (for pages listing stored words). */
+  lookUp(word: string): string | null {
+    const w = normal(word);
+    return this.#words.get(w) ?? this.#contains.find(([fragment]) => w.includes(fragment))?.[1] ?? null;
   }
 }
 
