@@ -93,7 +93,10 @@ Deno.test("data-quality notes are printed, written beside the store and stored i
       /read 2, stored 1 \(new 1, updated 0, unchanged 0, merged 0\), rejected 1, notes 3, unassigned 1/,
     );
     const notesFile = /data-quality notes: (.*)/.exec(out)![1];
-    assert.match(await Deno.readTextFile(notesFile), /^file,row,record_id,field,problem,action\r?\nfaults\.csv,2,N1,lon,/);
+    assert.match(
+      await Deno.readTextFile(notesFile),
+      /^file,row,record_id,field,problem,action\r?\nfaults\.csv,2,N1,lon,/,
+    );
     const manifest = await readManifest(dir);
     const notes = await readColumns(dir, manifest, "import_notes");
     assert.deepEqual(notes.field, ["lon", "lat", "closed_at"]);
