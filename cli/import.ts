@@ -15,6 +15,7 @@ import {
   summaryLine,
   TABLES_READ,
 } from "../lib/import/pipeline.ts";
+import { notesCsv } from "../lib/import/notes.ts";
 import { rejectsCsv } from "../lib/import/rejects.ts";
 import { COORD_SYSTEMS, type CoordSystem } from "../lib/import/reproject.ts";
 import { PLACE_LEVELS, type PlaceLevel } from "../lib/schema.ts";
@@ -36,10 +37,16 @@ const USAGE = `usage:
                optional "timezone" (default ${DEPLOYMENT_TIME_ZONE}) and "timestamp_format"
                (MM/DD/YYYY or DD/MM/YYYY); see docs/import.md
   --coords     the coordinates' system when they come from a Chinese map service
-  --near       a ticket outside every building but this close to one gets it (default 15)
+  --near       a ticket outside every building but this close to one gets it, and a ticket
+               outside every compound polygon the nearest point compound of its community
+               this close (default 15)
+  --field-limit CHARS  text longer than this is cut, with a note (default 65536)
+  --xlsx-limit MB      a workbook unpacking to more than this is refused (default 200)
   --data DIR   the store (default: $LINLI_DATA, else the built-in demo store)
 
-Rejected rows go to DIR/rejects/, never lost; importing the same file twice changes nothing.`;
+A row is rejected only when it cannot be a record (no id, no readable creation time); a fault
+in any other field keeps the row with a data-quality note (stored in the table import_notes).
+Rejected rows and notes go to DIR/rejects/, never lost; importing the same file twice changes nothing.`;
 
 /** Overlaps printed; all of them go to a file, as OSM building parts overlap by the hundred. */
 const SHOWN_OVERLAPS = 10;
@@ -53,7 +60,7 @@ export interface ImportRun {
   outcome: ImportOutcome;
   /** The store's version after the import (unchanged when nothing changed). */
   version: string | null;
-  files: { rejects?: string; unassigned?: string; overlaps?: string };
+  files: { rejects?: string; notes?: string; unassigned?: string; overlaps?: string };
 }
 
 /**
@@ -73,12 +80,15 @@ export async function importFile(
   const stored = Object.fromEntries(
     await Promise.all(TABLES_READ[kind].map(async (t) => [t, await readColumns(dir, manifest, t)] as const)),
   );
-  const outcome = await runImport(kind, basename(file), bytes, stored, { ...options, mapping });
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const importedAt = Date.now();
+  const stamp = new Date(importedAt).toISOString().replace(/[:.]/g, "-");
+  const importId = `${stamp} ${kind} ${basename(file)}`;
+  const outcome = await runImport(kind, basename(file), bytes, stored, { ...options, mapping, importId, importedAt });
   const prefix = `${dir}/rejects/${stamp}-${kind}-${basename(file)}`;
   const files: ImportRun["files"] = {};
   const lists = [
     ["rejects", `${prefix}.csv`, outcome.rejects.length ? rejectsCsv(outcome.rejects) : ""],
+    ["notes", `${prefix}.notes.csv`, outcome.notes.length ? notesCsv(outcome.notes) : ""],
     ["unassigned", `${prefix}.unassigned.txt`, outcome.unassigned.map((id) => `${id}\n`).join("")],
     ["overlaps", `${prefix}.overlaps.txt`, outcome.overlaps.map((o) => `${o}\n`).join("")],
   ] as const;
@@ -91,7 +101,11 @@ export async function importFile(
   let version = manifest?.version ?? null;
   if (outcome.columns) {
     const source = `${manifest?.source ?? "empty"}; import ${kind} ${basename(file)}`;
-    version = (await writeStore(dir, { [outcome.table]: outcome.columns }, source)).version;
+    const tables = {
+      [outcome.table]: outcome.columns,
+      ...(outcome.notes.length ? { import_notes: outcome.noteColumns } : {}),
+    };
+    version = (await writeStore(dir, tables, source)).version;
   }
   return { outcome, version, files };
 }
@@ -105,6 +119,8 @@ async function main() {
       map: { type: "string" },
       coords: { type: "string", default: "wgs84" },
       near: { type: "string" },
+      "field-limit": { type: "string" },
+      "xlsx-limit": { type: "string" },
       data: { type: "string" },
       help: { type: "boolean" },
     },
@@ -127,6 +143,13 @@ async function main() {
   const near = values.near === undefined ? undefined : Number(values.near);
   if (near !== undefined && !(near >= 0)) fail(`--near must be a distance in metres, not "${values.near}"`);
 
+  const fieldLimit = values["field-limit"] === undefined ? undefined : Number(values["field-limit"]);
+  if (fieldLimit !== undefined && !(Number.isInteger(fieldLimit) && fieldLimit > 0)) {
+    fail(`--field-limit must be a whole number of characters, not "${values["field-limit"]}"`);
+  }
+  const xlsxMb = values["xlsx-limit"] === undefined ? undefined : Number(values["xlsx-limit"]);
+  if (xlsxMb !== undefined && !(xlsxMb > 0)) fail(`--xlsx-limit must be megabytes, not "${values["xlsx-limit"]}"`);
+
   const dir = values.data ?? dataDir();
   if (!values.data && usesDemoData()) await ensureDemoStore(dir);
 
@@ -137,19 +160,18 @@ async function main() {
       level: values.level as PlaceLevel | undefined,
       coords: values.coords as CoordSystem,
       nearMetres: near,
+      fieldLimit,
+      xlsxLimit: xlsxMb === undefined ? undefined : xlsxMb * 1024 * 1024,
     });
 
-    if (outcome.summary.piecesMerged) {
-      console.log(
-        `${outcome.summary.piecesMerged} features were pieces of another with the same id and were merged into it`,
-      );
-    }
     for (const overlap of outcome.overlaps.slice(0, SHOWN_OVERLAPS)) console.log(`overlap: ${overlap}`);
     if (files.overlaps) console.log(`${outcome.overlaps.length} overlaps in all: ${files.overlaps}`);
     if (files.rejects) console.log(`rejected rows: ${files.rejects}`);
+    if (files.notes) console.log(`data-quality notes: ${files.notes}`);
     if (files.unassigned) console.log(`unassigned tickets: ${files.unassigned}`);
     console.log(`store ${dir}: ${outcome.columns ? "new" : "nothing changed,"} version ${version ?? "(none)"}`);
     console.log(summaryLine(outcome.summary));
+    for (const line of outcome.summary.unrecognised) console.log(line);
     console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
   } catch (e) {
     console.error(`import: ${(e as Error).message}`);

@@ -54,7 +54,9 @@ export const PLACE_LEVELS = [
 ] as const;
 export type PlaceLevel = typeof PLACE_LEVELS[number];
 
-export const TICKET_KINDS = ["enquiry", "complaint", "suggestion", "help"] as const;
+/** 举报 (report of wrongdoing) and 表扬 (praise) are kinds of their own in real hotline exports. */
+export const TICKET_KINDS = ["enquiry", "complaint", "suggestion", "help", "report", "praise"] as const;
+export const TICKET_STATUSES = ["open", "closed"] as const;
 export const CALLBACK_RESULTS = ["satisfied", "basic", "unsatisfied"] as const;
 /** The escalation ladder, lowest first ("小事不出楼道、大事不出小区"). */
 export const RESOLVED_LEVELS = [
@@ -205,7 +207,8 @@ export const TABLES: Table[] = [
       col("due_at", "TIMESTAMP", "办理时限（UTC）", "due (UTC), when the source gives one"),
       col("status", "VARCHAR", "状态", "open / closed", true),
       col("status_source", "VARCHAR", "原始状态", "status as the source wrote it"),
-      col("kind", "VARCHAR", "诉求类型", "enquiry / complaint / suggestion / help"),
+      col("kind", "VARCHAR", "诉求类型", "enquiry / complaint / suggestion / help / report / praise"),
+      col("kind_source", "VARCHAR", "原始诉求类型", "kind as the source wrote it"),
       col("category", "VARCHAR", "问题分类", "category"),
       col("source", "VARCHAR", "来源渠道", "source channel"),
       col("description", "VARCHAR", "诉求内容", "description (free text, may hold personal data)"),
@@ -239,7 +242,26 @@ export const TABLES: Table[] = [
       col("ticket_id", "VARCHAR", "工单编号", "ticket id", true),
       col("called_at", "TIMESTAMP", "回访时间（UTC）", "called (UTC)", true),
       col("result", "VARCHAR", "满意度", "satisfied / basic / unsatisfied"),
+      col("result_source", "VARCHAR", "原始满意度", "result as the source wrote it"),
       col("channel", "VARCHAR", "回访方式", "phone / visit / sms"),
+    ],
+  },
+  {
+    name: "import_notes",
+    zh: "导入数据质量说明",
+    en: "Data-quality notes of imports: a field at fault in a row that was kept",
+    key: ["import_id", "note_no"],
+    columns: [
+      col("import_id", "VARCHAR", "导入批次", "import: store version it wrote", true),
+      col("note_no", "INTEGER", "序号", "note number within the import", true),
+      col("table_name", "VARCHAR", "数据表", "table imported into", true),
+      col("file", "VARCHAR", "文件", "file name", true),
+      col("row", "INTEGER", "行号", "row in the file (header = 1; 0 for the whole file)", true),
+      col("record_id", "VARCHAR", "记录编号", "the row's key, when known"),
+      col("field", "VARCHAR", "字段", "field at fault (empty: the row)"),
+      col("problem", "VARCHAR", "问题", "what was wrong (may quote the value, so personal data)", true),
+      col("action", "VARCHAR", "处理", "what the importer did", true),
+      col("noted_at", "TIMESTAMP", "导入时间（UTC）", "imported (UTC)", true),
     ],
   },
   {
@@ -262,6 +284,7 @@ export const TABLES: Table[] = [
  */
 export const PERSONAL_COLUMNS: Record<string, string[]> = {
   tickets: ["description", "address", "reporter_name", "reporter_phone", "reply"],
+  import_notes: ["problem"],
 };
 
 export function table(name: string): Table {

@@ -83,18 +83,23 @@ function monthlyRound(closed: number, calendar: Calendar, random: Random): numbe
   return dayStart(day) + random.uniform(9, 17.5) * HOUR_MS;
 }
 
+/** The words a callback system writes for CALLBACK_RESULTS, in their order. */
+const RESULT_WORDS = ["满意", "基本满意", "不满意"];
+
 export function callbackColumns(cb: CallbackDraft, ticketIds: unknown[]): Columns {
   const n = cb.count;
   const columns: Columns = {
     ticket_id: new Array(n),
     called_at: new Array(n),
     result: new Array(n),
+    result_source: new Array(n),
     channel: new Array(n),
   };
   for (let k = 0; k < n; k++) {
     columns.ticket_id[k] = ticketIds[cb.ticket[k]];
     columns.called_at[k] = cb.calledAt[k];
     columns.result[k] = CALLBACK_RESULTS[cb.result[k]];
+    columns.result_source[k] = RESULT_WORDS[cb.result[k]];
     columns.channel[k] = CHANNELS[cb.channel[k]];
   }
   return columns;

@@ -94,5 +94,7 @@ export function generateDemo(options: DemoOptions = {}): Record<string, Columns>
     tickets: ticketTable,
     callbacks: callbackColumns(callbacks, ticketTable.ticket_id),
     calendar: calendarColumns(),
+    // Generated, not imported: no data-quality notes.
+    import_notes: toColumns("import_notes", []),
   };
 }

@@ -116,6 +116,8 @@ export const DRILL_MESSAGES = {
   "kind.complaint": ["投诉", "Complaint"],
   "kind.suggestion": ["建议", "Suggestion"],
   "kind.help": ["求助", "Help"],
+  "kind.report": ["举报", "Report"],
+  "kind.praise": ["表扬", "Praise"],
   "status.open": ["未办结", "Open"],
   "status.closed": ["已办结", "Closed"],
 } as const satisfies Record<string, readonly [string, string]>;

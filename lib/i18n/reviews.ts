@@ -169,6 +169,8 @@ export const REVIEW_MESSAGES = {
   "reviews.value.complaint": ["投诉", "Complaint"],
   "reviews.value.suggestion": ["建议", "Suggestion"],
   "reviews.value.help": ["求助", "Help"],
+  "reviews.value.report": ["举报", "Report"],
+  "reviews.value.praise": ["表扬", "Praise"],
   "reviews.value.open": ["办理中", "Open"],
   "reviews.value.closed": ["已办结", "Closed"],
   "reviews.value.satisfied": ["满意", "Satisfied"],

@@ -10,7 +10,9 @@
  * Overlapping polygons of one level: a point inside several gets the one with the
  * smallest area, ties broken by the smallest id, and the overlap is counted so the
  * import can report it. A point outside every building but within `nearMetres` of one
- * (15 m by default) gets the nearest.
+ * (15 m by default) gets the nearest. A point outside every compound polygon gets the
+ * nearest compound stored as a point (a map service's 小区) within `nearMetres`, of the
+ * same community as the point.
  */
 import { area } from "@turf/turf";
 import Flatbush from "flatbush";
@@ -21,6 +23,7 @@ import {
   distanceToEdges,
   type FlatPolygon,
   flatten,
+  isPointText,
   metresPerDegree,
   type PolygonGeometry,
 } from "./geometry.ts";
@@ -135,6 +138,36 @@ export class LevelIndex {
   }
 }
 
+/** Compounds stored as points, for the nearest one of a community (flatbush's k-nearest search). */
+class PointIndex {
+  readonly #index: Flatbush | null = null;
+  constructor(readonly ids: string[], readonly xy: [number, number][], readonly communities: (string | null)[]) {
+    if (ids.length === 0) return;
+    this.#index = new Flatbush(ids.length);
+    for (const [x, y] of xy) this.#index.add(x, y, x, y);
+    this.#index.finish();
+  }
+
+  /** The nearest point within `metres` whose community is `community`, or -1. */
+  nearest(x: number, y: number, metres: number, community: string | null): number {
+    if (!this.#index || metres <= 0) return -1;
+    const [kx, ky] = metresPerDegree(y);
+    const candidates = this.#index.neighbors(
+      x,
+      y,
+      Infinity,
+      metres / Math.min(kx, ky),
+      (i) => this.communities[i] === community,
+    );
+    let best = -1, bestDistance = metres;
+    for (const i of candidates) {
+      const d = Math.hypot((this.xy[i][0] - x) * kx, (this.xy[i][1] - y) * ky);
+      if (d <= bestDistance) [best, bestDistance] = [i, d];
+    }
+    return best;
+  }
+}
+
 /** A place or building's parents as stored: [building, compound, grid, community, street] slots. */
 type Parents = (string | null)[];
 
@@ -144,6 +177,7 @@ export class PlaceIndex {
   readonly #overlaps = LEVELS.map(() => new Map<string, number>());
   readonly #parents = new Map<string, Parents>();
   readonly #centroids = new Map<string, [number, number]>();
+  readonly #pointCompounds: PointIndex;
   readonly nearMetres: number;
 
   constructor(places: Columns, buildings: Columns, { nearMetres = DEFAULT_NEAR_METRES } = {}) {
@@ -152,12 +186,23 @@ export class PlaceIndex {
       const source = level === "building" ? buildings : places;
       const idColumn = level === "building" ? "building_id" : "place_id";
       const rows = (source[idColumn] ?? []).map((_, i) => i)
-        .filter((i) => (level === "building" || source.level[i] === level) && source.geometry[i]);
+        .filter((i) =>
+          (level === "building" || source.level[i] === level) && source.geometry[i] &&
+          !isPointText(source.geometry[i] as string)
+        );
       return new LevelIndex(
         rows.map((i) => source[idColumn][i] as string),
         rows.map((i) => source.geometry[i] as string),
       );
     });
+    const points = (places.place_id ?? []).map((_, i) => i).filter((i) =>
+      places.level[i] === "compound" && places.geometry[i] && isPointText(places.geometry[i] as string)
+    );
+    this.#pointCompounds = new PointIndex(
+      points.map((i) => places.place_id[i] as string),
+      points.map((i) => [places.lon[i] as number, places.lat[i] as number]),
+      points.map((i) => (places.community_id[i] as string | null) ?? null),
+    );
     (places.place_id ?? []).forEach((id, i) =>
       this.#parents.set(id as string, [
         null,
@@ -193,6 +238,13 @@ export class PlaceIndex {
       if (i < 0) continue;
       found[level] = index.ids[i];
       this.withParents(found);
+    }
+    if (found[COMPOUND] === null) {
+      const i = this.#pointCompounds.nearest(x, y, this.nearMetres, found[COMMUNITY]);
+      if (i >= 0) {
+        found[COMPOUND] = this.#pointCompounds.ids[i];
+        this.withParents(found);
+      }
     }
   }
 

@@ -1,21 +1,14 @@
-/** CSV files (as exported by hotline systems and open-data portals) into a RawTable. */
-import Papa from "papaparse";
-import type { RawRow, RawTable } from "./records.ts";
-import type { Reject } from "./rejects.ts";
-
 /**
- * Bytes to text: UTF-8 when the bytes are valid UTF-8, else GB18030, which Chinese
- * Excel still writes CSV in (a superset of GBK and GB2312).
+ * CSV files (as exported by hotline systems and open-data portals) into a RawTable. A
+ * quote never closed would swallow the rest of the file into one field: it is closed at
+ * the end of its line, with a note, and reading resumes on the next line. A row with
+ * fewer fields than the header has the rest empty, one with more keeps the header's
+ * number; both with a note.
  */
-export function decodeText(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder("gb18030").decode(bytes);
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
+import Papa from "papaparse";
+import type { Note } from "./notes.ts";
+import type { RawRow, RawTable } from "./records.ts";
+import { decodeText } from "./text.ts";
 
 /** A CSV record; its text is rebuilt only for the few rows that end up rejected. */
 class CsvRow implements RawRow {
@@ -25,27 +18,98 @@ class CsvRow implements RawRow {
   }
 }
 
-export function readCsv(file: string, input: string | Uint8Array): RawTable {
-  const text = typeof input === "string" ? input : decodeText(input);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
-  const [headers = [], ...records] = parsed.data;
-  // Papa reports errors by record index, the header being record 0.
-  const errors = new Map<number, string>();
-  for (const e of parsed.errors) {
-    if (e.row !== undefined && !errors.has(e.row)) errors.set(e.row, `malformed CSV: ${e.message}`);
+/** Re-reading the file after each repair costs a pass; past this many, the file is refused. */
+const MAX_QUOTE_REPAIRS = 100;
+
+type Parsed = Papa.ParseResult<string[]>;
+
+/** The end of the line a position is on (before its \r\n or \n). */
+function lineEnd(text: string, at: number): number {
+  const end = text.indexOf("\n", at);
+  return end < 0 ? text.length : text[end - 1] === "\r" ? end - 1 : end;
+}
+
+/** Whether the quote opening a field at `quote` is still open at the end of its line. */
+function openAtLineEnd(text: string, quote: number): boolean {
+  let quotes = 0;
+  for (let i = quote, end = lineEnd(text, quote); i < end; i++) if (text[i] === '"') quotes++;
+  return quotes % 2 === 1;
+}
+
+/**
+ * Parses, closing each quote left open at the end of its line where the file's quoting
+ * is broken (Papa reports a quote error just after such a quote; a well-formed field over
+ * several lines reports none). Returns the records so repaired (Papa's index, the header
+ * being 0), which the repair leaves where they were.
+ */
+function parseClosingQuotes(file: string, text: string): { parsed: Parsed; repaired: Set<number> } {
+  const repaired = new Set<number>();
+  for (let repairs = 0;; repairs++) {
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+    const open = parsed.errors.find((e) =>
+      e.type === "Quotes" && e.index !== undefined && openAtLineEnd(text, e.index - 1)
+    );
+    if (!open) return { parsed, repaired };
+    if (repairs === MAX_QUOTE_REPAIRS) {
+      throw new Error(`${file}: more than ${MAX_QUOTE_REPAIRS} quotes are never closed; is it a CSV file?`);
+    }
+    repaired.add(open.row!);
+    const at = lineEnd(text, open.index!);
+    text = `${text.slice(0, at)}"${text.slice(at)}`;
   }
+}
+
+export function readCsv(file: string, input: string | Uint8Array): RawTable {
+  const text = typeof input === "string" ? input : decodeText(file, input);
+  const { parsed, repaired } = parseClosingQuotes(file, text);
+  const [headers = [], ...records] = parsed.data;
+  const headerError = parsed.errors.find((e) => e.row === 0);
+  if (headerError) throw new Error(`${file}: the header row cannot be read (malformed CSV: ${headerError.message})`);
   const rows: RawRow[] = [];
-  const rejects: Reject[] = [];
+  const notes: Note[] = [];
+  const malformed = new Map<number, string>();
+  for (const e of parsed.errors) {
+    if (e.row !== undefined && !malformed.has(e.row)) malformed.set(e.row, e.message);
+  }
   records.forEach((cells, i) => {
     const row = i + 2;
-    const error = errors.get(i + 1) ??
-      (cells.length !== headers.length
-        ? `malformed CSV: ${cells.length} fields where the header has ${headers.length}`
-        : null);
-    if (error) rejects.push({ file, row, field: "", reason: error, raw: Papa.unparse([cells]) });
-    else rows.push(new CsvRow(row, cells));
+    if (repaired.has(i + 1)) {
+      notes.push({
+        file,
+        row,
+        field: "",
+        problem: "a quote in this row is never closed",
+        action: "closed at the end of its line; the next line read as the next row",
+      });
+    } else if (malformed.has(i + 1)) {
+      notes.push({
+        file,
+        row,
+        field: "",
+        problem: `malformed CSV: ${malformed.get(i + 1)}`,
+        action: "read as far as it could be, row kept",
+      });
+    }
+    if (cells.length < headers.length) {
+      notes.push({
+        file,
+        row,
+        field: "",
+        problem: `${cells.length} fields where the header has ${headers.length}`,
+        action: "the missing fields left empty, row kept",
+      });
+      cells = [...cells, ...new Array(headers.length - cells.length).fill("")];
+    } else if (cells.length > headers.length) {
+      notes.push({
+        file,
+        row,
+        field: "",
+        problem: `${cells.length} fields where the header has ${headers.length}`,
+        action: `fields after the ${headers.length}th dropped, row kept`,
+      });
+      cells = cells.slice(0, headers.length);
+    }
+    rows.push(new CsvRow(row, cells));
   });
-  const headerError = errors.get(0);
-  if (headerError) throw new Error(`${file}: the header row cannot be read (${headerError})`);
-  return { file, headers: headers.map((h) => h.trim()), rows, rejects };
+  return { file, headers: headers.map((h) => h.trim()), rows, rejects: [], notes };
 }

@@ -11,12 +11,21 @@ export type PolygonGeometry =
   | { type: "Polygon"; coordinates: PolygonCoords }
   | { type: "MultiPolygon"; coordinates: PolygonCoords[] };
 
+export type PointGeometry = { type: "Point"; coordinates: Position };
+/** What places and buildings may be: areas, or points where a map service gives only a point. */
+export type Geometry = PolygonGeometry | PointGeometry;
+
 export interface FlatPolygon {
   rings: Float64Array[];
   minX: number;
   minY: number;
   maxX: number;
   maxY: number;
+}
+
+/** Whether stored geometry text is a point (written by places.ts, so `type` comes first). */
+export function isPointText(json: string): boolean {
+  return json.startsWith('{"type":"Point"');
 }
 
 export function parts(geometry: PolygonGeometry): PolygonCoords[] {

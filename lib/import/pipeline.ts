@@ -3,20 +3,22 @@
  * and what to tell the user. No file system here: `deno task import` and a browser
  * upload both call `runImport`.
  */
-import { type Columns, type PlaceLevel, table as schemaTable } from "../schema.ts";
+import type { Columns, PlaceLevel } from "../schema.ts";
 import { AddressMatcher } from "./address_match.ts";
 import { assignTickets, DEFAULT_NEAR_METRES, PlaceIndex } from "./assign.ts";
-import { decodeText, readCsv } from "./csv.ts";
+import { readCsv } from "./csv.ts";
 import { readGeoJson } from "./geojson.ts";
 import { defaultMapping, parseMapping } from "./mapping.ts";
 import { upsert } from "./merge.ts";
+import { type Note, withNotes } from "./notes.ts";
 import { readOpen311 } from "./open311.ts";
+import { decodeText } from "./text.ts";
 import { importBuildings, importPlaces, type ShapedTable } from "./places.ts";
-import { convertRecords, type RawTable, type RowRule } from "./records.ts";
+import { type Converted, convertRecords, type RawTable, type RowRule } from "./records.ts";
 import type { Reject } from "./rejects.ts";
 import type { CoordSystem } from "./reproject.ts";
-import { normalizeResult } from "./status.ts";
 import { addH3, convertTickets, ticketVersion } from "./tickets.ts";
+import { unrecognisedLine, vocabularies, type Vocabulary } from "./vocabularies.ts";
 import { readXlsx } from "./xlsx.ts";
 
 export const IMPORT_KINDS = ["places", "buildings", "tickets", "callbacks"] as const;
@@ -24,10 +26,10 @@ export type ImportKind = typeof IMPORT_KINDS[number];
 
 /** The store tables each kind reads: the one it writes and those it assigns against. */
 export const TABLES_READ: Record<ImportKind, string[]> = {
-  places: ["places"],
-  buildings: ["buildings", "places"],
-  tickets: ["tickets", "places", "buildings"],
-  callbacks: ["callbacks"],
+  places: ["places", "import_notes"],
+  buildings: ["buildings", "places", "import_notes"],
+  tickets: ["tickets", "places", "buildings", "import_notes"],
+  callbacks: ["callbacks", "import_notes"],
 };
 
 export interface ImportOptions {
@@ -36,6 +38,14 @@ export interface ImportOptions {
   level?: PlaceLevel;
   coords?: CoordSystem;
   nearMetres?: number;
+  /** The import's id in `import_notes` (the CLI uses the store version it writes). */
+  importId?: string;
+  /** When the import runs: times more than a day after it are implausible. */
+  importedAt?: number;
+  /** Characters a text field may have (default 64 KB); longer ones are cut with a note. */
+  fieldLimit?: number;
+  /** Bytes a workbook may unpack to (default in xlsx.ts). */
+  xlsxLimit?: number;
 }
 
 export interface Summary {
@@ -46,10 +56,13 @@ export interface Summary {
   unchanged: number;
   /** Rows older than the stored version of their key, which was kept. */
   older: number;
+  /** Rows merged into another with the same id: pieces of one building, older versions of one ticket. */
+  merged: number;
   rejected: number;
+  notes: number;
   unassigned: number;
-  /** Features merged into another with the same id (pieces of one building). */
-  piecesMerged: number;
+  /** Lines such as `status words not recognised: 网格员处理 (114)`. */
+  unrecognised: string[];
 }
 
 export interface ImportOutcome {
@@ -57,6 +70,9 @@ export interface ImportOutcome {
   /** The whole table to write, or null when the import changes nothing. */
   columns: Columns | null;
   rejects: Reject[];
+  notes: Note[];
+  /** The `import_notes` table with this import's notes added, to write with `columns`. */
+  noteColumns: Columns;
   /** Ids of the tickets no place was found for: kept, and listed. */
   unassigned: string[];
   /** Overlapping polygons of one level, as sentences. */
@@ -70,34 +86,39 @@ function extension(name: string): string {
 
 function parseJson(name: string, bytes: Uint8Array): unknown {
   try {
-    return JSON.parse(decodeText(bytes));
+    return JSON.parse(decodeText(name, bytes));
   } catch (e) {
     throw new Error(`${name} is not valid JSON: ${(e as Error).message}`);
   }
 }
 
-async function readTable(name: string, bytes: Uint8Array): Promise<RawTable> {
+async function readTable(name: string, bytes: Uint8Array, xlsxLimit?: number): Promise<RawTable> {
   const ext = extension(name);
-  if (ext === "xlsx") return await readXlsx(name, bytes);
+  if (ext === "xlsx") return await readXlsx(name, bytes, xlsxLimit);
   if (ext === "json") return readOpen311(name, parseJson(name, bytes));
   return readCsv(name, bytes);
 }
 
-async function readShapes(name: string, bytes: Uint8Array, coords: CoordSystem): Promise<ShapedTable> {
+async function readShapes(
+  name: string,
+  bytes: Uint8Array,
+  coords: CoordSystem,
+  xlsxLimit?: number,
+): Promise<ShapedTable> {
   const ext = extension(name);
   return ext === "geojson" || ext === "json"
     ? readGeoJson(name, parseJson(name, bytes), coords)
-    : await readTable(name, bytes);
+    : await readTable(name, bytes, xlsxLimit);
 }
 
-const resultRule: RowRule = (columns, i) => {
-  const written = columns.result[i] as string | null;
-  if (written === null) return null;
-  const result = normalizeResult(written);
-  if (!result) return { field: "result", reason: `"${written}" is not 满意, 基本满意 or 不满意` };
-  columns.result[i] = result;
-  return null;
-};
+function resultRule(vocabulary: Vocabulary): RowRule {
+  return (columns, i) => {
+    const written = columns.result[i] as string | null;
+    columns.result_source[i] ??= written;
+    columns.result[i] = written === null ? null : vocabulary.code(written);
+    return null;
+  };
+}
 
 const COMPUTED: Record<string, string[]> = {
   tickets: [
@@ -112,10 +133,13 @@ const COMPUTED: Record<string, string[]> = {
     "h3_r8",
     "h3_r9",
   ],
-  places: ["level", "lon", "lat", "area_m2", "geometry", "parent_id", "street_id", "community_id"],
+  places: ["level", "name", "lon", "lat", "area_m2", "geometry", "parent_id", "street_id", "community_id"],
   buildings: ["name", "lon", "lat", "geometry", "compound_id"],
   callbacks: [],
 };
+
+/** A field's word as the source wrote it, stored beside its code when the file has the field. */
+const AS_WRITTEN: Record<string, string> = { kind: "kind_source", result: "result_source" };
 
 export async function runImport(
   kind: ImportKind,
@@ -125,19 +149,22 @@ export async function runImport(
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const mapping = options.mapping === undefined ? defaultMapping() : parseMapping(options.mapping, kind);
+  if (options.fieldLimit) mapping.fieldLimit = options.fieldLimit;
   const coords = options.coords ?? "wgs84";
-  let converted;
+  const importedAt = options.importedAt ?? Date.now();
+  const vocab = vocabularies(mapping.values);
+  let converted: Converted;
   let unassigned: string[] = [];
   let overlaps: string[] = [];
-  let piecesMerged = 0;
+  let merged = 0;
   let read: number;
   if (kind === "tickets" || kind === "callbacks") {
-    const raw = await readTable(name, bytes);
+    const raw = await readTable(name, bytes, options.xlsxLimit);
     read = raw.rows.length + raw.rejects.length;
-    converted = kind === "tickets"
-      ? convertTickets(raw, mapping, coords)
-      : convertRecords("callbacks", raw, mapping, { rules: [resultRule] });
     if (kind === "tickets") {
+      const tickets = convertTickets(raw, mapping, coords, { vocab, importedAt });
+      converted = tickets;
+      merged = tickets.merged;
       const { columns } = converted;
       addH3(columns);
       const index = new PlaceIndex(stored.places ?? {}, stored.buildings ?? {}, {
@@ -146,49 +173,61 @@ export async function runImport(
       unassigned = assignTickets(columns, index, new AddressMatcher(stored.places ?? {}, stored.buildings ?? {}))
         .map((i) => columns.ticket_id[i] as string);
       overlaps = index.overlaps().map((o) => `${o.level}s ${o.ids} overlap: ${o.points} tickets inside both`);
+    } else {
+      converted = convertRecords("callbacks", raw, mapping, { rules: [resultRule(vocab.result)], importedAt });
     }
   } else {
-    const shapes = await readShapes(name, bytes, coords);
+    const shapes = await readShapes(name, bytes, coords, options.xlsxLimit);
     read = shapes.rows.length + shapes.rejects.length;
     if (kind === "places" && !options.level) throw new Error("a places import needs --level");
     const result = kind === "places"
       ? importPlaces(shapes, mapping, options.level!, stored.places ?? {})
       : importBuildings(shapes, mapping, stored.places ?? {});
     converted = result;
-    piecesMerged = result.piecesMerged;
+    merged = result.piecesMerged;
     overlaps = result.overlaps.map((o) => `${kind} ${o.a} and ${o.b} overlap by ${o.area_m2} m²`);
   }
   const supplied = [...converted.fields, ...COMPUTED[kind]];
-  const merged = upsert(
+  supplied.push(...converted.fields.flatMap((f) => AS_WRITTEN[f] ?? []));
+  const upserted = upsert(
     kind,
     stored[kind] ?? null,
     converted.columns,
     supplied,
     kind === "tickets" ? ticketVersion : undefined,
   );
-  const storedCount = converted.columns[schemaTable(kind).key[0]].length;
+  const notes = converted.notes.sort((a, b) => a.row - b.row);
   return {
     table: kind,
-    columns: merged.columns,
+    columns: upserted.columns,
     rejects: converted.rejects.sort((a, b) => a.row - b.row),
+    notes,
+    noteColumns: withNotes(stored.import_notes, notes, {
+      importId: options.importId ?? `import ${new Date(importedAt).toISOString()}`,
+      table: kind,
+      notedAt: importedAt,
+    }),
     unassigned,
     overlaps,
     summary: {
       read,
-      stored: storedCount,
-      added: merged.added,
-      updated: merged.updated,
-      unchanged: merged.unchanged,
-      older: merged.older,
+      stored: read - converted.rejects.length,
+      added: upserted.added,
+      updated: upserted.updated,
+      unchanged: upserted.unchanged,
+      older: upserted.older,
+      merged,
       rejected: converted.rejects.length,
+      notes: notes.length,
       unassigned: unassigned.length,
-      piecesMerged,
+      unrecognised: Object.values(vocab).map((v) => unrecognisedLine(v)).filter((l) => l !== null),
     },
   };
 }
 
+/** `read N, stored N (new N, updated N, unchanged N, merged N), rejected N, notes N, unassigned N`: it adds up. */
 export function summaryLine(s: Summary): string {
   const older = s.older ? `, older than stored ${s.older}` : "";
-  return `read ${s.read}, stored ${s.stored} (new ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}${older}), ` +
-    `rejected ${s.rejected}, unassigned ${s.unassigned}`;
+  return `read ${s.read}, stored ${s.stored} (new ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}${older}, ` +
+    `merged ${s.merged}), rejected ${s.rejected}, notes ${s.notes}, unassigned ${s.unassigned}`;
 }

@@ -1,16 +1,17 @@
 /**
  * Tickets from any of the readers (CSV, XLSX, Open311) to canonical ticket columns:
- * status normalised, coordinates checked and converted to WGS84, H3 cells, and
- * duplicates within the file resolved to their newest version.
+ * status, kind and source through the vocabularies, coordinates checked and converted
+ * to WGS84, H3 cells, and duplicates within the file merged into their newest version.
  */
 import { latLngToCell } from "h3-js";
 import type { Columns } from "../schema.ts";
 import { UPDATED_AT } from "./headers.ts";
 import type { Mapping } from "./mapping.ts";
 import { duplicatesWithin, type VersionOf, withoutRows } from "./merge.ts";
+import { KEPT } from "./notes.ts";
 import { cellParser, type Converted, convertRecords, type RawTable, type RowRule } from "./records.ts";
 import { type CoordSystem, fromCoordSystem } from "./reproject.ts";
-import { normalizeStatus } from "./status.ts";
+import type { Vocabulary, VocabularyField } from "./vocabularies.ts";
 
 const LIFECYCLE = ["created_at", "dispatched_at", "accepted_at", "closed_at", UPDATED_AT];
 
@@ -24,39 +25,75 @@ export const ticketVersion: VersionOf = (columns, i) => {
   return latest;
 };
 
-const statusRule: RowRule = (columns, i) => {
-  const written = columns.status[i] as string | null;
-  columns.status_source[i] ??= written;
-  columns.status[i] = normalizeStatus(written, columns.closed_at[i] as number | null);
-  return null;
-};
+/** The rules of a ticket row: vocabularies, coordinates, the order of its times. */
+function ticketRules(vocab: Record<VocabularyField, Vocabulary>): RowRule[] {
+  const status: RowRule = (columns, i) => {
+    const written = columns.status[i] as string | null;
+    columns.status_source[i] ??= written;
+    const code = written === null ? null : vocab.status.code(written);
+    columns.status[i] = code ?? (columns.closed_at[i] === null ? "open" : "closed");
+    return null;
+  };
+  const kind: RowRule = (columns, i) => {
+    const written = columns.kind[i] as string | null;
+    columns.kind_source[i] ??= written;
+    columns.kind[i] = written === null ? null : vocab.kind.code(written);
+    return null;
+  };
+  const source: RowRule = (columns, i) => {
+    const written = columns.source[i] as string | null;
+    // A source has no codes, only names: a word not in the table is kept as written.
+    if (written !== null) columns.source[i] = vocab.source.code(written) ?? written;
+    return null;
+  };
+  return [status, kind, source, coordinates, closedAfterCreated];
+}
 
-const coordinatesRule: RowRule = (columns, i) => {
+const coordinates: RowRule = (columns, i, note) => {
   const lon = columns.lon[i] as number | null, lat = columns.lat[i] as number | null;
   // 0,0 is how many exports write "no location"; it is in the Gulf of Guinea, not in any district.
   if ((lon === 0 && lat === 0) || (lon === null && lat === null)) {
     columns.lon[i] = columns.lat[i] = null;
     return null;
   }
-  if (lon === null || lat === null) {
-    return { field: lon === null ? "lon" : "lat", reason: "a coordinate without the other" };
+  const fault = lon === null || lat === null
+    ? { field: lon === null ? "lat" : "lon", problem: "a coordinate without the other" }
+    : Math.abs(lat) > 90
+    ? { field: "lat", problem: `latitude ${lat} is outside -90…90` }
+    : Math.abs(lon) > 180
+    ? { field: "lon", problem: `longitude ${lon} is outside -180…180` }
+    : null;
+  if (fault) {
+    columns.lon[i] = columns.lat[i] = null;
+    note(fault.field, fault.problem, "both coordinates emptied, row kept (placed by address if it can be)");
   }
-  if (Math.abs(lat) > 90) return { field: "lat", reason: `latitude ${lat} is outside -90…90` };
-  if (Math.abs(lon) > 180) return { field: "lon", reason: `longitude ${lon} is outside -180…180` };
   return null;
 };
 
-const closedAfterCreated: RowRule = (columns, i) => {
-  const created = columns.created_at[i] as number | null, closed = columns.closed_at[i] as number | null;
-  return created !== null && closed !== null && closed < created
-    ? { field: "closed_at", reason: "closed before it was created" }
-    : null;
+const closedAfterCreated: RowRule = (columns, i, note) => {
+  const created = columns.created_at[i] as number, closed = columns.closed_at[i] as number | null;
+  if (closed !== null && closed < created) {
+    const seconds = Math.round((created - closed) / 1000);
+    note("closed_at", `closed ${seconds} s before it was created`, `${KEPT}; no resolution time`);
+  }
+  return null;
 };
 
-export function convertTickets(raw: RawTable, mapping: Mapping, coords: CoordSystem): Converted {
+export interface TicketConversion extends Converted {
+  /** Rows that were older versions of another row of the same ticket in the file. */
+  merged: number;
+}
+
+export function convertTickets(
+  raw: RawTable,
+  mapping: Mapping,
+  coords: CoordSystem,
+  { vocab, importedAt }: { vocab: Record<VocabularyField, Vocabulary>; importedAt: number },
+): TicketConversion {
   const converted = convertRecords("tickets", raw, mapping, {
-    extra: { [UPDATED_AT]: cellParser({ type: "TIMESTAMP" }, mapping.timestamps) },
-    rules: [statusRule, coordinatesRule, closedAfterCreated],
+    extra: { [UPDATED_AT]: cellParser({ type: "TIMESTAMP" }, mapping.timestamps, importedAt) },
+    rules: ticketRules(vocab),
+    importedAt,
   });
   const { columns } = converted;
   const transform = fromCoordSystem(coords);
@@ -67,16 +104,26 @@ export function convertTickets(raw: RawTable, mapping: Mapping, coords: CoordSys
     }
   }
   const duplicates = duplicatesWithin("tickets", columns, ticketVersion);
+  const others = new Map<number, number[]>();
   for (const { dropped, keptBy } of duplicates) {
-    const source = converted.sources[dropped];
-    converted.rejects.push({
+    // keptBy may itself be superseded later; the note goes to the version finally kept.
+    others.set(keptBy, [...(others.get(keptBy) ?? []), dropped, ...(others.get(dropped) ?? [])]);
+    others.delete(dropped);
+  }
+  const names = Object.keys(columns);
+  for (const [kept, dropped] of others) {
+    const differ = dropped.filter((d) => names.some((name) => columns[name][d] !== columns[name][kept]));
+    if (differ.length === 0) continue;
+    const rows = differ.map((d) => converted.sources[d].row).sort((a, b) => a - b);
+    converted.notes.push({
       file: raw.file,
-      row: source.row,
+      row: converted.sources[kept].row,
+      record_id: String(columns.ticket_id[kept]),
       field: "ticket_id",
-      reason: `duplicate ticket_id ${columns.ticket_id[dropped]}: row ${
-        converted.sources[keptBy].row
-      } is its newer version`,
-      raw: source.raw,
+      problem: `ticket ${columns.ticket_id[kept]} also in row${rows.length > 1 ? "s" : ""} ${
+        rows.join(", ")
+      }, with other values`,
+      action: "the latest update kept, the others merged into it",
     });
   }
   const drop = new Set(duplicates.map((d) => d.dropped));
@@ -84,6 +131,7 @@ export function convertTickets(raw: RawTable, mapping: Mapping, coords: CoordSys
     ...converted,
     columns: withoutRows(columns, drop),
     sources: converted.sources.filter((_, i) => !drop.has(i)),
+    merged: drop.size,
   };
 }
 

@@ -54,7 +54,7 @@ export class ZoneOffsets {
     if (offset === undefined) {
       const parts: Record<string, number> = {};
       for (const p of this.#format.formatToParts(hour * HOUR_MS)) parts[p.type] = Number(p.value);
-      offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - hour * HOUR_MS;
+      offset = utcOf(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - hour * HOUR_MS;
       this.#cache.set(hour, offset);
     }
     return offset;
@@ -80,6 +80,12 @@ function zoneOffsets(timezone: string): ZoneOffsets {
   return z;
 }
 
+/** Date.UTC, but years 0–99 as written (Date.UTC reads them as 1900–1999). */
+function utcOf(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const t = Date.UTC(y, mo, d, h, mi, s, ms);
+  return y >= 0 && y < 100 ? new Date(t).setUTCFullYear(y) : t;
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null {
@@ -87,7 +93,7 @@ function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: n
   const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
   // Date.UTC would roll 31 April over to 1 May: a real date has its day in its month.
   if (d > DAYS_IN_MONTH[mo - 1] + (leap ? 1 : 0)) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  return utcOf(y, mo - 1, d, h, mi, s, ms);
 }
 
 /**
@@ -121,11 +127,30 @@ function isoWallClock(text: string): number | null | undefined {
 const int = (s: string | undefined) => s ? Number(s) : 0;
 const millis = (s: string | undefined) => s ? Number(s.padEnd(3, "0")) : 0;
 
-function offsetMs(zone: string): number {
+/** A UTC offset in ms, or null when it is none the world uses (-12:00 … +14:00, minutes below 60). */
+function offsetMs(zone: string): number | null {
   if (zone.toUpperCase() === "Z") return 0;
   const sign = zone[0] === "-" ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+  if (minutes > 59 || hours > 14 || (sign < 0 && hours > 12)) return null;
+  return sign * (hours * 60 + minutes) * 60_000;
+}
+
+/** Earlier than this, a ticket or callback time is a placeholder or a typo, not a record. */
+export const EARLIEST_PLAUSIBLE = Date.UTC(1990, 0, 1);
+
+/**
+ * Throws when a parsed time cannot be true: before 1990 or more than a day after the
+ * import (a day allows for clocks and zones). Such a value in the store would stop
+ * DuckDB from loading it (99999999999999999 ms is beyond its timestamps).
+ */
+export function checkPlausible(t: number, importedAt: number, written: unknown = t): number {
+  if (t < EARLIEST_PLAUSIBLE || t > importedAt + DAY_MS) {
+    const read = Math.abs(t) <= 8.64e15 ? ` (read as ${new Date(t).toISOString()})` : "";
+    throw new Error(`"${written}"${read} is not a plausible time: before 1990 or after the import`);
+  }
+  return t;
 }
 
 /**
@@ -150,7 +175,10 @@ export function parseTimestamp(value: unknown, options: TimestampOptions = {}): 
   if (m) {
     const wall = wallClock(+m[1], +m[2], +m[3], int(m[4]), int(m[5]), int(m[6]), millis(m[7]));
     if (wall === null) throw new Error(`"${text}" is not a real date or time`);
-    return m[8] ? wall - offsetMs(m[8]) : zone.toUtc(wall);
+    if (!m[8]) return zone.toUtc(wall);
+    const offset = offsetMs(m[8]);
+    if (offset === null) throw new Error(`"${text}" has offset ${m[8]}, which no place uses`);
+    return wall - offset;
   }
   m = SLASHED.exec(text);
   if (m) {

@@ -93,7 +93,7 @@ clocks AS (
     ${
     endOf(`date_trunc('month', b.closed_date) + INTERVAL 1 MONTH + INTERVAL ${config.callbackDayOfNextMonth - 1} DAY`)
   } AS callback_due_at,
-    ${hoursBetween("b.created_at", "b.closed_at")} AS resolution_hours,
+    CASE WHEN b.closed_at >= b.created_at THEN ${hoursBetween("b.created_at", "b.closed_at")} END AS resolution_hours,
     c_closed.workday_seq - c_created.workday_seq AS working_days_to_close,
     ${hoursBetween("b.created_at", "b.response_at")} AS response_hours,
     c_response.workday_seq - c_created.workday_seq AS response_working_days,

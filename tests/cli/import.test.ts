@@ -28,14 +28,17 @@ Deno.test("import places, then the same tickets twice: the second run changes no
   try {
     await importCli("places", `${FIXTURES}compounds.geojson`, "--level", "compound", "--data", dir);
     const first = await importCli("tickets", `${FIXTURES}tickets.csv`, "--data", dir);
-    assert.match(first, /read 4, stored 4 \(new 4, updated 0, unchanged 0\), rejected 0, unassigned 1/);
+    assert.match(
+      first,
+      /read 4, stored 4 \(new 4, updated 0, unchanged 0, merged 0\), rejected 0, notes 0, unassigned 1/,
+    );
     const version = (await readManifest(dir))!.version;
     const unassignedFile = /unassigned tickets: (.*)/.exec(first)![1];
     assert.equal(await Deno.readTextFile(unassignedFile), "T4\n");
 
     const second = await importCli("tickets", `${FIXTURES}tickets.csv`, "--data", dir);
     assert.match(second, /nothing changed/);
-    assert.match(second, /read 4, stored 4 \(new 0, updated 0, unchanged 4\)/);
+    assert.match(second, /read 4, stored 4 \(new 0, updated 0, unchanged 4, merged 0\)/);
     assert.equal((await readManifest(dir))!.version, version);
     const tickets = await readColumns(dir, await readManifest(dir), "tickets");
     assert.deepEqual(tickets.ticket_id.toSorted(), ["T1", "T2", "T3", "T4"]);
@@ -73,6 +76,34 @@ Deno.test("an import killed midway leaves the previous store intact and readable
     assert.deepEqual(after, before);
     assert.equal((await readColumns(dir, after, "places")).place_id.length, 2);
     assert.equal((await readColumns(dir, after, "tickets")).ticket_id.length, 0);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("data-quality notes are printed, written beside the store and stored in import_notes", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "linli-import-notes-" });
+  try {
+    const csv = "工单编号,受理时间,办结时间,经度,纬度\nN1,2024-04-19 08:30:40,2024-04-19 08:30:02,east,31.2\n" +
+      "N2,yesterday,,,\n";
+    await Deno.writeTextFile(`${dir}/faults.csv`, csv);
+    const out = await importCli("tickets", `${dir}/faults.csv`, "--data", dir);
+    assert.match(
+      out,
+      /read 2, stored 1 \(new 1, updated 0, unchanged 0, merged 0\), rejected 1, notes 3, unassigned 1/,
+    );
+    const notesFile = /data-quality notes: (.*)/.exec(out)![1];
+    assert.match(
+      await Deno.readTextFile(notesFile),
+      /^file,row,record_id,field,problem,action\r?\nfaults\.csv,2,N1,lon,/,
+    );
+    const manifest = await readManifest(dir);
+    const notes = await readColumns(dir, manifest, "import_notes");
+    assert.deepEqual(notes.field, ["lon", "lat", "closed_at"]);
+    assert.deepEqual(notes.record_id, ["N1", "N1", "N1"]);
+    assert.deepEqual(notes.note_no, [1, 2, 3]);
+    assert.ok(notes.import_id.every((id) => /tickets faults\.csv$/.test(String(id))));
+    assert.deepEqual(notes.table_name, ["tickets", "tickets", "tickets"]);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

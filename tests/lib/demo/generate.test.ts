@@ -28,7 +28,8 @@ Deno.test("every table and column of the schema is present, columns of equal len
     const columns = demo[t.name];
     assert.deepEqual(Object.keys(columns), t.columns.map((c) => c.name), t.name);
     const length = columns[t.columns[0].name].length;
-    assert.ok(length > 0, `${t.name} is empty`);
+    // Generated data went through no import, so it has no data-quality notes.
+    if (t.name !== "import_notes") assert.ok(length > 0, `${t.name} is empty`);
     for (const c of t.columns) {
       assert.equal(columns[c.name].length, length, `${t.name}.${c.name}`);
       if (c.required) assert.ok(!columns[c.name].includes(null), `${t.name}.${c.name} has nulls`);

@@ -80,12 +80,13 @@ Deno.test("Open311 status_notes are the reply", async () => {
   assert.equal(row(columns!, "ticket_id", "1").reply, "Pothole filled");
 });
 
-Deno.test("callbacks: Chinese results normalised, an unknown result rejected with its row", async () => {
+Deno.test("callbacks: Chinese results normalised, an unknown result kept as written and counted", async () => {
   const csv = "工单编号,回访时间,满意度,回访方式\nA1,2024-05-20 10:00,满意,电话\nA2,2024-05-20 10:05,基本满意,上门\n" +
-    "A3,2024-05-20 10:10,还行吧,电话\n";
+    "A3,2024-05-20 10:10,还行吧,电话\nA4,2024-05-20 10:15,不满意,电话\n";
   const { summary, columns, rejects } = await run("callbacks", "callbacks.csv", csv);
-  assert.equal(summary.stored, 2);
-  assert.deepEqual(columns!.result, ["satisfied", "basic"]);
-  assert.deepEqual(rejects.map((r) => [r.row, r.field]), [[4, "result"]]);
-  assert.match(rejects[0].reason, /满意, 基本满意 or 不满意/);
+  assert.equal(summary.stored, 4);
+  assert.deepEqual(rejects, []);
+  assert.deepEqual(columns!.result, ["satisfied", "basic", null, "unsatisfied"]);
+  assert.deepEqual(columns!.result_source, ["满意", "基本满意", "还行吧", "不满意"]);
+  assert.deepEqual(summary.unrecognised, ["result words not recognised: 还行吧 (1)"]);
 });

@@ -13,8 +13,9 @@ Deno.test("Shanghai OSM buildings: tile-cut pieces merge into one building each"
   const s = outcome.summary;
   assert.equal(s.read, 1572);
   assert.equal(s.rejected, 0);
-  assert.equal(s.stored, 1450, "distinct building ids");
-  assert.equal(s.piecesMerged, 1572 - 1450);
+  assert.equal(s.stored, 1572, "every feature stored, pieces merged into their building");
+  assert.equal(s.added, 1450, "distinct building ids");
+  assert.equal(s.merged, 1572 - 1450);
   const b = row(outcome.columns!, "building_id", "40778072");
   assert.equal(b.name, "上海国际会议中心");
   assert.equal(b.height, 20);
@@ -28,7 +29,7 @@ Deno.test("NYC 311 sample: every row stored or rejected, New York times", async 
   });
   const s = outcome.summary;
   assert.equal(s.read, 924);
-  assert.equal(s.stored + s.rejected, 924);
+  assert.deepEqual([s.stored, s.rejected], [924, 0], "every row is a record");
   for (const r of outcome.rejects) assert.ok(r.reason && r.row > 1, JSON.stringify(r));
   const t = row(outcome.columns!, "ticket_id", "54046813");
   assert.equal(new Date(t.created_at as number).toISOString(), "2022-05-01T04:00:09.000Z");
@@ -49,7 +50,11 @@ Deno.test("LA 311 subset: every row stored or rejected, short Los Angeles times"
   });
   const s = outcome.summary;
   assert.equal(s.read, 10_000);
-  assert.equal(s.stored + s.rejected, 10_000);
+  assert.deepEqual([s.stored, s.rejected], [10_000, 0], "every row is a record");
+  assert.ok(
+    s.unrecognised.some((l) => /^source words not recognised: Call \(4548\)/.test(l)),
+    s.unrecognised.join("; "),
+  );
   const t = row(outcome.columns!, "ticket_id", "1-1523590121");
   assert.equal(new Date(t.created_at as number).toISOString(), "2020-01-01T08:05:00.000Z");
   assert.equal(new Date(t.closed_at as number).toISOString(), "2020-01-02T16:43:00.000Z");
@@ -65,7 +70,24 @@ Deno.test("Chinese division codes: streets as places, codes kept as text, parent
   });
   const s = outcome.summary;
   assert.equal(s.read, 41_352);
-  assert.equal(s.stored + s.rejected, 41_352);
+  assert.deepEqual([s.stored, s.rejected], [41_352, 0]);
   const p = row(outcome.columns!, "place_id", "110101001");
   assert.deepEqual([p.name, p.code, p.parent_id, p.level], ["东华门街道", "110101001", "110101", "street"]);
+});
+
+Deno.test("Shanghai OSM land use as compounds: every feature kept, unnamed ones named, lines without geometry", async () => {
+  const outcome = await run(
+    "places",
+    "landuse.geojson",
+    await read("osm-shanghai/shanghai_huangpu_hongkou_nextzen_landuse.geojson"),
+    {},
+    { level: "compound" },
+  );
+  const s = outcome.summary;
+  assert.deepEqual([s.read, s.stored, s.rejected, s.merged], [327, 327, 0, 115]);
+  assert.equal(s.added, 212);
+  const unnamed = outcome.columns!.name.filter((n) => String(n).startsWith("未命名小区 ")).length;
+  assert.ok(unnamed > 0, "OSM land use without a name is stored under a generated one");
+  assert.ok(outcome.notes.some((n) => n.field === "name" && n.problem === "no name"));
+  assert.equal(outcome.notes.filter((n) => /LineString/.test(n.problem)).length, 44);
 });

@@ -10,6 +10,7 @@ import * as backlog from "../../../lib/metrics/backlog.ts";
 import * as callbacks from "../../../lib/metrics/callbacks.ts";
 import * as coverage from "../../../lib/metrics/coverage.ts";
 import * as cube from "../../../lib/metrics/cube.ts";
+import * as dataQuality from "../../../lib/metrics/data_quality.ts";
 import * as escalation from "../../../lib/metrics/escalation.ts";
 import * as filter from "../../../lib/metrics/filter.ts";
 import * as giStar from "../../../lib/metrics/gi_star.ts";
@@ -31,6 +32,7 @@ const MODULES = {
   callbacks,
   coverage,
   cube,
+  dataQuality,
   escalation,
   filter,
   giStar,
@@ -75,6 +77,10 @@ const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> = {
   createCubeSql: (f: Filter) =>
     cube.createCubeSql({ table: "cube_category_time", axes: ["category", "time"], baked: f, utcOffsetHours: 8 }),
   cubeCountsSql: (f: Filter) => cube.cubeCountsSql(null, ["week", "category"], f, 8),
+  unplacedByReasonSql: () => dataQuality.unplacedByReasonSql(),
+  unplacedTicketsSql: () => dataQuality.unplacedTicketsSql("outside_compounds"),
+  notesByImportSql: () => dataQuality.notesByImportSql(),
+  sourceWordsSql: () => dataQuality.sourceWordsSql(),
   escalationSql: (f: Filter) => escalation.escalationSql(f, BY),
   filterSql: (f: Filter) => filter.filterSql(f),
   periodSql: () => filter.periodSql("quarter"),

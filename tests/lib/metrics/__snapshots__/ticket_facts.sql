@@ -41,7 +41,7 @@ clocks AS (
     (CAST(b.closed_date + INTERVAL 7 DAY AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 8 HOUR) AS publication_due_at,
     (epoch_ms(b.published_at) - epoch_ms(b.closed_at)) / 3600000.0 / 24 AS publication_days,
     (CAST(date_trunc('month', b.closed_date) + INTERVAL 1 MONTH + INTERVAL 19 DAY AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 8 HOUR) AS callback_due_at,
-    (epoch_ms(b.closed_at) - epoch_ms(b.created_at)) / 3600000.0 AS resolution_hours,
+    CASE WHEN b.closed_at >= b.created_at THEN (epoch_ms(b.closed_at) - epoch_ms(b.created_at)) / 3600000.0 END AS resolution_hours,
     c_closed.workday_seq - c_created.workday_seq AS working_days_to_close,
     (epoch_ms(b.response_at) - epoch_ms(b.created_at)) / 3600000.0 AS response_hours,
     c_response.workday_seq - c_created.workday_seq AS response_working_days,

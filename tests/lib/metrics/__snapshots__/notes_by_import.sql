@@ -1,0 +1,4 @@
+SELECT import_id, table_name, file, field, count(*) AS notes, min(noted_at) AS noted_at
+FROM import_notes
+GROUP BY ALL
+ORDER BY noted_at DESC, import_id, notes DESC, field
