@@ -99,3 +99,26 @@ Deno.test("static files: plain path no-cache, hashed path immutable, brotli when
   assert.equal(identity.headers.get("content-encoding"), null);
   assert.equal(await identity.text(), text);
 });
+
+Deno.test("_middleware runs before the route, outermost first, and its state reaches handlers and pages", async () => {
+  const api = await get("/api/state", { "x-who": "wang" });
+  assert.deepEqual(await api.json(), { who: "wang" });
+  assert.equal(api.headers.get("x-middleware"), "root route");
+  const page = await get("/whoami", { "x-who": "li" });
+  assert.match(await page.text(), /<p class="who">li group=true<\/p>/);
+  // The group's middleware answers without calling next: the page never renders.
+  const refused = await get("/whoami", { "x-who": "stranger" });
+  assert.equal(refused.status, 403);
+  assert.equal(await refused.text(), "go away");
+  assert.equal(refused.headers.get("x-middleware"), "root route");
+  // Pages outside the group do not run the group's middleware.
+  assert.equal((await get("/inside", { "x-who": "stranger" })).status, 403);
+  assert.equal((await get("/", { "x-who": "stranger" })).status, 200);
+});
+
+Deno.test("the root _middleware runs for paths no route matches too, and not for static files", async () => {
+  const missing = await get("/nowhere");
+  assert.equal(missing.status, 404);
+  assert.equal(missing.headers.get("x-middleware"), "root notFound");
+  assert.equal((await get("/hello.txt")).headers.get("x-middleware"), null);
+});
