@@ -6,6 +6,7 @@ import { VENDOR_FILES } from "./components/vendor.ts";
 import { createApp } from "./framework/server.ts";
 import { dataDir, ROOT, usesDemoData } from "./lib/config.ts";
 import { ensureDemoStore } from "./lib/store/demo_store.ts";
+import { createDemoAccounts } from "./lib/access/demo_accounts.ts";
 import { districtTiles } from "./lib/map/district_tiles.ts";
 
 /**
@@ -25,7 +26,13 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join("; ");
 
-if (usesDemoData()) await ensureDemoStore(dataDir());
+if (usesDemoData()) {
+  await ensureDemoStore(dataDir());
+  // Printed in one line each, so a person can copy them and the browser tests can read them.
+  const demo = await createDemoAccounts(dataDir());
+  for (const a of demo.accounts) console.log(`Linli demo account: ${a.name} ${a.password} (${a.role}, ${a.display})`);
+  console.log(`Linli demo wall: ${demo.wallPath}`);
+}
 
 const app = await createApp({
   root: ROOT,

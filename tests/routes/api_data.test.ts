@@ -5,6 +5,7 @@ import { createApp } from "../../framework/server.ts";
 import { ROOT } from "../../lib/config.ts";
 import { streamToTable } from "../../lib/store/arrow.ts";
 import { writeStore } from "../../lib/store/store.ts";
+import { sessionCookieFor } from "./signed_in.ts";
 
 const dir = await Deno.makeTempDir();
 const app = await createApp({
@@ -17,8 +18,9 @@ const app = await createApp({
 const steps: [string, () => Promise<void>][] = [];
 const step = (name: string, fn: () => Promise<void>) => steps.push([name, fn]);
 
+const cookie = await sessionCookieFor(dir, "admin");
 const get = (path: string, headers: Record<string, string> = {}) =>
-  app.fetch(new Request(`http://localhost${path}`, { headers }));
+  app.fetch(new Request(`http://localhost${path}`, { headers: { cookie, ...headers } }));
 
 const tickets = (status: string) => ({
   ticket_id: ["T1"],
