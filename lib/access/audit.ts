@@ -90,3 +90,8 @@ export async function readAudit(dir: string, query: AuditQuery = {}): Promise<Au
     .filter((r) => (!query.since || r.time >= query.since) && (!query.user || r.user === query.user));
   return query.last === undefined ? records : records.slice(-query.last);
 }
+
+/** Where a command run on the server comes from, as an audit address: `cli:<OS user>`. */
+export function cliAddress(): string {
+  return `cli:${Deno.env.get("USER") ?? Deno.env.get("LOGNAME") ?? "unknown"}`;
+}
