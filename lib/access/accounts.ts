@@ -21,7 +21,7 @@ export interface Account {
 
 type Accounts = Record<string, Account>;
 
-const NAME = /^[\p{L}\p{N}._@-]{1,64}$/u;
+export const ACCOUNT_NAME = /^[\p{L}\p{N}._@-]{1,64}$/u;
 
 const file = (dir: string) => accessFile<Accounts>(dir, "users.json", () => ({}));
 
@@ -44,7 +44,7 @@ export interface NewAccount {
 
 /** Why an account cannot be made as asked, or null. */
 export function accountProblem(a: Omit<NewAccount, "password">): string | null {
-  if (!NAME.test(a.name)) return `the name "${a.name}" must be 1–64 letters, digits or . _ @ -`;
+  if (!ACCOUNT_NAME.test(a.name)) return `the name "${a.name}" must be 1–64 letters, digits or . _ @ -`;
   if (!ROLES.includes(a.role)) return `the role "${a.role}" is not one of ${ROLES.join(", ")}`;
   if (a.role === "street" && !a.streets?.length) return "a street account needs --streets";
   return null;
@@ -70,6 +70,35 @@ export async function addAccount(dir: string, a: NewAccount, { replace = false }
     };
     all[a.name] = account;
     return account;
+  });
+}
+
+/**
+ * The account of a person signed in through single sign-on, made or updated with the role
+ * and streets their claim grants now; its created and disabled state are kept. Null when
+ * the name belongs to an account with a password, which single sign-on never takes over.
+ */
+export async function upsertSsoAccount(
+  dir: string,
+  a: { name: string; display?: string; role: Role; streets: string[] },
+): Promise<Account | null> {
+  const problem = accountProblem(a);
+  if (problem) throw new Error(problem);
+  return await file(dir).update((all) => {
+    const old = all[a.name];
+    if (old?.password) return null;
+    const now = new Date().toISOString();
+    all[a.name] = {
+      name: a.name,
+      ...(a.display ? { display: a.display } : {}),
+      role: a.role,
+      streets: a.role === "street" ? a.streets : [],
+      password: null,
+      disabled: old?.disabled ?? false,
+      created_at: old?.created_at ?? now,
+      password_changed_at: old?.password_changed_at ?? now,
+    };
+    return all[a.name];
   });
 }
 

@@ -46,3 +46,6 @@ export function safeNext(next: string | null | undefined): string {
   const url = new URL(next, base);
   return url.origin === base ? url.pathname + url.search + url.hash : "/";
 }
+
+/** Binds a single sign-on under way to the browser that started it. */
+export const OIDC_COOKIE = "linli_oidc";
