@@ -38,6 +38,8 @@ export interface Server extends AsyncDisposable {
   signIn(role: Role): Promise<string>;
   /** The demo wall's sign-in path with its token, on the demo store. */
   readonly demoWallPath: string | undefined;
+  /** `fetch` with the admin session pages carry. */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
 }
 
 type Credentials = Map<Role, { name: string; password: string }>;
@@ -210,8 +212,11 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
         .map((m) => [m[3] as Role, { name: m[1], password: m[2] }]),
     );
   const signIn = (role: Role) => signInOver(current.url, credentials(), role);
+  let adminSession = "";
   const signInAsAdmin = async () => {
-    if (product) setDefaultSession(current.url, await signIn("admin"));
+    if (!product) return;
+    adminSession = await signIn("admin");
+    setDefaultSession(current.url, adminSession);
   };
   await signInAsAdmin();
   return {
@@ -230,5 +235,10 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
       await signInAsAdmin();
     },
     signIn,
+    fetch: (url, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (adminSession) headers.set("cookie", `${SESSION_COOKIE}=${adminSession}`);
+      return fetch(url, { ...init, headers });
+    },
   };
 }

@@ -4,7 +4,7 @@ import { checkPassword, findAccount } from "../../lib/access/accounts.ts";
 import { readAudit } from "../../lib/access/audit.ts";
 import { secretHash } from "../../lib/access/secrets.ts";
 import { wallTokenByHash } from "../../lib/access/wall_tokens.ts";
-import { writeStore } from "../../lib/store/store.ts";
+import { storeWithStreets } from "../routes/access_fixtures.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -24,14 +24,7 @@ async function run(script: string, args: string[], stdin = "") {
   return { code, out: new TextDecoder().decode(stdout), err: new TextDecoder().decode(stderr) };
 }
 
-const dir = await Deno.makeTempDir();
-await writeStore(dir, {
-  places: {
-    place_id: ["D", "S01", "S02"],
-    level: ["district", "street", "street"],
-    name: ["区", "文昌街道", "迎泽街道"],
-  },
-}, "cli test");
+const dir = await storeWithStreets();
 
 Deno.test("user add, list, disable, enable and passwd, each audited", async () => {
   const add = await run("user", [

@@ -12,17 +12,9 @@ import { type AuditRecord, readAudit } from "../../lib/access/audit.ts";
 import { isOpenPath } from "../../lib/access/policy.ts";
 import { addWallToken, revokeWallToken } from "../../lib/access/wall_tokens.ts";
 import { ROOT } from "../../lib/config.ts";
-import { writeStore } from "../../lib/store/store.ts";
-import { sessionCookieFor } from "./signed_in.ts";
+import { sessionCookieFor, stepsOnStore, storeWithStreets } from "./access_fixtures.ts";
 
-const dir = await Deno.makeTempDir();
-await writeStore(dir, {
-  places: {
-    place_id: ["D", "S01", "S02"],
-    level: ["district", "street", "street"],
-    name: ["区", "文昌街道", "迎泽街道"],
-  },
-}, "access test");
+const dir = await storeWithStreets();
 const app = await createApp({
   root: ROOT,
   vendor: VENDOR_FILES,
@@ -241,13 +233,4 @@ step("the audit trail file is readable by the server's user only", async () => {
   }
 });
 
-Deno.test("access enforcement", async (t) => {
-  const previous = Deno.env.get("LINLI_DATA");
-  Deno.env.set("LINLI_DATA", dir);
-  try {
-    for (const [name, fn] of steps) await t.step(name, fn);
-  } finally {
-    if (previous === undefined) Deno.env.delete("LINLI_DATA");
-    else Deno.env.set("LINLI_DATA", previous);
-  }
-});
+Deno.test("access enforcement", (t) => stepsOnStore(t, dir, steps));

@@ -5,7 +5,7 @@ import { createApp } from "../../framework/server.ts";
 import { ROOT } from "../../lib/config.ts";
 import { streamToTable } from "../../lib/store/arrow.ts";
 import { writeStore } from "../../lib/store/store.ts";
-import { sessionCookieFor } from "./signed_in.ts";
+import { sessionCookieFor, stepsOnStore } from "./access_fixtures.ts";
 
 const dir = await Deno.makeTempDir();
 const app = await createApp({
@@ -101,13 +101,4 @@ step("vendor files are served from our origin under hashed, immutable URLs", asy
   await res.body?.cancel();
 });
 
-Deno.test("the data routes", async (t) => {
-  const previous = Deno.env.get("LINLI_DATA");
-  Deno.env.set("LINLI_DATA", dir);
-  try {
-    for (const [name, fn] of steps) await t.step(name, fn);
-  } finally {
-    if (previous === undefined) Deno.env.delete("LINLI_DATA");
-    else Deno.env.set("LINLI_DATA", previous);
-  }
-});
+Deno.test("the data routes", (t) => stepsOnStore(t, dir, steps));
