@@ -4,7 +4,7 @@ import { type Account, listAccounts } from "../../lib/access/accounts.ts";
 import { type AuditRecord, readAudit } from "../../lib/access/audit.ts";
 import { listWallTokens, type WallToken } from "../../lib/access/wall_tokens.ts";
 import { dataDir } from "../../lib/config.ts";
-import { langFromUrl, t } from "../../lib/i18n.ts";
+import { type Lang, langFromUrl, t } from "../../lib/i18n.ts";
 
 /** The newest entries shown; the whole trail is `deno task audit`'s. */
 const SHOWN = 500;
@@ -33,6 +33,29 @@ function auditWhat(r: AuditRecord): string {
     .filter((x) => x !== undefined && x !== "").join(" · ");
 }
 
+type Column =
+  | "name"
+  | "display"
+  | "role"
+  | "streets"
+  | "state"
+  | "created"
+  | "time"
+  | "event"
+  | "user"
+  | "address"
+  | "what";
+
+function Head({ lang, columns }: { lang: Lang; columns: Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => <th key={c}>{t(lang, `admin.col.${c}`)}</th>)}
+      </tr>
+    </thead>
+  );
+}
+
 export default function AdminPage({ url, data }: PageProps<AdminData>) {
   const lang = langFromUrl(url);
   // The district's clock, as its staff read it.
@@ -41,13 +64,7 @@ export default function AdminPage({ url, data }: PageProps<AdminData>) {
     <div class="admin">
       <h2>{t(lang, "admin.users")}</h2>
       <table class="admin-table" data-table="users">
-        <thead>
-          <tr>
-            {(["name", "display", "role", "streets", "state", "created"] as const).map((c) => (
-              <th key={c}>{t(lang, `admin.col.${c}`)}</th>
-            ))}
-          </tr>
-        </thead>
+        <Head lang={lang} columns={["name", "display", "role", "streets", "state", "created"]} />
         <tbody>
           {data.accounts.map((a) => (
             <tr key={a.name}>
@@ -81,13 +98,7 @@ export default function AdminPage({ url, data }: PageProps<AdminData>) {
       <h2>{t(lang, "admin.audit", { count: data.trail.length })}</h2>
       <p>{t(lang, "admin.audit_hint")}</p>
       <table class="admin-table" data-table="audit">
-        <thead>
-          <tr>
-            {(["time", "event", "user", "role", "address", "what"] as const).map((c) => (
-              <th key={c}>{t(lang, `admin.col.${c}`)}</th>
-            ))}
-          </tr>
-        </thead>
+        <Head lang={lang} columns={["time", "event", "user", "role", "address", "what"]} />
         <tbody>
           {data.trail.map((r, i) => (
             <tr key={i}>
