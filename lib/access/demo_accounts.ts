@@ -1,14 +1,18 @@
 /**
- * On the built-in demo store only: one account per role and a wall token, with passwords
- * drawn afresh at every start, so the README's first command shows the whole product and
- * the login page can offer one-click sign-in. The street account gets the demo's first street.
+ * On the built-in demo store only: one account per role and a wall token, with random
+ * passwords, so the README's first command shows the whole product and the login page can
+ * offer one-click sign-in. The street account gets the demo's first street. The demo's
+ * passwords are kept in clear beside its accounts (0600), so a restart keeps its sessions
+ * and its wall signed in; they are drawn again when an account was changed by hand.
  */
 import { randomBytes } from "node:crypto";
 import { readColumns } from "../store/read_columns.ts";
 import { readManifest } from "../store/store.ts";
-import { addAccount } from "./accounts.ts";
+import { accessFile } from "./access_dir.ts";
+import { addAccount, checkPassword } from "./accounts.ts";
 import type { Role } from "./principal.ts";
-import { addWallToken } from "./wall_tokens.ts";
+import { secretHash } from "./secrets.ts";
+import { addWallToken, wallTokenByHash } from "./wall_tokens.ts";
 
 export interface DemoAccount {
   name: string;
@@ -38,7 +42,14 @@ export async function firstStreet(dir: string): Promise<{ id: string; name: stri
   return streets[0];
 }
 
+interface KeptSecrets {
+  passwords: Record<string, string>;
+  wallToken?: string;
+}
+
 export async function createDemoAccounts(dir: string): Promise<DemoCredentials> {
+  const kept = accessFile<KeptSecrets>(dir, "demo_credentials.json", () => ({ passwords: {} }));
+  const secrets = await kept.read();
   const street = await firstStreet(dir);
   const roles: [Role, string, string[]][] = [
     ["admin", "示范管理员", []],
@@ -48,11 +59,19 @@ export async function createDemoAccounts(dir: string): Promise<DemoCredentials> 
   ];
   const accounts: DemoAccount[] = [];
   for (const [role, display, streets] of roles) {
-    const account = { name: `demo-${role}`, role, display, password: randomBytes(9).toString("base64url") };
-    await addAccount(dir, { ...account, streets }, { replace: true });
+    const name = `demo-${role}`;
+    const old = secrets.passwords[name];
+    const still = old !== undefined && (await checkPassword(dir, name, old))?.streets.join() === streets.join();
+    const account = { name, role, display, password: still ? old : randomBytes(9).toString("base64url") };
+    if (!still) await addAccount(dir, { ...account, streets }, { replace: true });
     accounts.push(account);
   }
-  const token = await addWallToken(dir, "demo-wall");
+  const live = secrets.wallToken && await wallTokenByHash(dir, secretHash(secrets.wallToken));
+  const token = live ? secrets.wallToken! : await addWallToken(dir, "demo-wall");
+  await kept.update((k) => {
+    k.passwords = Object.fromEntries(accounts.map((a) => [a.name, a.password]));
+    k.wallToken = token;
+  });
   current = { accounts, wallPath: `/wall?token=${encodeURIComponent(token)}` };
   return current;
 }
