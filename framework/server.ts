@@ -125,7 +125,8 @@ export async function createApp(options: AppOptions) {
     await next();
     c.res.headers.set("content-security-policy", options.contentSecurityPolicy);
     c.res.headers.set("x-content-type-options", "nosniff");
-    c.res.headers.set("referrer-policy", "no-referrer");
+    // No address leaves for another host; our own forms' POSTs keep their Origin (no-referrer would send "null").
+    c.res.headers.set("referrer-policy", "same-origin");
   });
   router.get("*", async (c, next) => {
     const found = assets.get(c.req.path);

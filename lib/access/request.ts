@@ -19,7 +19,10 @@ export function ownOrigin(req: Request): string {
   return `${cameOverTls(req) ? "https:" : url.protocol}//${url.host}`;
 }
 
-/** A state-changing request must say it comes from one of our own pages (browsers always send Origin on POST). */
+/**
+ * A state-changing request must say it comes from one of our own pages: browsers send
+ * Origin on every POST, our own origin as long as our referrer policy is `same-origin`.
+ */
 export function isStateChanging(req: Request): boolean {
   return !["GET", "HEAD", "OPTIONS"].includes(req.method);
 }

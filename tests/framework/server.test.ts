@@ -14,6 +14,7 @@ Deno.test("a page is wrapped in _app, with islands marked and their props serial
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("cache-control"), "no-cache");
   assert.equal(res.headers.get("content-security-policy"), CSP);
+  assert.equal(res.headers.get("referrer-policy"), "same-origin", "so a form's POST carries our Origin, not null");
   const html = await res.text();
   assert.match(html, /^<!DOCTYPE html><html lang="zh-CN">/);
   assert.match(html, /<div data-island="Counter" data-island-index="0" style="display:contents"><button/);
