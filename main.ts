@@ -13,7 +13,9 @@ import { principalOf } from "./lib/access/principal.ts";
 import { assetCacheDir, dataDir, PREBUILT_ISLANDS, ROOT, usesDemoData } from "./lib/config.ts";
 import { ensureDemoStore } from "./lib/store/demo_store.ts";
 import { sweepRejects } from "./lib/store/retention.ts";
+import { createDemoAccounts } from "./lib/access/demo_accounts.ts";
 import { districtTiles } from "./lib/map/district_tiles.ts";
+import { DAY_MS } from "./lib/time.ts";
 
 /**
  * Only our own origin. WASM compilation needs 'wasm-unsafe-eval'; MapLibre and
@@ -32,7 +34,13 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join("; ");
 
-if (usesDemoData()) await ensureDemoStore(dataDir());
+if (usesDemoData()) {
+  await ensureDemoStore(dataDir());
+  // Printed in one line each, so a person can copy them and the browser tests can read them.
+  const demo = await createDemoAccounts(dataDir());
+  for (const a of demo.accounts) console.log(`Linli demo account: ${a.name} ${a.password} (${a.role}, ${a.display})`);
+  console.log(`Linli demo wall: ${demo.wallPath}`);
+}
 
 const app = await createApp({
   root: ROOT,
@@ -64,4 +72,4 @@ districtTiles(dataDir()).catch((e) => console.error("cutting the map tiles faile
 // Reject files hold residents' data: removed once past their retention period, checked daily.
 const sweep = () => sweepRejects(dataDir()).catch((e) => console.error("sweeping old reject files failed:", e));
 sweep();
-setInterval(sweep, 86_400_000);
+setInterval(sweep, DAY_MS);

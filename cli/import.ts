@@ -5,6 +5,7 @@
  */
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { audit, cliAddress } from "../lib/access/audit.ts";
 import { dataDir, usesDemoData } from "../lib/config.ts";
 import {
   IMPORT_KINDS,
@@ -173,6 +174,8 @@ async function main() {
     console.log(summaryLine(outcome.summary));
     for (const line of outcome.summary.unrecognised) console.log(line);
     console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const detail = `${kind} ${basename(file)}: ${summaryLine(outcome.summary)}; version ${version ?? "(none)"}`;
+    await audit({ event: "import", address: cliAddress(), detail }, dir);
   } catch (e) {
     console.error(`import: ${(e as Error).message}`);
     console.error("the store was not changed");

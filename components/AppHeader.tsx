@@ -1,6 +1,9 @@
-/** The header of the dashboard pages: product name, demo-data label, navigation, language switch. */
+/** The header of the dashboard pages: product name, demo-data label, navigation, language switch, account. */
+import { mayOpen } from "../lib/access/policy.ts";
+import type { Principal } from "../lib/access/principal.ts";
 import { type Lang, langHref, otherLanguageHref, t } from "../lib/i18n.ts";
 import LanguageSwitch from "../islands/LanguageSwitch.tsx";
+import { AccountMenu } from "./AccountMenu.tsx";
 
 const PAGES = [
   { path: "/", key: "nav.overview" },
@@ -8,9 +11,12 @@ const PAGES = [
   { path: "/reviews", key: "nav.reviews" },
   { path: "/sql", key: "nav.sql" },
   { path: "/wall", key: "nav.wall" },
+  { path: "/admin", key: "nav.admin" },
 ] as const;
 
-export function AppHeader({ url, lang, demo }: { url: URL; lang: Lang; demo: boolean }) {
+export function AppHeader(
+  { url, lang, demo, principal }: { url: URL; lang: Lang; demo: boolean; principal?: Principal },
+) {
   return (
     <header class="app-header">
       <a class="brand" href={langHref("/", lang)}>
@@ -19,13 +25,14 @@ export function AppHeader({ url, lang, demo }: { url: URL; lang: Lang; demo: boo
       </a>
       {demo && <span class="badge-demo">{t(lang, "app.demo")}</span>}
       <nav>
-        {PAGES.map((p) => (
+        {PAGES.filter((p) => principal && mayOpen(principal, p.path)).map((p) => (
           <a href={langHref(p.path, lang)} aria-current={url.pathname === p.path ? "page" : undefined}>
             {t(lang, p.key)}
           </a>
         ))}
       </nav>
       <LanguageSwitch lang={lang} href={otherLanguageHref(url, lang)} />
+      {principal && <AccountMenu principal={principal} lang={lang} />}
     </header>
   );
 }

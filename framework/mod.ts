@@ -1,3 +1,3 @@
 /** What routes and islands import from the framework glue; the names are Fresh's. */
 export { asset } from "./server.ts";
-export type { Handler, Handlers, PageProps, RenderContext } from "./render.ts";
+export type { Handler, Handlers, MiddlewareContext, MiddlewareHandler, PageProps, RenderContext } from "./render.ts";

@@ -15,15 +15,33 @@ export interface PageProps<T = unknown> {
   error?: unknown;
   /** What an `_app` or `_layout` wraps. */
   Component: ComponentType;
+  /** What middleware learnt about the request (Fresh's `ctx.state`), such as who it acts for. */
+  state: Record<string, unknown>;
 }
 
 export interface RenderContext<T = unknown> {
   params: Record<string, string>;
   /** What middleware learnt about the request (Fresh's `ctx.state`), such as who it acts for. */
   state: Record<string, unknown>;
+  /** The client's address, when the server knows it (Fresh's `ctx.remoteAddr`). */
+  remoteAddr?: { hostname: string; port: number };
   render(data?: T, init?: ResponseInit): Promise<Response>;
   renderNotFound(): Promise<Response>;
 }
+
+/** What a `_middleware.ts` handler gets (Fresh's `MiddlewareHandlerContext`). */
+export interface MiddlewareContext {
+  params: Record<string, string>;
+  /** Shared with the route and the later middlewares: what is set here reaches the page's props. */
+  state: Record<string, unknown>;
+  remoteAddr?: { hostname: string; port: number };
+  /** `route` for a page or API route, `notFound` when no route matches. */
+  destination: "route" | "notFound";
+  /** Runs the next middleware, or the route itself. */
+  next(): Promise<Response>;
+}
+
+export type MiddlewareHandler = (req: Request, ctx: MiddlewareContext) => Response | Promise<Response>;
 
 export type Handler<T = unknown> = (req: Request, ctx: RenderContext<T>) => Response | Promise<Response>;
 export type Handlers<T = unknown> = Partial<Record<"GET" | "POST" | "PUT" | "DELETE" | "HEAD", Handler<T>>>;

@@ -1,10 +1,10 @@
 /**
  * File-system routing with Fresh's conventions: `routes/index.tsx` is `/`,
  * `[param]` a parameter, `[...rest]` a catch-all, `(group)` folders do not show in
- * the URL, and `_app`, `_layout`, `_404`, `_error` are special files.
+ * the URL, and `_app`, `_layout`, `_middleware`, `_404`, `_error` are special files.
  */
 
-export type RouteKind = "page" | "app" | "layout" | "notFound" | "error";
+export type RouteKind = "page" | "app" | "layout" | "middleware" | "notFound" | "error";
 
 export interface RouteFile {
   /** Path relative to the routes folder, with forward slashes. */
@@ -12,7 +12,7 @@ export interface RouteFile {
   kind: RouteKind;
   /** URL pattern in the router's syntax (`/reviews/month/:month`), for pages. */
   pattern: string;
-  /** The folder inside `routes/` (groups included): a layout wraps the pages below it. */
+  /** The folder inside `routes/` (groups included): a layout or middleware wraps the pages below it. */
   dir: string;
 }
 
@@ -26,6 +26,7 @@ export function classifyRoute(path: string): RouteFile {
   const special: Record<string, RouteKind> = {
     _app: "app",
     _layout: "layout",
+    _middleware: "middleware",
     _404: "notFound",
     _error: "error",
   };
@@ -49,9 +50,9 @@ export function routeOrder(a: RouteFile, b: RouteFile): number {
   return weight(a).localeCompare(weight(b)) || a.pattern.localeCompare(b.pattern);
 }
 
-/** Layouts wrapping a page, outermost first. */
-export function layoutsFor(page: RouteFile, layouts: RouteFile[]): RouteFile[] {
-  return layouts
+/** The layouts (or middlewares) of a page's folder and the folders above it, outermost first. */
+export function enclosing(page: RouteFile, files: RouteFile[]): RouteFile[] {
+  return files
     .filter((l) => l.dir === "" || page.path.startsWith(l.dir + "/"))
     .sort((a, b) => a.dir.length - b.dir.length);
 }

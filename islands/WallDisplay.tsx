@@ -148,6 +148,9 @@ export default function WallDisplay({ lang, engine, mapWorker, config, demo }: W
           </SceneSlot>
         ))}
       </main>
+      {state.signedOut && (
+        <div class="wall-signed-out" role="alert" data-signed-out="true">{t(lang, "wall.signed_out")}</div>
+      )}
       <div class="wall-progress">
         <span key={rotation.turns} style={{ animationDuration: `${config.sceneSeconds}s` }} />
       </div>

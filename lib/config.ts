@@ -1,4 +1,6 @@
 /** Server-side settings, from the environment, with the defaults the README documents. */
+import { HOUR_MS } from "./time.ts";
+
 export const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 
 /** Where `deno task build` puts the island bundles the server serves. */
@@ -29,3 +31,10 @@ export function envNumber(name: string, fallback: number): number {
 
 /** The largest review pack the server accepts (`LINLI_MAX_PACK_BYTES`, default 16 MiB). */
 export const maxPackBytes = () => envNumber("LINLI_MAX_PACK_BYTES", 16 * 2 ** 20);
+
+/** How long a person's session lasts without a request: `LINLI_SESSION_IDLE_HOURS`, default 8. */
+export function sessionIdleMs(): number {
+  const hours = Number(Deno.env.get("LINLI_SESSION_IDLE_HOURS") ?? 8);
+  if (!(hours > 0)) throw new Error(`LINLI_SESSION_IDLE_HOURS must be a positive number of hours, not "${hours}"`);
+  return hours * HOUR_MS;
+}

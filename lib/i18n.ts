@@ -2,6 +2,7 @@
  * Every user-facing string, Chinese first, English second. Views call `t(lang, key)`;
  * a key missing in English falls back to Chinese, never to the key itself.
  */
+import { ACCESS_MESSAGES } from "./i18n/access.ts";
 import { COMMON_MESSAGES } from "./i18n/common.ts";
 import { DRILL_MESSAGES } from "./i18n/drill.ts";
 import { WORKBENCH_MESSAGES } from "./i18n/workbench.ts";
@@ -21,6 +22,7 @@ export const MESSAGES = {
   ...WORKBENCH_MESSAGES,
   ...REVIEW_MESSAGES,
   ...WALL_MESSAGES,
+  ...ACCESS_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

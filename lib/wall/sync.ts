@@ -19,6 +19,19 @@ export function parseHealth(body: unknown): Health {
   return { ok, version };
 }
 
+/** The health probe answered 401: the screen's token was revoked or its session ended. */
+export class SignedOutError extends Error {
+  constructor() {
+    super("health: signed out");
+  }
+}
+
+/** Throws SignedOutError for a 401, an Error for any other failure. */
+export function checkHealthStatus(status: number): void {
+  if (status === 401) throw new SignedOutError();
+  if (status < 200 || status > 299) throw new Error(`health: ${status}`);
+}
+
 export type SyncStep = "reload" | "requery";
 
 export function syncStep(health: Health, loadedVersion: string): SyncStep {

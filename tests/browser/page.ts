@@ -3,6 +3,7 @@
  * requests made, console errors and uncaught exceptions.
  */
 import type { Browser, BrowserContext, HTTPResponse, Page } from "puppeteer-core";
+import { SESSION_COOKIE } from "../../lib/access/request.ts";
 import { decodeImage, parseHexColor, type Point, probe, type ProbeResult, type Rgb } from "./pixels.ts";
 
 const READY_TIMEOUT_MS = 60_000;
@@ -22,6 +23,18 @@ export interface RecordedPage extends AsyncDisposable {
   foreignRequests(): string[];
 }
 
+/** Per server origin, the session cookie pages carry unless told otherwise (startServer signs in as admin). */
+const defaultSessions = new Map<string, string>();
+
+export function setDefaultSession(serverUrl: string, value: string): void {
+  defaultSessions.set(new URL(serverUrl).origin, value);
+}
+
+export interface OpenOptions {
+  /** The session cookie's value to open the page with; null for none; by default the server's admin session. */
+  session?: string | null;
+}
+
 /** Inline and in-memory resources reach no server, whatever their origin says. */
 function isLocalResource(url: string): boolean {
   return url.startsWith("data:") || url.startsWith("blob:");
@@ -32,8 +45,26 @@ export async function openPage(
   browser: Browser | BrowserContext,
   url: string,
   viewport: { width: number; height: number },
+  options: OpenOptions = {},
 ): Promise<RecordedPage> {
   const page = await browser.newPage();
+  const origin = new URL(url).origin;
+  const session = options.session === undefined ? defaultSessions.get(origin) : options.session;
+  const domain = new URL(url).hostname;
+  if (session) {
+    await page.browserContext().setCookie({
+      name: SESSION_COOKIE,
+      value: session,
+      domain,
+      path: "/",
+      httpOnly: true,
+      sameSite: "Strict",
+    });
+  } else {
+    // A context opened earlier with a session keeps its cookie: "none" must mean none.
+    const stale = (await page.browserContext().cookies()).filter((c) => c.name === SESSION_COOKIE);
+    if (stale.length) await page.browserContext().deleteCookie(...stale);
+  }
   await page.setViewport(viewport);
   const requests: string[] = [];
   const errors: string[] = [];
@@ -50,7 +81,6 @@ export async function openPage(
       `pageerror: ${error instanceof Error ? error.stack ?? error.message : error}`,
     );
   });
-  const origin = new URL(url).origin;
   const response = await page.goto(url, {
     waitUntil: "load",
     timeout: READY_TIMEOUT_MS,

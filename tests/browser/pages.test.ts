@@ -59,7 +59,7 @@ Deno.test("pages", { sanitizeResources: false, sanitizeOps: false }, async (t) =
         }
 
         if (name === "overview") {
-          const response = await fetch(`${server.url}api/data/manifest.json`);
+          const response = await server.fetch(`${server.url}api/data/manifest.json`);
           assert.equal(response.status, 200);
           const manifest: Manifest = await response.json();
           const shown = await page.$eval(
@@ -90,7 +90,7 @@ Deno.test("pages", { sanitizeResources: false, sanitizeOps: false }, async (t) =
   });
 
   await t.step("an unknown page answers 404 in Chinese", async () => {
-    const response = await fetch(`${server.url}no-such-page`);
+    const response = await server.fetch(`${server.url}no-such-page`);
     const body = await response.text();
     assert.equal(response.status, 404);
     assert.match(response.headers.get("content-type") ?? "", /^text\/html/);

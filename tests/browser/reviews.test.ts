@@ -61,11 +61,11 @@ Deno.test("reviews", { sanitizeResources: false, sanitizeOps: false }, async (t)
   const downloads = await Deno.makeTempDir();
 
   await t.step("latest redirects to a period, keeping the place", async () => {
-    const response = await fetch(`${server.url}reviews/quarter/latest?place=street:S01`, { redirect: "manual" });
+    const response = await server.fetch(`${server.url}reviews/quarter/latest?place=street:S01`, { redirect: "manual" });
     await response.body?.cancel();
     assert.equal(response.status, 302);
     assert.equal(response.headers.get("location"), "/reviews/quarter/2026-Q3?place=street:S01");
-    const bad = await fetch(`${server.url}reviews/month/2026-13`);
+    const bad = await server.fetch(`${server.url}reviews/month/2026-13`);
     assert.equal(bad.status, 404);
     assert.match(await bad.text(), HAN);
   });

@@ -1,10 +1,20 @@
 /**
  * Runs the real product (`deno run -A main.ts`) as a subprocess on a free port, for the
- * browser tests and the benchmarks.
+ * browser tests and the benchmarks, and signs in: pages opened on it carry an admin's
+ * session unless a test asks for another role's (`signIn`) or none.
  */
+import { randomBytes } from "node:crypto";
+import { addAccount } from "../../lib/access/accounts.ts";
+import { firstStreet } from "../../lib/access/demo_accounts.ts";
+import { type Role, ROLES } from "../../lib/access/principal.ts";
+import { SESSION_COOKIE } from "../../lib/access/request.ts";
+import { setDefaultSession } from "./page.ts";
 
 export const REPO_ROOT = new URL("../../", import.meta.url);
 const LISTENING = /Linli listening on (https?:\/\/\S+)/;
+/** main.ts prints the demo store's accounts and wall address before it listens. */
+const DEMO_ACCOUNT = /^Linli demo account: (\S+) (\S+) \((\w+),/;
+const DEMO_WALL = /^Linli demo wall: (\S+)/;
 const STARTUP_TIMEOUT_MS = 120_000;
 /** How long a server may take to shut down on SIGTERM before it is killed. */
 const STOP_GRACE_MS = 5_000;
@@ -28,6 +38,45 @@ export interface Server extends AsyncDisposable {
   stop(): Promise<void>;
   /** Stops the server and starts it again on the same port, so that `url` still holds. */
   restart(): Promise<void>;
+  /** The value of a new session cookie of an account of `role`, signed in through `POST /api/auth/login`. */
+  signIn(role: Role): Promise<string>;
+  /** The demo wall's sign-in path with its token, on the demo store. */
+  readonly demoWallPath: string | undefined;
+  /** `fetch` with the admin session pages carry. */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+}
+
+type Credentials = Map<Role, { name: string; password: string }>;
+
+/**
+ * On a store other than the demo one, one account per role made before the server starts
+ * (the street one for the store's first street); on the demo store, main.ts makes them.
+ */
+async function testAccounts(storeDir: string): Promise<Credentials> {
+  const credentials: Credentials = new Map();
+  const street = await firstStreet(storeDir).catch(() => undefined);
+  for (const role of ROLES) {
+    if (role === "street" && !street) continue;
+    const account = { name: `browser-${role}`, password: randomBytes(12).toString("base64url") };
+    await addAccount(storeDir, { ...account, role, streets: street ? [street.id] : [] }, { replace: true });
+    credentials.set(role, account);
+  }
+  return credentials;
+}
+
+async function signInOver(url: string, credentials: Credentials, role: Role): Promise<string> {
+  const account = credentials.get(role);
+  if (!account) throw new Error(`the server has no ${role} account to sign in with`);
+  const res = await fetch(`${url}api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: new URL(url).origin },
+    body: JSON.stringify({ username: account.name, password: account.password }),
+  });
+  await res.body?.cancel();
+  const cookie = res.headers.get("set-cookie") ?? "";
+  const value = cookie.match(new RegExp(`^${SESSION_COOKIE}=([^;]+)`))?.[1];
+  if (res.status !== 204 || !value) throw new Error(`signing in as ${account.name} answered ${res.status}`);
+  return value;
 }
 
 /** Every server still running, so that none outlives the test process. */
@@ -70,6 +119,8 @@ interface Running {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** What the server printed before it listened. */
+  startupOutput: string[];
 }
 
 async function spawn(
@@ -136,7 +187,7 @@ async function spawn(
       }),
     ]);
     started = true;
-    return { url: reachable(url), pid: child.pid, stop };
+    return { url: reachable(url), pid: child.pid, stop, startupOutput };
   } catch (e) {
     await stop();
     const output = startupOutput.join("\n") || "(no output)";
@@ -156,8 +207,25 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
   const entry = opts.entry ?? "main.ts";
   const timeoutMs = opts.timeoutMs ?? STARTUP_TIMEOUT_MS;
   // NO_COLOR keeps the output shown on failure free of escape codes.
-  const env = { NO_COLOR: "1", PORT: "0", ...opts.env };
+  const env: Record<string, string> = { NO_COLOR: "1", PORT: "0", ...opts.env };
+  // The product, run directly or as `deno task start` runs it.
+  const product = entry === "main.ts" || entry.endsWith("cli/start.ts");
+  const made = product && env.LINLI_DATA ? await testAccounts(env.LINLI_DATA) : undefined;
   let current = await spawn(entry, env, timeoutMs, opts.denoArgs);
+  /** The demo store's accounts get new passwords at every start: read them again each time. */
+  const credentials = (): Credentials =>
+    made ?? new Map(
+      current.startupOutput.map((l) => DEMO_ACCOUNT.exec(l)).filter((m) => m !== null)
+        .map((m) => [m[3] as Role, { name: m[1], password: m[2] }]),
+    );
+  const signIn = (role: Role) => signInOver(current.url, credentials(), role);
+  let adminSession = "";
+  const signInAsAdmin = async () => {
+    if (!product) return;
+    adminSession = await signIn("admin");
+    setDefaultSession(current.url, adminSession);
+  };
+  await signInAsAdmin();
   return {
     get url() {
       return current.url;
@@ -165,12 +233,22 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
     get pid() {
       return current.pid;
     },
+    get demoWallPath() {
+      return current.startupOutput.map((l) => DEMO_WALL.exec(l)?.[1]).find((p) => p !== undefined);
+    },
     stop: () => current.stop(),
     [Symbol.asyncDispose]: () => current.stop(),
     async restart() {
       await current.stop();
       const port = new URL(current.url).port;
       current = await spawn(entry, { ...env, PORT: port }, timeoutMs, opts.denoArgs);
+      await signInAsAdmin();
+    },
+    signIn,
+    fetch: (url, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (adminSession) headers.set("cookie", `${SESSION_COOKIE}=${adminSession}`);
+      return fetch(url, { ...init, headers });
     },
   };
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { classifyRoute, layoutsFor, routeOrder } from "../../framework/routes.ts";
+import { classifyRoute, enclosing, routeOrder } from "../../framework/routes.ts";
 
 Deno.test("file names map to Fresh's URL patterns", () => {
   const cases: [string, string][] = [
@@ -29,7 +29,7 @@ Deno.test("static routes win over parameters, parameters over catch-alls", () =>
 
 Deno.test("layouts wrap the pages in their folder, outermost first", () => {
   const layouts = ["_layout.tsx", "(dashboard)/_layout.tsx", "reviews/_layout.tsx"].map(classifyRoute);
-  const names = (page: string) => layoutsFor(classifyRoute(page), layouts).map((l) => l.path);
+  const names = (page: string) => enclosing(classifyRoute(page), layouts).map((l) => l.path);
   assert.deepEqual(names("(dashboard)/map.tsx"), ["_layout.tsx", "(dashboard)/_layout.tsx"]);
   assert.deepEqual(names("wall.tsx"), ["_layout.tsx"]);
   assert.deepEqual(names("reviews/month/[month].tsx"), ["_layout.tsx", "reviews/_layout.tsx"]);

@@ -14,6 +14,7 @@ Deno.test("a page is wrapped in _app, with islands marked and their props serial
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("cache-control"), "no-cache");
   assert.equal(res.headers.get("content-security-policy"), CSP);
+  assert.equal(res.headers.get("referrer-policy"), "same-origin", "so a form's POST carries our Origin, not null");
   const html = await res.text();
   assert.match(html, /^<!DOCTYPE html><html lang="zh-CN">/);
   assert.match(html, /<div data-island="Counter" data-island-index="0" style="display:contents"><button/);
@@ -107,4 +108,28 @@ Deno.test("a method a route does not handle is a 405 listing the ones it does", 
   const page = await app.fetch(new Request("http://localhost/inside", { method: "DELETE" }));
   assert.equal(page.status, 405);
   assert.equal(page.headers.get("allow"), "GET, HEAD");
+});
+
+Deno.test("_middleware runs before the route, outermost first, and its state reaches handlers and pages", async () => {
+  const api = await get("/api/state", { "x-who": "wang" });
+  // The router puts the route it matched on the state too, for the access log.
+  assert.deepEqual(await api.json(), { route: "/api/state", who: "wang" });
+  assert.equal(api.headers.get("x-middleware"), "root route");
+  const page = await get("/whoami", { "x-who": "li" });
+  assert.match(await page.text(), /<p class="who">li group=true<\/p>/);
+  // The group's middleware answers without calling next: the page never renders.
+  const refused = await get("/whoami", { "x-who": "stranger" });
+  assert.equal(refused.status, 403);
+  assert.equal(await refused.text(), "go away");
+  assert.equal(refused.headers.get("x-middleware"), "root route");
+  // Pages outside the group do not run the group's middleware.
+  assert.equal((await get("/inside", { "x-who": "stranger" })).status, 403);
+  assert.equal((await get("/", { "x-who": "stranger" })).status, 200);
+});
+
+Deno.test("the root _middleware runs for paths no route matches too, and not for static files", async () => {
+  const missing = await get("/nowhere");
+  assert.equal(missing.status, 404);
+  assert.equal(missing.headers.get("x-middleware"), "root notFound");
+  assert.equal((await get("/hello.txt")).headers.get("x-middleware"), null);
 });

@@ -3,6 +3,7 @@ import { brotliDecompressSync } from "node:zlib";
 import { productApp } from "./product_app.ts";
 import { streamToTable } from "../../lib/store/arrow.ts";
 import { writeStore } from "../../lib/store/store.ts";
+import { sessionCookieFor, stepsOnStore } from "./access_fixtures.ts";
 
 const dir = await Deno.makeTempDir();
 const app = await productApp();
@@ -10,8 +11,9 @@ const app = await productApp();
 const steps: [string, () => Promise<void>][] = [];
 const step = (name: string, fn: () => Promise<void>) => steps.push([name, fn]);
 
+const cookie = await sessionCookieFor(dir, "admin");
 const get = (path: string, headers: Record<string, string> = {}) =>
-  app.fetch(new Request(`http://localhost${path}`, { headers }));
+  app.fetch(new Request(`http://localhost${path}`, { headers: { cookie, ...headers } }));
 
 const tickets = (status: string) => ({
   ticket_id: ["T1"],
@@ -68,13 +70,4 @@ step("vendor files are served from our origin under hashed, immutable URLs", asy
   await res.body?.cancel();
 });
 
-Deno.test("the data routes", async (t) => {
-  const previous = Deno.env.get("LINLI_DATA");
-  Deno.env.set("LINLI_DATA", dir);
-  try {
-    for (const [name, fn] of steps) await t.step(name, fn);
-  } finally {
-    if (previous === undefined) Deno.env.delete("LINLI_DATA");
-    else Deno.env.set("LINLI_DATA", previous);
-  }
-});
+Deno.test("the data routes", (t) => stepsOnStore(t, dir, steps));

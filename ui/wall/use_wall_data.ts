@@ -2,7 +2,8 @@
  * The wall's figures, kept live without reloading the page: every refresh interval it
  * asks /api/health for the store's version, downloads the store again into the page's
  * one DuckDB when the version changed (a re-import), and re-queries the scenes. A failed
- * refresh keeps the last good figures on screen and retries, backing off.
+ * refresh keeps the last good figures on screen and retries, backing off; a 401 (its token
+ * revoked) stops the refreshes for good and the page says it is signed out.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
@@ -10,7 +11,7 @@ import { loadStore } from "../../lib/db/load_store.ts";
 import type { MapLayers } from "../../lib/map/style.ts";
 import type { WallConfig } from "../../lib/wall/config.ts";
 import { loadWallData, type WallData } from "../../lib/wall/scene_data.ts";
-import { parseHealth, retryDelayMs, syncStep } from "../../lib/wall/sync.ts";
+import { checkHealthStatus, parseHealth, retryDelayMs, SignedOutError, syncStep } from "../../lib/wall/sync.ts";
 import { loadDistrict } from "../common/district_data.ts";
 import { type LoadedStore, markError, openStore } from "../common/store.ts";
 
@@ -29,6 +30,8 @@ export interface LiveState {
   /** Why the first load failed; the page reloads itself after a while. */
   failure: string | null;
   refreshes: number;
+  /** The server said this screen is no longer signed in: nothing it shows may be trusted. */
+  signedOut: boolean;
 }
 
 export interface LiveData {
@@ -41,7 +44,7 @@ export interface LiveData {
 
 async function fetchHealth() {
   const res = await fetch("/api/health", { cache: "no-store", signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
-  if (!res.ok) throw new Error(`health: ${res.status}`);
+  checkHealthStatus(res.status);
   return parseHealth(await res.json());
 }
 
@@ -54,6 +57,7 @@ export function useWallData(engine: EngineUrls, config: WallConfig): LiveData {
     online: true,
     failure: null,
     refreshes: 0,
+    signedOut: false,
   });
   const refreshStartedAt = useRef<number | null>(null);
   const store = useRef<LoadedStore | null>(null);
@@ -96,10 +100,15 @@ export function useWallData(engine: EngineUrls, config: WallConfig): LiveData {
             online: true,
             failure: null,
             refreshes: s.refreshes + 1,
+            signedOut: false,
           }));
         }
         schedule(refreshMs);
       } catch (e) {
+        if (e instanceof SignedOutError) {
+          if (!stopped) setState((s) => ({ ...s, online: false, signedOut: true }));
+          return;
+        }
         failures++;
         console.warn("wall refresh failed:", e);
         if (stopped) return;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { asOfWindows, daysBefore } from "../../../lib/wall/periods.ts";
 import { freshness, localDateLabel, localTimeLabel, minutesSince, shortDateTime } from "../../../lib/wall/freshness.ts";
-import { parseHealth, retryDelayMs, syncStep } from "../../../lib/wall/sync.ts";
+import { checkHealthStatus, parseHealth, retryDelayMs, SignedOutError, syncStep } from "../../../lib/wall/sync.ts";
 
 const local = (text: string) => Date.parse(`${text}+08:00`);
 
@@ -53,4 +53,10 @@ Deno.test("failed refreshes are retried sooner than the refresh interval, backin
     30_000,
   ]);
   assert.equal(retryDelayMs(1, 500), 500);
+});
+
+Deno.test("a 401 from the health probe means signed out, any other failure a retry", () => {
+  assert.throws(() => checkHealthStatus(401), SignedOutError);
+  assert.throws(() => checkHealthStatus(503), (e) => !(e instanceof SignedOutError) && /health: 503/.test(String(e)));
+  checkHealthStatus(200);
 });

@@ -1,0 +1,39 @@
+/**
+ * Which paths each principal may open: the pages column of docs/access.md. What the data
+ * routes then send each one (rows, masking, aggregates) is decided by the routes.
+ */
+import type { Principal } from "./principal.ts";
+
+/** Open to anyone: the sign-in page and API, and the liveness probe. */
+const OPEN = ["/login", "/api/auth/*", "/api/health"];
+const ADMIN_ONLY = ["/admin", "/admin/*", "/api/admin/*"];
+/** The APIs the pages' maps and data need. */
+const DATA_APIS = ["/api/data/*", "/api/tiles/*", "/api/basemap/*"];
+const STREET = ["/", "/map", "/reviews", "/reviews/*", "/sql", "/api/reviews/*", ...DATA_APIS];
+const WALL = ["/wall", ...DATA_APIS];
+
+/** `*` at the end matches any rest of the path; otherwise the path must be equal. */
+function matches(path: string, patterns: string[]): boolean {
+  return patterns.some((p) => p.endsWith("*") ? path.startsWith(p.slice(0, -1)) : path === p);
+}
+
+export function isOpenPath(path: string): boolean {
+  return matches(path, OPEN);
+}
+
+export function mayOpen(principal: Principal, path: string): boolean {
+  if (principal.kind === "wall") return matches(path, WALL);
+  switch (principal.role) {
+    case "admin":
+      return true;
+    case "leader":
+    case "analyst":
+      return !matches(path, ADMIN_ONLY);
+    case "street":
+      return matches(path, STREET);
+  }
+}
+
+export function isApiPath(path: string): boolean {
+  return path === "/api" || path.startsWith("/api/");
+}
