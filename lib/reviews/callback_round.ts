@@ -9,7 +9,6 @@ import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
 import type { GroupBy } from "../metrics/filter.ts";
 import { localDate } from "../metrics/sql.ts";
 import { dateRange, overFacts } from "./facts_scope.ts";
-import { maskNameSql, maskPhoneSql, maskTextSql } from "./mask.ts";
 import { closingMonth, type Period } from "./period.ts";
 
 /** Handled tickets closed in the month before the round: the round's items. */
@@ -23,6 +22,9 @@ export function roundCallbacksSql(round: Period, groupBy: GroupBy = {}): string 
   return overFacts(roundItems(round), callbacksSql({}, groupBy));
 }
 
+/** A request is printed as its first characters: a worklist line reminds the caller, it does not replace the ticket. */
+const SUMMARY_CHARS = 30;
+
 /** Which items a list holds. */
 export type RoundList = "worklist" | "unsatisfied";
 
@@ -33,8 +35,9 @@ const LIST_CONDITION: Record<RoundList, string> = {
 
 /**
  * The round's items of one list, one row per ticket, with the place names a caller needs
- * and the resident's name, phone and request masked. Ordered by street, community and
- * closing time, the order a caller works through them.
+ * and the resident's name, phone and request as this browser holds them (masked by the
+ * server for masked roles, lib/access/scope.ts). Ordered by street, community and closing
+ * time, the order a caller works through them.
  */
 export function roundListSql(round: Period, list: RoundList, utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours): string {
   // The clocks end at local midnight after their last day; that day is what a caller reads.
@@ -46,9 +49,9 @@ export function roundListSql(round: Period, list: RoundList, utcOffsetHours = DE
   ${lastDay("f.publication_due_at")} AS publication_due,
   ${lastDay("f.callback_due_at")} AS callback_due,
   f.callback_result, f.reopened, f.status,
-  ${maskTextSql("t.description")} AS description,
-  ${maskNameSql("t.reporter_name")} AS reporter_name,
-  ${maskPhoneSql("t.reporter_phone")} AS reporter_phone,
+  CASE WHEN length(t.description) > ${SUMMARY_CHARS} THEN left(t.description, ${SUMMARY_CHARS}) || '…'
+    ELSE t.description END AS description,
+  t.reporter_name, t.reporter_phone,
   f.street_id, f.community_id, f.compound_id
 FROM (SELECT * FROM ticket_facts WHERE ${roundItems(round)} AND ${LIST_CONDITION[list]}) f
 JOIN tickets t ON t.ticket_id = f.ticket_id

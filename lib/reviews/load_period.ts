@@ -5,11 +5,11 @@
  */
 import type { Connector, Row } from "../db/connector.ts";
 import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
-import type { Filter } from "../metrics/filter.ts";
+import type { Filter, TimeGrain } from "../metrics/filter.ts";
 import { loadReviewPlaces, type ReviewPlaces, withPlaceNames } from "./load_common.ts";
 import { monthStarting, type Period, periodRange, sameLastYear, shiftPeriod } from "./period.ts";
 import { type CellFormat, figuresFrom, type ReviewData, reviewTable } from "./review.ts";
-import { aboveStreetSql, placeExtrasSql, scorecardSql } from "./scorecard.ts";
+import { aboveStreetSql, placeExtrasSql, scorecardSql, storedScorecardSql, STREET_SCORECARDS } from "./scorecard.ts";
 
 const SCORE_MEASURES: Record<string, CellFormat> = {
   tickets: "count",
@@ -61,21 +61,29 @@ export async function loadPeriodReview(
   const filter = range(period, period);
   const lastYear = sameLastYear(period);
   const trendStart = shiftPeriod(monthStarting(period.end), -TREND_MONTHS);
+  // A street official's browser holds only their streets' tickets: the district's and the
+  // streets' rows (the ranking) come computed by the server over the whole district.
+  const held = await heldStreets(db);
+  const card = (from: Period, to: Period, level: "street" | undefined, grain: TimeGrain) =>
+    held ? storedScorecardSql(from.start, to.end, level, grain) : scorecardSql(range(from, to), level, grain);
   const [places, district, streetHistory, communities, streetExtras, communityExtras, trend, above] = await Promise.all(
     [
       loadReviewPlaces(db),
-      db.query(scorecardSql(filter, undefined, period.kind)),
+      db.query(card(period, period, undefined, period.kind)),
       // From the same period last year on: the current, previous and last year's ranks in one query.
-      db.query(scorecardSql(range(lastYear, period), "street", period.kind)),
+      db.query(card(lastYear, period, "street", period.kind)),
       db.query(scorecardSql(filter, "community", period.kind)),
       db.query(placeExtrasSql(filter, "street")),
       db.query(placeExtrasSql(filter, "community")),
-      db.query(scorecardSql(range(trendStart, period), "street", "month")),
+      db.query(card(trendStart, period, "street", "month")),
       db.query(aboveStreetSql(filter)),
     ],
   );
   const current = withRankChanges(streetHistory, period);
-  const streets = withExtras(current, streetExtras, places);
+  // Repeats count tickets: unknown for the streets whose tickets this browser does not hold.
+  const streets = withExtras(current, streetExtras, places).map((r) =>
+    held && !held.has(String(r.place_id)) ? { ...r, repeats: null } : r
+  );
   return {
     kind: period.kind,
     period: period.key,
@@ -113,6 +121,18 @@ export async function loadPeriodReview(
       ),
     ],
   };
+}
+
+/** The streets whose tickets this connection holds when it has the server's scorecards (a street scope); else null. */
+async function heldStreets(db: Connector): Promise<Set<string> | null> {
+  const [{ stored }] = await db.query<{ stored: number }>(
+    `SELECT count(*) AS stored FROM information_schema.tables WHERE table_name = '${STREET_SCORECARDS.name}'`,
+  );
+  if (!stored) return null;
+  const rows = await db.query<{ id: string }>(
+    `SELECT DISTINCT street_id AS id FROM tickets WHERE street_id IS NOT NULL`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 const periodStart = (p: Period) => Date.parse(`${p.start}T00:00:00Z`);

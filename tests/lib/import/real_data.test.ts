@@ -1,6 +1,6 @@
 /** The importers on real third-party files (tests/fixtures/real, credited in its SOURCES.md). */
 import assert from "node:assert/strict";
-import { mapping, row, run, REAL } from "./helpers.ts";
+import { mapping, REAL, row, run } from "./helpers.ts";
 
 const read = (path: string) => Deno.readFile(new URL(path, REAL));
 

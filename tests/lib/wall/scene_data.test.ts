@@ -3,7 +3,7 @@ import { PERSONAL_COLUMNS } from "../../../lib/schema.ts";
 import { recentClosuresSql } from "../../../lib/wall/closures.ts";
 import { DEFAULT_WALL_CONFIG, SCENES } from "../../../lib/wall/config.ts";
 import { HOTSPOT_COLORS, hotspotLayer } from "../../../lib/wall/hotspot_layer.ts";
-import { MIN_BUILDING_COUNT, showableBuildingRows } from "../../../lib/wall/privacy.ts";
+import { MIN_BUILDING_COUNT, showableBuildingRows } from "../../../lib/privacy/small_counts.ts";
 import { loadWallData } from "../../../lib/wall/scene_data.ts";
 import { createViews } from "../../../lib/metrics/views.ts";
 import { at, fixtureDb } from "../metrics/fixture.ts";
