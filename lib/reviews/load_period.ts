@@ -102,9 +102,10 @@ export async function loadPeriodReview(
       reviewTable(
         "scorecard_communities",
         { street: "text", name: "text", ...SCORE_MEASURES },
-        withExtras(communities, communityExtras, places).sort((a, b) =>
-          String(a.street_id).localeCompare(String(b.street_id)) || Number(a.rank) - Number(b.rank)
-        ),
+        withExtras(communities, communityExtras, places)
+          // Other streets' communities would show as empty: this browser holds none of their tickets.
+          .filter((r) => !held || held.has(String(r.street_id)))
+          .sort((a, b) => String(a.street_id).localeCompare(String(b.street_id)) || Number(a.rank) - Number(b.rank)),
         "community",
       ),
       reviewTable(
