@@ -1,12 +1,14 @@
 /**
  * The wall's figures computed by the server, so the wall's browser holds no ticket row
  * and no ticket's coordinates: the scenes (lib/wall/scene_data.ts, with its small counts
- * suppressed) and the base map's layers, over the whole store in DuckDB, once per store
- * version and playlist, as JSON with a brotli twin.
+ * suppressed) and the base map's layers, over the whole store in DuckDB (in a worker, so
+ * the server answers meanwhile), once per store version and playlist, as JSON with a
+ * brotli twin.
  */
 import { promisify } from "node:util";
 import { brotliCompress } from "node:zlib";
 import { type DistrictLayers, loadDistrictLayers } from "../map/district_layers.ts";
+import { inWorker } from "../store/in_worker.ts";
 import { openStoreDb } from "../store/open_store_db.ts";
 import type { Manifest } from "../store/store.ts";
 import type { WallConfig } from "./config.ts";
@@ -40,14 +42,15 @@ export function servedWall(dir: string, manifest: Manifest, config: WallConfig):
   let body = computed.get(id);
   if (!body) {
     for (const key of computed.keys()) if (key.startsWith(`${dir}\0`) && !key.startsWith(prefix)) computed.delete(key);
-    body = compute(dir, manifest, config);
+    body = inWorker("wall", dir, manifest, config);
     computed.set(id, body);
     body.catch(() => computed.delete(id));
   }
   return body;
 }
 
-async function compute(dir: string, manifest: Manifest, config: WallConfig): Promise<ServedWallBody> {
+/** The figures over the whole store; run in a worker (lib/store/in_worker.ts). */
+export async function computeWall(dir: string, manifest: Manifest, config: WallConfig): Promise<ServedWallBody> {
   const { db } = await openStoreDb(dir, manifest);
   try {
     const served: ServedWall = {
