@@ -24,18 +24,20 @@ export function maskNameSql(column: string): string {
  * and last 4 digits (138****5678); a landline with its area code keeps the area code and
  * the last 4 (010-****5678, 0571-****1234); a local number of 7 or 8 digits keeps its
  * last 2 (*****67); anything shorter (a 5-digit service number) or without digits is all
- * stars. Longer runs (two numbers in one field) keep 3 and 4 around their stars.
+ * stars. Longer runs (two numbers in one field) keep 3 and 4 around their stars. Every
+ * rule maps its own output to itself.
  */
 export function maskPhoneSql(column: string): string {
   // China's country code before a mobile (+86, 0086) is not part of the number.
-  const d = `regexp_replace(regexp_replace(${column}, '[^0-9]', '', 'g'), '^(0086|86)(1[0-9]{10})$', '\\2')`;
+  // A star counts as a digit, so a masked phone masked again stays as it was (a frozen review pack).
+  const d = `regexp_replace(regexp_replace(${column}, '[^0-9*]', '', 'g'), '^(0086|86)(1[0-9]{10})$', '\\2')`;
   const stars = (hidden: string) => `repeat('*', ${hidden})`;
   return `CASE WHEN ${column} IS NULL OR trim(${column}) = '' THEN NULL
-    WHEN regexp_full_match(${d}, '1[0-9]{10}') THEN left(${d}, 3) || '****' || right(${d}, 4)
-    WHEN regexp_full_match(${d}, '0[12][0-9]{8,9}') THEN left(${d}, 3) || '-' || ${
+    WHEN regexp_full_match(${d}, '1[0-9*]{10}') THEN left(${d}, 3) || '****' || right(${d}, 4)
+    WHEN regexp_full_match(${d}, '0[12][0-9*]{8,9}') THEN left(${d}, 3) || '-' || ${
     stars(`length(${d}) - 7`)
   } || right(${d}, 4)
-    WHEN regexp_full_match(${d}, '0[3-9][0-9]{9,10}') THEN left(${d}, 4) || '-' || ${
+    WHEN regexp_full_match(${d}, '0[3-9][0-9*]{9,10}') THEN left(${d}, 4) || '-' || ${
     stars(`length(${d}) - 8`)
   } || right(${d}, 4)
     WHEN length(${d}) >= 11 THEN left(${d}, 3) || ${stars(`length(${d}) - 7`)} || right(${d}, 4)

@@ -1,6 +1,25 @@
 /** Frozen review packs on disk, in the store's folder: `<store>/reviews/<id>.json`. */
+import { openDenoDuckDB } from "../db/duckdb_deno.ts";
+import { maskRows } from "../privacy/mask_rows.ts";
 import { freeze, isPackId, type PackSummary, type ReviewPack, summarise } from "./pack.ts";
 import type { ReviewData } from "./review.ts";
+
+/**
+ * A review as the archive keeps it: every role that may read reviews reads the same
+ * packs, so residents' fields are masked whoever froze it (an admin's worklist shows
+ * them as stored). Run in a worker (lib/store/in_worker.ts).
+ */
+export async function maskedForArchive(data: ReviewData): Promise<ReviewData> {
+  if (!Array.isArray(data?.tables)) return data;
+  const db = await openDenoDuckDB();
+  try {
+    const tables = [];
+    for (const t of data.tables) tables.push(Array.isArray(t.rows) ? { ...t, rows: await maskRows(db, t.rows) } : t);
+    return { ...data, tables };
+  } finally {
+    await db.close();
+  }
+}
 
 const folder = (storeDir: string) => `${storeDir}/reviews`;
 

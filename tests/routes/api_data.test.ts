@@ -49,13 +49,24 @@ const tableOf = async (res: Response) => streamToTable(new Uint8Array(await res.
 const column = (table: ReturnType<typeof streamToTable>, name: string) => [...table.getChild(name)!.toArray()];
 
 step("without a principal every data route answers 401", async () => {
-  for (const path of ["/api/data/manifest.json", "/api/data/tickets.arrow", "/api/data/tickets.arrow?scope=full"]) {
+  const paths = [
+    "/api/data/manifest.json",
+    "/api/data/tickets.arrow",
+    "/api/data/tickets.arrow?scope=full",
+    "/api/wall/data",
+    "/api/reviews/packs?kind=quarter&period=2024-Q1",
+    "/api/reviews/packs/quarter-2024-Q1-1800000000000",
+  ];
+  for (const path of paths) {
     await writeStore(dir, { tickets: tickets("open") }, "test");
     const res = await get(path);
     assert.equal(res.status, 401, path);
     await res.body?.cancel();
   }
   assert.equal((await data("tickets.arrow")).status, 401);
+  const post = await app.fetch(new Request("http://localhost/api/reviews/packs", { method: "POST", body: "{}" }));
+  assert.equal(post.status, 401);
+  await post.body?.cancel();
 });
 
 step("an admin receives the store as stored, brotli-compressed, revalidated by version", async () => {

@@ -79,6 +79,16 @@ Deno.test("phones: mobiles, landlines with area codes, local and service numbers
   inputs.forEach((input, i) => input && assert.notEqual(out[i], input, `${input} came back unmasked`));
 });
 
+Deno.test("a masked value masked again stays as it was", async () => {
+  const phones = ["13812345678", "010-12345678", "0571-8888-1234", "0351-1234567", "1234567", "12345", "无"];
+  const once = await masked(maskPhoneSql, phones);
+  assert.deepEqual(await masked(maskPhoneSql, once), once);
+  const names = await masked(maskNameSql, ["王小明", "John Smith"]);
+  assert.deepEqual(await masked(maskNameSql, names), names);
+  const addresses = await masked(maskAddressSql, ["德沁苑3栋2单元501", "德沁苑2单元501"]);
+  assert.deepEqual(await masked(maskAddressSql, addresses), addresses);
+});
+
 Deno.test("addresses are cut after the building: unit and room dropped", async () => {
   assert.deepEqual(
     await masked(maskAddressSql, [

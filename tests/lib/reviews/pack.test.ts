@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { freeze, packId } from "../../../lib/reviews/pack.ts";
-import { listPacks, readPack, savePack } from "../../../lib/reviews/pack_store.ts";
+import { listPacks, maskedForArchive, readPack, savePack } from "../../../lib/reviews/pack_store.ts";
 import type { ReviewData } from "../../../lib/reviews/review.ts";
 
 const data: ReviewData = {
@@ -30,4 +30,27 @@ Deno.test("packs are saved whole beside the store, listed per period newest firs
 Deno.test("only a review's whole data can be frozen", () => {
   assert.throws(() => freeze({ ...data, tables: undefined } as unknown as ReviewData, 1), /tables/);
   assert.throws(() => freeze({ ...data, period: "../../etc" }, 1), /not a review period/);
+});
+
+Deno.test("the archive keeps residents' fields masked, whoever froze the review", async () => {
+  const worklist = {
+    id: "worklist",
+    columns: [{ key: "reporter_phone", format: "text" as const }],
+    rows: [
+      {
+        ticket_id: "t1",
+        reporter_name: "欧阳娜娜",
+        reporter_phone: "138-1234-5678",
+        description: "欧阳娜娜来电13812345678",
+      },
+      { ticket_id: "t2", reporter_name: "王**", reporter_phone: "139****4321", description: null },
+    ],
+    total: 2,
+  };
+  const archived = await maskedForArchive({ ...data, tables: [...data.tables, worklist] });
+  assert.deepEqual(archived.tables[0], data.tables[0], "a table without residents' fields is left as it is");
+  assert.deepEqual(archived.tables[1].rows, [
+    { ticket_id: "t1", reporter_name: "欧***", reporter_phone: "138****5678", description: "欧***来电***" },
+    { ticket_id: "t2", reporter_name: "王**", reporter_phone: "139****4321", description: null },
+  ]);
 });
