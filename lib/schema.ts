@@ -281,6 +281,14 @@ export const PERSONAL_COLUMNS: Record<string, string[]> = Object.fromEntries(
   TABLES.map((t) => [t.name, t.columns.filter((c) => c.personal).map((c) => c.name)]).filter(([, c]) => c.length),
 );
 
+/**
+ * A table the server derives for a scope (not a table of the store): columns named and
+ * typed only, so it can be written as the store writes its tables.
+ */
+export function derivedTable(name: string, zh: string, en: string, columns: [string, ColumnType][]): Table {
+  return { name, zh, en, key: [], columns: columns.map(([c, type]) => ({ name: c, type, zh: c, en: c })) };
+}
+
 export function table(name: string): Table {
   const t = TABLES.find((t) => t.name === name);
   if (!t) throw new Error(`unknown table "${name}"`);

@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
 import type { GroupBy } from "../metrics/filter.ts";
 import { localDate } from "../metrics/sql.ts";
 import { dateRange, overFacts } from "./facts_scope.ts";
+import { type ColumnType, derivedTable, type Table } from "../schema.ts";
 import { closingMonth, type Period } from "./period.ts";
 
 /** Handled tickets closed in the month before the round: the round's items. */
@@ -20,6 +21,51 @@ export function roundItems(round: Period): string {
 /** Callback coverage, timeliness, dissatisfaction and reopening of the round's items. */
 export function roundCallbacksSql(round: Period, groupBy: GroupBy = {}): string {
   return overFacts(roundItems(round), callbacksSql({}, groupBy));
+}
+
+/**
+ * Every street's and the district's (`place_id` null) round figures for each round,
+ * computed by the server over the whole district into a street official's scope (as
+ * STREET_SCORECARDS is for the quarters and years).
+ */
+export const STREET_ROUNDS: Table = derivedTable(
+  "street_rounds",
+  "各街道月回访（全区数据计算）",
+  "Every street's callback round, computed over the whole district's data",
+  [
+    ["round", "VARCHAR"],
+    ["place_id", "VARCHAR"],
+    ...(["closed", "called_back", "called_back_in_time", "callback_due", "unsatisfied", "rated"].map((
+      c,
+    ): [string, ColumnType] => [c, "BIGINT"])),
+    ["with_unsatisfied_callback", "BIGINT"],
+    ["reopened_after_unsatisfied", "BIGINT"],
+    ...(["coverage", "timeliness", "unsatisfied_share", "reopened_share"].map((
+      c,
+    ): [string, ColumnType] => [c, "DOUBLE"])),
+  ],
+);
+
+/** The rounds whose items the data holds: the month after each month with closings. */
+export const ROUNDS_SQL = `SELECT DISTINCT strftime(closed_date + INTERVAL 1 MONTH, '%Y-%m') AS round
+FROM ticket_facts WHERE closed_date IS NOT NULL ORDER BY 1`;
+
+/** The rows of STREET_ROUNDS for `rounds`, over this connection's ticket_facts. */
+export function streetRoundsSql(rounds: Period[]): string {
+  const parts = rounds.flatMap((r) => [
+    `SELECT '${r.key}' AS round, * FROM (${roundCallbacksSql(r, { place: "street" })})`,
+    `SELECT '${r.key}' AS round, NULL::VARCHAR AS place_id, * FROM (${roundCallbacksSql(r)})`,
+  ]);
+  const columns = STREET_ROUNDS.columns.map((c) => c.name).join(", ");
+  return parts.length
+    ? `SELECT ${columns} FROM (\n${parts.join("\nUNION ALL BY NAME\n")}\n) ORDER BY round, place_id NULLS FIRST`
+    : `SELECT ${STREET_ROUNDS.columns.map((c) => `NULL::${c.type} AS ${c.name}`).join(", ")} LIMIT 0`;
+}
+
+/** The same rows as roundCallbacksSql(round, the streets or the district), read from STREET_ROUNDS. */
+export function storedRoundSql(round: Period, level: "street" | undefined): string {
+  return `SELECT * EXCLUDE (round) FROM ${STREET_ROUNDS.name}
+WHERE round = '${round.key}' AND place_id IS ${level ? "NOT " : ""}NULL ORDER BY place_id`;
 }
 
 /** A request is printed as its first characters: a worklist line reminds the caller, it does not replace the ticket. */

@@ -6,10 +6,10 @@
 import type { Connector, Row } from "../db/connector.ts";
 import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
 import type { Filter, TimeGrain } from "../metrics/filter.ts";
-import { loadReviewPlaces, type ReviewPlaces, withPlaceNames } from "./load_common.ts";
+import { heldStreets, loadReviewPlaces, type ReviewPlaces, withPlaceNames } from "./load_common.ts";
 import { monthStarting, type Period, periodRange, sameLastYear, shiftPeriod } from "./period.ts";
 import { type CellFormat, figuresFrom, type ReviewData, reviewTable } from "./review.ts";
-import { aboveStreetSql, placeExtrasSql, scorecardSql, storedScorecardSql, STREET_SCORECARDS } from "./scorecard.ts";
+import { aboveStreetSql, placeExtrasSql, scorecardSql, storedScorecardSql } from "./scorecard.ts";
 
 const SCORE_MEASURES: Record<string, CellFormat> = {
   tickets: "count",
@@ -122,18 +122,6 @@ export async function loadPeriodReview(
       ),
     ],
   };
-}
-
-/** The streets whose tickets this connection holds when it has the server's scorecards (a street scope); else null. */
-async function heldStreets(db: Connector): Promise<Set<string> | null> {
-  const [{ stored }] = await db.query<{ stored: number }>(
-    `SELECT count(*) AS stored FROM information_schema.tables WHERE table_name = '${STREET_SCORECARDS.name}'`,
-  );
-  if (!stored) return null;
-  const rows = await db.query<{ id: string }>(
-    `SELECT DISTINCT street_id AS id FROM tickets WHERE street_id IS NOT NULL`,
-  );
-  return new Set(rows.map((r) => r.id));
 }
 
 const periodStart = (p: Period) => Date.parse(`${p.start}T00:00:00Z`);

@@ -9,7 +9,7 @@ import { coverageSql } from "../metrics/coverage.ts";
 import { escalationSql } from "../metrics/escalation.ts";
 import { type Filter, filterSql, HANDLED, type TimeGrain } from "../metrics/filter.ts";
 import { BUILDINGS_SQL } from "../metrics/places.ts";
-import type { ColumnType, Table } from "../schema.ts";
+import { type ColumnType, derivedTable, type Table } from "../schema.ts";
 import { ratesSql } from "../metrics/rates.ts";
 import { repeatsSql } from "../metrics/repeats.ts";
 import { resolutionSql } from "../metrics/resolution.ts";
@@ -56,26 +56,25 @@ ORDER BY ${keys.join(", ")}`;
  * official, whose browser holds only their own streets' tickets but whose reviews rank
  * every street (lib/store/scoped.ts). A table, not a schema table of the store.
  */
-export const STREET_SCORECARDS: Table = {
-  name: "street_scorecards",
-  zh: "各街道考核得分（全区数据计算）",
-  en: "Every street's scorecard, computed over the whole district's data",
-  key: ["grain", "place_id", "period"],
-  columns: ([
+export const STREET_SCORECARDS: Table = derivedTable(
+  "street_scorecards",
+  "各街道考核得分（全区数据计算）",
+  "Every street's scorecard, computed over the whole district's data",
+  [
     ["grain", "VARCHAR"],
     ["place_id", "VARCHAR"],
     ["period", "DATE"],
     ["tickets", "BIGINT"],
     ["households", "BIGINT"],
     ["per_1000_households", "DOUBLE"],
-    ...SCORE_RATES.map((r) => [r, "DOUBLE"]),
+    ...SCORE_RATES.map((r): [string, ColumnType] => [r, "DOUBLE"]),
     ["median_working_days", "DOUBLE"],
     ["callback_coverage", "DOUBLE"],
     ["above_street", "BIGINT"],
     ["score", "DOUBLE"],
     ["rank", "BIGINT"],
-  ] as [string, ColumnType][]).map(([name, type]) => ({ name, type, zh: name, en: name })),
-};
+  ],
+);
 
 const SCORECARD_GRAINS: TimeGrain[] = ["month", "quarter", "year"];
 

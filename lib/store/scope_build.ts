@@ -8,6 +8,8 @@ import { TICKET_TABLES } from "../access/scope.ts";
 import { openDenoDuckDB } from "../db/duckdb_deno.ts";
 import { sqlList } from "../metrics/sql.ts";
 import { maskedColumnsSql } from "../privacy/mask.ts";
+import { ROUNDS_SQL, STREET_ROUNDS, streetRoundsSql } from "../reviews/callback_round.ts";
+import { parsePeriod } from "../reviews/period.ts";
 import { STREET_SCORECARDS, streetScorecardsSql } from "../reviews/scorecard.ts";
 import { PERSONAL_COLUMNS, type Table, table as schemaTable } from "../schema.ts";
 import { columnsToArrow, tableToStream } from "./arrow.ts";
@@ -54,7 +56,7 @@ export async function buildTicketTables(
   }
 }
 
-/** Every street's figures, over the whole district. */
+/** Every street's review figures (scorecards and callback rounds), over the whole district. */
 export async function buildScorecards(
   dir: string,
   manifest: Manifest,
@@ -62,10 +64,18 @@ export async function buildScorecards(
 ): Promise<Record<string, TableEntry>> {
   const { db } = await openStoreDb(dir, manifest);
   try {
-    const arrow = await db.queryArrow(storable(STREET_SCORECARDS, streetScorecardsSql()));
-    return {
-      [STREET_SCORECARDS.name]: await writeResult(STREET_SCORECARDS, arrow, place),
-    };
+    // Dozens of periods each read the view: computed once into a table of the same name instead.
+    await db.query("CREATE TABLE facts AS SELECT * FROM ticket_facts");
+    await db.query("DROP VIEW ticket_facts");
+    await db.query("ALTER TABLE facts RENAME TO ticket_facts");
+    const rounds = (await db.query<{ round: string }>(ROUNDS_SQL)).map((r) => parsePeriod("month", r.round)!);
+    const entries: Record<string, TableEntry> = {};
+    for (
+      const [t, sql] of [[STREET_SCORECARDS, streetScorecardsSql()], [STREET_ROUNDS, streetRoundsSql(rounds)]] as const
+    ) {
+      entries[t.name] = await writeResult(t, await db.queryArrow(storable(t, sql)), place);
+    }
+    return entries;
   } finally {
     await db.close();
   }

@@ -9,6 +9,7 @@ import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import { generateDemo } from "../../../lib/demo/generate.ts";
 import { DEFAULT_CONFIG } from "../../../lib/metrics/deadlines.ts";
 import { createViews } from "../../../lib/metrics/views.ts";
+import { loadMonthReview } from "../../../lib/reviews/load_month.ts";
 import { loadPeriodReview } from "../../../lib/reviews/load_period.ts";
 import { latestPeriod, type PeriodKind } from "../../../lib/reviews/period.ts";
 import type { ReviewData } from "../../../lib/reviews/review.ts";
@@ -62,6 +63,18 @@ for (const kind of ["quarter", "year"] as PeriodKind[]) {
     assert.ok(rowsOf(own, "above_street").every((r) => r.place_id === STREET));
   });
 }
+
+Deno.test("the month's callback round shows every street's and the district's figures, as over the whole district", async () => {
+  const round = latestPeriod("month", asOf, DEFAULT_CONFIG.utcOffsetHours);
+  const [everything, own] = [await loadMonthReview(full, round, "v"), await loadMonthReview(scoped, round, "v")];
+  assert.ok(rowsOf(everything, "round_streets").length > 1);
+  assert.deepEqual(rowsOf(own, "round_streets"), rowsOf(everything, "round_streets"));
+  assert.deepEqual(own.figures, everything.figures);
+  // The callers' lists are the street's own.
+  const worklist = rowsOf(own, "worklist");
+  const [{ name }] = await full.query<{ name: string }>(`SELECT name FROM places WHERE place_id = '${STREET}'`);
+  assert.ok(worklist.length > 0 && worklist.every((r) => r.street === name));
+});
 
 Deno.test("closing the stores", async () => {
   await Promise.all([full.close(), scoped.close()]);
