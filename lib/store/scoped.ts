@@ -3,9 +3,9 @@
  * rows filtered and masked with lib/privacy's SQL in DuckDB (lib/store/scope_build.ts,
  * run in a worker so the server answers meanwhile), written as Arrow streams with brotli
  * twins in `<store>/scopes/<version>/<scope-key>/`, once per store version and scope, so
- * a hundred street officials cost one build. A build writes into a
- * temporary folder renamed into place; requests for a scope being built wait for that
- * build. Tables without ticket rows are the store's own files.
+ * a hundred street officials cost one build. A build writes into a temporary folder
+ * renamed into place; requests for a scope being built wait for that build. Tables
+ * without ticket rows are the store's own files.
  */
 import { type ScopeKey, scopeStreets, TICKET_TABLES } from "../access/scope.ts";
 import { inWorker } from "./in_worker.ts";
