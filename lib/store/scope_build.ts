@@ -4,17 +4,14 @@
  * street's scorecards over the whole district. Runs in a worker (lib/store/in_worker.ts).
  */
 import type { Table as ArrowTable } from "apache-arrow";
-import { TICKET_TABLES } from "../access/scope.ts";
 import { openDenoDuckDB } from "../db/duckdb_deno.ts";
-import { sqlList } from "../metrics/sql.ts";
-import { maskedColumnsSql } from "../privacy/mask.ts";
-import { ROUNDS_SQL, STREET_ROUNDS, streetRoundsSql } from "../reviews/callback_round.ts";
+import { ROUNDS_SQL } from "../reviews/callback_round.ts";
 import { parsePeriod } from "../reviews/period.ts";
-import { STREET_SCORECARDS, streetScorecardsSql } from "../reviews/scorecard.ts";
-import { PERSONAL_COLUMNS, type Table, table as schemaTable } from "../schema.ts";
+import { type Table, table as schemaTable } from "../schema.ts";
 import { columnsToArrow, tableToStream } from "./arrow.ts";
 import { openStoreDb } from "./open_store_db.ts";
 import { arrowToColumns } from "./read_columns.ts";
+import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
 import { type Manifest, readTableStream, type TableEntry, writeWithBrotli } from "./store.ts";
 
 /** Where a build writes its files (`path`, a temporary folder) and the folder its manifest entries name. */
@@ -41,13 +38,12 @@ export async function buildTicketTables(
   streets: string[] | null,
   place: Placement,
 ): Promise<Record<string, TableEntry>> {
-  const names = streets ? TICKET_TABLES : TICKET_TABLES.filter((n) => PERSONAL_COLUMNS[n]);
+  const tables = ticketTablesSql(streets);
   const db = await openDenoDuckDB();
   try {
     const entries: Record<string, TableEntry> = {};
-    for (const n of names) await db.insertArrowStream(n, await readTableStream(dir, manifest, n));
-    for (const n of names) {
-      const sql = scopedTableSql(n, streets);
+    for (const n in tables) await db.insertArrowStream(n, await readTableStream(dir, manifest, n));
+    for (const [n, sql] of Object.entries(tables)) {
       entries[n] = await writeResult(schemaTable(n), await db.queryArrow(sql), place);
     }
     return entries;
@@ -70,37 +66,11 @@ export async function buildScorecards(
     await db.query("ALTER TABLE facts RENAME TO ticket_facts");
     const rounds = (await db.query<{ round: string }>(ROUNDS_SQL)).map((r) => parsePeriod("month", r.round)!);
     const entries: Record<string, TableEntry> = {};
-    for (
-      const [t, sql] of [[STREET_SCORECARDS, streetScorecardsSql()], [STREET_ROUNDS, streetRoundsSql(rounds)]] as const
-    ) {
-      entries[t.name] = await writeResult(t, await db.queryArrow(storable(t, sql)), place);
+    for (const [t, sql] of scorecardTablesSql(rounds)) {
+      entries[t.name] = await writeResult(t, await db.queryArrow(sql), place);
     }
     return entries;
   } finally {
     await db.close();
   }
-}
-
-/**
- * A ticket table as a masked scope holds it: residents' fields masked and, for a street
- * official, its rows limited to `streets` (callbacks by their ticket's street).
- */
-export function scopedTableSql(name: string, streets: string[] | null): string {
-  const t = schemaTable(name);
-  const columns = maskedColumnsSql(name, "t");
-  const inStreets = streets && `street_id IN ${streets.length ? sqlList(streets) : "(NULL)"}`;
-  const where = !inStreets
-    ? ""
-    : name === "tickets"
-    ? `WHERE t.${inStreets}`
-    : `WHERE t.ticket_id IN (SELECT ticket_id FROM tickets WHERE ${inStreets})`;
-  return storable(t, `SELECT ${columns.join(", ")} FROM ${name} t ${where}`);
-}
-
-/** A query's rows with times as epoch ms, the shape columnsToArrow takes. */
-function storable(t: Table, sql: string): string {
-  const columns = t.columns.map((c) =>
-    c.type === "TIMESTAMP" || c.type === "DATE" ? `epoch_ms(${c.name}::TIMESTAMP) AS ${c.name}` : c.name
-  );
-  return `SELECT ${columns.join(", ")} FROM (${sql})`;
 }

@@ -8,8 +8,10 @@
  * without ticket rows are the store's own files.
  */
 import { type ScopeKey, scopeStreets, TICKET_TABLES } from "../access/scope.ts";
+import { parsePeriod } from "../reviews/period.ts";
 import { inWorker } from "./in_worker.ts";
 import type { Placement } from "./scope_build.ts";
+import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
 import type { Manifest, TableEntry } from "./store.ts";
 
 export interface ScopedManifest extends Manifest {
@@ -29,25 +31,33 @@ export async function scopedManifest(dir: string, manifest: Manifest, scope: Sco
     return { ...manifest, scope, tables };
   }
   const streets = scopeStreets(scope);
-  const [tickets, scorecards] = await Promise.all([
-    built(dir, manifest, scope, (place) => inWorker("ticketTables", dir, manifest, streets, place)),
+  const tickets = JSON.stringify(ticketTablesSql(streets));
+  // A sample round stands for the rounds, which the data decides.
+  const scorecards = JSON.stringify(scorecardTablesSql([parsePeriod("month", "2000-01")!]));
+  const [ticketTables, scorecardTables] = await Promise.all([
+    built(dir, manifest, scope, tickets, (place) => inWorker("ticketTables", dir, manifest, streets, place)),
     // The same for every street official: built once per version, not once per set of streets.
-    streets ? built(dir, manifest, "scorecards", (place) => inWorker("scorecards", dir, manifest, place)) : {},
+    streets
+      ? built(dir, manifest, "scorecards", scorecards, (place) => inWorker("scorecards", dir, manifest, place))
+      : {},
   ]);
-  return { ...manifest, scope, tables: { ...manifest.tables, ...tickets, ...scorecards } };
+  return { ...manifest, scope, tables: { ...manifest.tables, ...ticketTables, ...scorecardTables } };
 }
 
 /**
- * The tables `build` writes into `<store>/scopes/<version>/<folder>/`, built once: read
- * from disk when a previous run built them, else built into a temporary folder renamed
- * into place, concurrent callers sharing the one build.
+ * The tables `build` writes into `<store>/scopes/<version>/<name>.<recipe hash>/`, built
+ * once: read from disk when a previous run built them with the same SQL, else built into
+ * a temporary folder renamed into place, concurrent callers sharing the one build.
  */
-function built(
+async function built(
   dir: string,
   manifest: Manifest,
-  folder: string,
+  name: string,
+  recipe: string,
   build: (place: Placement) => Promise<Record<string, TableEntry>>,
 ): Promise<Record<string, TableEntry>> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(recipe)));
+  const folder = `${name}.${[...digest.slice(0, 4)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
   const id = `${dir}\0${manifest.version}\0${folder}`;
   let tables = builds.get(id);
   if (!tables) {
