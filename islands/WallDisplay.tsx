@@ -1,7 +1,7 @@
 /**
- * The wall: an unattended big screen rotating through the district's state. It loads
- * the store without personal columns (so no resident's name, phone or description ever
- * reaches this browser), refreshes itself without reloading, and a watchdog recovers a
+ * The wall: an unattended big screen rotating through the district's state. It receives
+ * the figures the server computed (so no ticket row, and no resident's name, phone or
+ * description, ever reaches this browser), refreshes itself without reloading, and a watchdog recovers a
  * stuck scene. What each scene shows is built in lib/wall; this file wires it to the screen.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -25,7 +25,7 @@ import { useRotation } from "../ui/wall/use_rotation.ts";
 import { type LiveState, useWallData } from "../ui/wall/use_wall_data.ts";
 import { useWatchdog } from "../ui/wall/use_watchdog.ts";
 
-export interface WallProps extends MapPageProps {
+export interface WallProps extends Omit<MapPageProps, "engine"> {
   config: WallConfig;
   demo: boolean;
 }
@@ -90,8 +90,8 @@ function subtitle(scene: SceneId, live: LiveState, config: WallConfig, lang: Lan
   }
 }
 
-export default function WallDisplay({ lang, engine, mapWorker, config, demo }: WallProps) {
-  const live = useWallData(engine, config);
+export default function WallDisplay({ lang, mapWorker, config, demo }: WallProps) {
+  const live = useWallData(config);
   const { state } = live;
   const sceneMs = config.sceneSeconds * 1000;
   const rotation = useRotation(config.scenes.length, sceneMs, state.data !== null);

@@ -19,6 +19,13 @@ export type ColumnType =
   | "DATE"
   | "TIMESTAMP";
 
+/**
+ * What kind of residents' field a column holds; lib/privacy picks the masking rule by it
+ * (a name keeps its first character, a phone its ends, an address its building, free
+ * text loses phone-like digit runs and the reporter's name).
+ */
+export type PersonalKind = "name" | "phone" | "address" | "text";
+
 export interface Column {
   name: string;
   type: ColumnType;
@@ -26,6 +33,8 @@ export interface Column {
   required?: boolean;
   zh: string;
   en: string;
+  /** Set on columns that identify or describe a resident. */
+  personal?: PersonalKind;
 }
 
 export interface Table {
@@ -44,6 +53,12 @@ const col = (
   en: string,
   required = false,
 ): Column => ({ name, type, zh, en, required });
+
+/** A column holding a residents' field of the given kind. */
+const personal = (kind: PersonalKind, name: string, zh: string, en: string): Column => ({
+  ...col(name, "VARCHAR", zh, en),
+  personal: kind,
+});
 
 export const PLACE_LEVELS = [
   "district",
@@ -211,10 +226,10 @@ export const TABLES: Table[] = [
       col("kind_source", "VARCHAR", "原始诉求类型", "kind as the source wrote it"),
       col("category", "VARCHAR", "问题分类", "category"),
       col("source", "VARCHAR", "来源渠道", "source channel"),
-      col("description", "VARCHAR", "诉求内容", "description (free text, may hold personal data)"),
-      col("address", "VARCHAR", "地址", "address as written"),
-      col("reporter_name", "VARCHAR", "诉求人", "reporter's name (personal data)"),
-      col("reporter_phone", "VARCHAR", "联系电话", "reporter's phone (personal data)"),
+      personal("text", "description", "诉求内容", "description (free text, may hold personal data)"),
+      personal("address", "address", "地址", "address as written"),
+      personal("name", "reporter_name", "诉求人", "reporter's name (personal data)"),
+      personal("phone", "reporter_phone", "联系电话", "reporter's phone (personal data)"),
       col("lon", "DOUBLE", "经度", "longitude (WGS84)"),
       col("lat", "DOUBLE", "纬度", "latitude (WGS84)"),
       col("building_id", "VARCHAR", "楼栋", "building id"),
@@ -230,7 +245,7 @@ export const TABLES: Table[] = [
       col("merged_into", "VARCHAR", "并入工单", "ticket this one was merged into"),
       col("reopened", "BOOLEAN", "重新办理", "reopened after an unsatisfied callback"),
       col("published_at", "TIMESTAMP", "公示时间（UTC）", "handling result published (UTC), 7日内公示"),
-      col("reply", "VARCHAR", "答复意见", "reply to the resident: what was done (free text, may hold personal data)"),
+      personal("text", "reply", "答复意见", "reply to the resident: what was done (free text, may hold personal data)"),
     ],
   },
   {
@@ -259,7 +274,10 @@ export const TABLES: Table[] = [
       col("row", "INTEGER", "行号", "row in the file (header = 1; 0 for the whole file)", true),
       col("record_id", "VARCHAR", "记录编号", "the row's key, when known"),
       col("field", "VARCHAR", "字段", "field at fault (empty: the row)"),
-      col("problem", "VARCHAR", "问题", "what was wrong (may quote the value, so personal data)", true),
+      {
+        ...personal("text", "problem", "问题", "what was wrong (may quote the value, so personal data)"),
+        required: true,
+      },
       col("action", "VARCHAR", "处理", "what the importer did", true),
       col("noted_at", "TIMESTAMP", "导入时间（UTC）", "imported (UTC)", true),
     ],
@@ -279,13 +297,21 @@ export const TABLES: Table[] = [
 ];
 
 /**
- * Columns that identify or describe a resident. Scoped views (the wall display) are
- * served the tables without them, so they never reach that browser at all.
+ * Per table, the columns that identify or describe a resident (those declared with a
+ * `personal` kind). The server masks them for masked roles and leaves them out of the
+ * wall's data altogether (lib/access/scope.ts).
  */
-export const PERSONAL_COLUMNS: Record<string, string[]> = {
-  tickets: ["description", "address", "reporter_name", "reporter_phone", "reply"],
-  import_notes: ["problem"],
-};
+export const PERSONAL_COLUMNS: Record<string, string[]> = Object.fromEntries(
+  TABLES.map((t) => [t.name, t.columns.filter((c) => c.personal).map((c) => c.name)]).filter(([, c]) => c.length),
+);
+
+/**
+ * A table the server derives for a scope (not a table of the store): columns named and
+ * typed only, so it can be written as the store writes its tables.
+ */
+export function derivedTable(name: string, zh: string, en: string, columns: [string, ColumnType][]): Table {
+  return { name, zh, en, key: [], columns: columns.map(([c, type]) => ({ name: c, type, zh: c, en: c })) };
+}
 
 export function table(name: string): Table {
   const t = TABLES.find((t) => t.name === name);

@@ -1,4 +1,4 @@
-import { engineUrls, mapWorkerUrl } from "../components/vendor.ts";
+import { mapWorkerUrl } from "../components/vendor.ts";
 import type { PageProps } from "../framework/mod.ts";
 import { usesDemoData } from "../lib/config.ts";
 import { langFromUrl } from "../lib/i18n.ts";
@@ -11,7 +11,6 @@ export default function WallPage({ url }: PageProps) {
     <div class="wall">
       <WallDisplay
         lang={langFromUrl(url)}
-        engine={engineUrls()}
         mapWorker={mapWorkerUrl()}
         config={wallConfigFromUrl(url.searchParams)}
         demo={usesDemoData()}

@@ -10,7 +10,8 @@ const ADMIN_ONLY = ["/admin", "/admin/*", "/api/admin/*"];
 /** The APIs the pages' maps and data need. */
 const DATA_APIS = ["/api/data/*", "/api/tiles/*", "/api/basemap/*"];
 const STREET = ["/", "/map", "/reviews", "/reviews/*", "/sql", "/api/reviews/*", ...DATA_APIS];
-const WALL = ["/wall", ...DATA_APIS];
+/** A command-room screen: its page and the aggregates the server computes for it. */
+const WALL = ["/wall", "/api/wall/*", ...DATA_APIS];
 
 /** `*` at the end matches any rest of the path; otherwise the path must be equal. */
 function matches(path: string, patterns: string[]): boolean {
@@ -36,4 +37,9 @@ export function mayOpen(principal: Principal, path: string): boolean {
 
 export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
+}
+
+/** Who may freeze a review pack: the district office, which signs the reviews off. */
+export function mayWritePacks(principal: Principal | undefined): boolean {
+  return principal?.kind === "user" && (principal.role === "admin" || principal.role === "leader");
 }

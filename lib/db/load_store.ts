@@ -21,8 +21,6 @@ export function startLoadingStore(
   db: Connector,
   baseUrl: string,
   fetcher: (url: string) => Promise<Response> = fetch,
-  /** e.g. `?scope=public`, so the server leaves out personal columns. */
-  search = "",
   first: string[] = [],
 ): StoreLoading {
   const get = async (path: string) => {
@@ -30,7 +28,7 @@ export function startLoadingStore(
     if (!res.ok) throw new Error(`${baseUrl + path}: ${res.status} ${res.statusText}`);
     return res;
   };
-  const manifest: Promise<Manifest> = get(`manifest.json${search}`).then((res) => res.json());
+  const manifest: Promise<Manifest> = get("manifest.json").then((res) => res.json());
   const loaded = new Map<string, Promise<void>>();
   const order = manifest.then((m) => {
     const names = Object.keys(m.tables);
@@ -38,7 +36,7 @@ export function startLoadingStore(
     return [...first.filter((n) => names.includes(n)), ...rest];
   });
   const complete = order.then(async (names) => {
-    const downloads = names.map((name) => get(`${name}.arrow${search}`).then((res) => res.arrayBuffer()));
+    const downloads = names.map((name) => get(`${name}.arrow`).then((res) => res.arrayBuffer()));
     let previous: Promise<void> = Promise.resolve();
     names.forEach((name, i) => {
       previous = previous.then(async () => {
@@ -66,7 +64,6 @@ export function loadStore(
   db: Connector,
   baseUrl: string,
   fetcher?: (url: string) => Promise<Response>,
-  search?: string,
 ): Promise<Manifest> {
-  return startLoadingStore(db, baseUrl, fetcher, search).complete;
+  return startLoadingStore(db, baseUrl, fetcher).complete;
 }

@@ -14,7 +14,6 @@ import { repeatsSql } from "../metrics/repeats.ts";
 import { resolutionSql } from "../metrics/resolution.ts";
 import { sqlString } from "../metrics/sql.ts";
 import { volumeSql } from "../metrics/volume.ts";
-import { maskName, maskPhone } from "./mask.ts";
 import type { PlaceRef } from "./state.ts";
 
 export const TOP_CATEGORIES = 5;
@@ -96,7 +95,10 @@ export function buildingProfileSql(buildingId: string): string {
 FROM buildings b WHERE b.building_id = ${id}`;
 }
 
-/** The building's tickets, newest first, with stage times; personal columns are masked before display. */
+/**
+ * The building's tickets, newest first, with stage times and the reporter as this browser
+ * holds them (masked by the server for masked roles, lib/access/scope.ts).
+ */
 export function buildingTicketsSql(filter: Filter): string {
   return `SELECT f.*, t.reporter_name, t.reporter_phone
 FROM (
@@ -110,18 +112,12 @@ LIMIT ${TICKET_LIST_LIMIT}`;
 
 export type PanelData = { [K in keyof PanelSql]: Row[] };
 
-/** Runs the panel's queries; personal columns leave here masked. */
+/** Runs the panel's queries. */
 export async function loadPanel(db: Connector, sql: PanelSql): Promise<PanelData> {
   const entries = await Promise.all(
     Object.entries(sql).map(async ([name, text]) => [name, text ? await db.query(text) : []] as const),
   );
-  const data = Object.fromEntries(entries) as PanelData;
-  data.tickets = data.tickets.map((r) => ({
-    ...r,
-    reporter_name: maskName(r.reporter_name as string | null),
-    reporter_phone: maskPhone(r.reporter_phone as string | null),
-  }));
-  return data;
+  return Object.fromEntries(entries) as PanelData;
 }
 
 /** Change against the previous period as a ratio; null when there was nothing to compare with. */

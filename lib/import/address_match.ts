@@ -11,7 +11,10 @@ export interface AddressMatch {
   building: string | null;
 }
 
-const BUILDING_NUMBER = /^\s*(?:第)?(\d+)\s*(?:栋|号楼|幢|座|号|楼)/;
+/** The words that end a building's number in an address (3栋, 5号楼); lib/privacy cuts addresses after them. */
+export const BUILDING_SUFFIXES = ["栋", "号楼", "幢", "座", "号", "楼"];
+
+const BUILDING_NUMBER = new RegExp(`^\\s*(?:第)?(\\d+)\\s*(?:${BUILDING_SUFFIXES.join("|")})`);
 
 /** Full-width digits (３栋) as ASCII ones. */
 function asciiDigits(text: string): string {

@@ -11,7 +11,7 @@ import type { GroupBy } from "../metrics/filter.ts";
 import { PUBLICATION_OVERDUE, publicationSql } from "../metrics/publication.ts";
 import { localDate } from "../metrics/sql.ts";
 import { dateRange, overFacts } from "./facts_scope.ts";
-import { maskNameSql, maskPhoneSql, maskTextSql } from "./mask.ts";
+import { type ColumnType, derivedTable, type Table } from "../schema.ts";
 import { closingMonth, type Period } from "./period.ts";
 
 /** Handled tickets closed in the month before the round: the round's items. */
@@ -30,6 +30,54 @@ export function roundPublicationSql(round: Period, groupBy: GroupBy = {}): strin
   return overFacts(roundItems(round), publicationSql({}, groupBy));
 }
 
+/**
+ * Every street's and the district's (`place_id` null) round figures for each round,
+ * computed by the server over the whole district into a street official's scope (as
+ * STREET_SCORECARDS is for the quarters and years).
+ */
+export const STREET_ROUNDS: Table = derivedTable(
+  "street_rounds",
+  "各街道月回访（全区数据计算）",
+  "Every street's callback round, computed over the whole district's data",
+  [
+    ["round", "VARCHAR"],
+    ["place_id", "VARCHAR"],
+    ...(["closed", "called_back", "called_back_in_time", "callback_due", "unsatisfied", "rated"].map((
+      c,
+    ): [string, ColumnType] => [c, "BIGINT"])),
+    ["with_unsatisfied_callback", "BIGINT"],
+    ["reopened_after_unsatisfied", "BIGINT"],
+    ...(["coverage", "timeliness", "unsatisfied_share", "reopened_share"].map((
+      c,
+    ): [string, ColumnType] => [c, "DOUBLE"])),
+  ],
+);
+
+/** The rounds whose items the data holds: the month after each month with closings. */
+export const ROUNDS_SQL = `SELECT DISTINCT strftime(closed_date + INTERVAL 1 MONTH, '%Y-%m') AS round
+FROM ticket_facts WHERE closed_date IS NOT NULL ORDER BY 1`;
+
+/** The rows of STREET_ROUNDS for `rounds`, over this connection's ticket_facts. */
+export function streetRoundsSql(rounds: Period[]): string {
+  const parts = rounds.flatMap((r) => [
+    `SELECT '${r.key}' AS round, * FROM (${roundCallbacksSql(r, { place: "street" })})`,
+    `SELECT '${r.key}' AS round, NULL::VARCHAR AS place_id, * FROM (${roundCallbacksSql(r)})`,
+  ]);
+  const columns = STREET_ROUNDS.columns.map((c) => c.name).join(", ");
+  return parts.length
+    ? `SELECT ${columns} FROM (\n${parts.join("\nUNION ALL BY NAME\n")}\n) ORDER BY round, place_id NULLS FIRST`
+    : `SELECT ${STREET_ROUNDS.columns.map((c) => `NULL::${c.type} AS ${c.name}`).join(", ")} LIMIT 0`;
+}
+
+/** The same rows as roundCallbacksSql(round, the streets or the district), read from STREET_ROUNDS. */
+export function storedRoundSql(round: Period, level: "street" | undefined): string {
+  return `SELECT * EXCLUDE (round) FROM ${STREET_ROUNDS.name}
+WHERE round = '${round.key}' AND place_id IS ${level ? "NOT " : ""}NULL ORDER BY place_id`;
+}
+
+/** A request is printed as its first characters: a worklist line reminds the caller, it does not replace the ticket. */
+const SUMMARY_CHARS = 30;
+
 /** Which items a list holds. */
 export type RoundList = "worklist" | "unsatisfied" | "publication_overdue";
 
@@ -44,8 +92,9 @@ const REPLY_CHARACTERS = 60;
 
 /**
  * The round's items of one list, one row per ticket, with the place names a caller needs
- * and the resident's name, phone, request and the reply masked. Ordered by street, community and
- * closing time, the order a caller works through them.
+ * and the resident's name, phone, request and the reply as this browser holds them (masked by
+ * the server for masked roles, lib/access/scope.ts). Ordered by street, community and closing
+ * time, the order a caller works through them.
  */
 export function roundListSql(round: Period, list: RoundList, utcOffsetHours = UTC_OFFSET_HOURS): string {
   // The clocks end at local midnight after their last day; that day is what a caller reads.
@@ -57,10 +106,11 @@ export function roundListSql(round: Period, list: RoundList, utcOffsetHours = UT
   ${lastDay("f.publication_due_at")} AS publication_due,
   ${lastDay("f.callback_due_at")} AS callback_due,
   f.callback_result, f.reopened, f.status,
-  ${maskTextSql("t.description")} AS description,
-  ${maskTextSql("t.reply", REPLY_CHARACTERS)} AS reply,
-  ${maskNameSql("t.reporter_name")} AS reporter_name,
-  ${maskPhoneSql("t.reporter_phone")} AS reporter_phone,
+  CASE WHEN length(t.description) > ${SUMMARY_CHARS} THEN left(t.description, ${SUMMARY_CHARS}) || '…'
+    ELSE t.description END AS description,
+  CASE WHEN length(t.reply) > ${REPLY_CHARACTERS} THEN left(t.reply, ${REPLY_CHARACTERS}) || '…'
+    ELSE t.reply END AS reply,
+  t.reporter_name, t.reporter_phone,
   f.street_id, f.community_id, f.compound_id
 FROM (SELECT * FROM ticket_facts WHERE ${roundItems(round)} AND ${LIST_CONDITION[list]}) f
 JOIN tickets t ON t.ticket_id = f.ticket_id

@@ -1,7 +1,7 @@
 /** What every review loads besides its own figures: place names, the district, the data-as-of time. */
 import type { Connector, Row } from "../db/connector.ts";
 import { DATA_AS_OF_SQL } from "../metrics/overview.ts";
-import { REVIEW_PLACES_SQL } from "./scorecard.ts";
+import { REVIEW_PLACES_SQL, STREET_SCORECARDS } from "./scorecard.ts";
 
 export interface ReviewPlaces {
   district: string | null;
@@ -26,4 +26,19 @@ export function withPlaceNames(rows: Row[], places: ReviewPlaces): Row[] {
     const street = place?.street_id ? places.byId.get(String(place.street_id)) : undefined;
     return { ...r, name: place?.name ?? r.place_id, street: street?.name ?? null };
   });
+}
+
+/**
+ * The streets whose tickets this connection holds, when it also holds the server's figures
+ * of every street (a street official's scope); else null.
+ */
+export async function heldStreets(db: Connector): Promise<Set<string> | null> {
+  const [{ stored }] = await db.query<{ stored: number }>(
+    `SELECT count(*) AS stored FROM information_schema.tables WHERE table_name = '${STREET_SCORECARDS.name}'`,
+  );
+  if (!stored) return null;
+  const rows = await db.query<{ id: string }>(
+    `SELECT DISTINCT street_id AS id FROM tickets WHERE street_id IS NOT NULL`,
+  );
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,8 +1,8 @@
 /** The monthly callback round's review data, computed on any Connector whose ticket_facts view exists. */
 import type { Connector } from "../db/connector.ts";
 import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
-import { roundCallbacksSql, roundListSql, roundPublicationSql } from "./callback_round.ts";
-import { loadReviewPlaces, withPlaceNames } from "./load_common.ts";
+import { roundCallbacksSql, roundListSql, roundPublicationSql, storedRoundSql } from "./callback_round.ts";
+import { heldStreets, loadReviewPlaces, withPlaceNames } from "./load_common.ts";
 import { closingMonth, type Period } from "./period.ts";
 import { type CellFormat, figuresFrom, type ReviewData, reviewTable } from "./review.ts";
 
@@ -44,10 +44,15 @@ export async function loadMonthReview(
   storeVersion: string,
   config: MetricsConfig = DEFAULT_CONFIG,
 ): Promise<ReviewData> {
+  // A street official's browser holds only their streets' tickets: the district's and the
+  // streets' round figures come computed by the server over the whole district.
+  const held = await heldStreets(db);
+  const figures = (level: "street" | undefined) =>
+    held ? storedRoundSql(round, level) : roundCallbacksSql(round, level && { place: level });
   const [places, [district], streets, communities, worklist, unsatisfied] = await Promise.all([
     loadReviewPlaces(db),
-    db.query(roundCallbacksSql(round)),
-    db.query(roundCallbacksSql(round, { place: "street" })),
+    db.query(figures(undefined)),
+    db.query(figures("street")),
     db.query(roundCallbacksSql(round, { place: "community" })),
     db.query(roundListSql(round, "worklist", config.utcOffsetHours)),
     db.query(roundListSql(round, "unsatisfied", config.utcOffsetHours)),

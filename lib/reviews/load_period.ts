@@ -5,11 +5,11 @@
  */
 import type { Connector, Row } from "../db/connector.ts";
 import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
-import type { Filter } from "../metrics/filter.ts";
-import { loadReviewPlaces, type ReviewPlaces, withPlaceNames } from "./load_common.ts";
+import type { Filter, TimeGrain } from "../metrics/filter.ts";
+import { heldStreets, loadReviewPlaces, type ReviewPlaces, withPlaceNames } from "./load_common.ts";
 import { monthStarting, type Period, periodRange, sameLastYear, shiftPeriod } from "./period.ts";
 import { type CellFormat, figuresFrom, type ReviewData, reviewTable } from "./review.ts";
-import { aboveStreetSql, placeExtrasSql, scorecardSql } from "./scorecard.ts";
+import { aboveStreetSql, placeExtrasSql, scorecardSql, storedScorecardSql } from "./scorecard.ts";
 
 const SCORE_MEASURES: Record<string, CellFormat> = {
   tickets: "count",
@@ -64,21 +64,29 @@ export async function loadPeriodReview(
   const filter = range(period, period);
   const lastYear = sameLastYear(period);
   const trendStart = shiftPeriod(monthStarting(period.end), -TREND_MONTHS);
+  // A street official's browser holds only their streets' tickets: the district's and the
+  // streets' rows (the ranking) come computed by the server over the whole district.
+  const held = await heldStreets(db);
+  const card = (from: Period, to: Period, level: "street" | undefined, grain: TimeGrain) =>
+    held ? storedScorecardSql(from.start, to.end, level, grain) : scorecardSql(range(from, to), level, grain);
   const [places, district, streetHistory, communities, streetExtras, communityExtras, trend, above] = await Promise.all(
     [
       loadReviewPlaces(db),
-      db.query(scorecardSql(filter, undefined, period.kind)),
+      db.query(card(period, period, undefined, period.kind)),
       // From the same period last year on: the current, previous and last year's ranks in one query.
-      db.query(scorecardSql(range(lastYear, period), "street", period.kind)),
+      db.query(card(lastYear, period, "street", period.kind)),
       db.query(scorecardSql(filter, "community", period.kind)),
       db.query(placeExtrasSql(filter, "street")),
       db.query(placeExtrasSql(filter, "community")),
-      db.query(scorecardSql(range(trendStart, period), "street", "month")),
+      db.query(card(trendStart, period, "street", "month")),
       db.query(aboveStreetSql(filter)),
     ],
   );
   const current = withRankChanges(streetHistory, period);
-  const streets = withExtras(current, streetExtras, places);
+  // Repeats count tickets: unknown for the streets whose tickets this browser does not hold.
+  const streets = withExtras(current, streetExtras, places).map((r) =>
+    held && !held.has(String(r.place_id)) ? { ...r, repeats: null } : r
+  );
   return {
     kind: period.kind,
     period: period.key,
@@ -97,9 +105,10 @@ export async function loadPeriodReview(
       reviewTable(
         "scorecard_communities",
         { street: "text", name: "text", ...SCORE_MEASURES },
-        withExtras(communities, communityExtras, places).sort((a, b) =>
-          String(a.street_id).localeCompare(String(b.street_id)) || Number(a.rank) - Number(b.rank)
-        ),
+        withExtras(communities, communityExtras, places)
+          // Other streets' communities would show as empty: this browser holds none of their tickets.
+          .filter((r) => !held || held.has(String(r.street_id)))
+          .sort((a, b) => String(a.street_id).localeCompare(String(b.street_id)) || Number(a.rank) - Number(b.rank)),
         "community",
       ),
       reviewTable(

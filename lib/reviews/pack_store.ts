@@ -3,8 +3,27 @@
  * each its summary (`<id>.summary.json`), so listing a period never reads its packs' tables.
  */
 import { writePrivateFile } from "../store/write_private.ts";
+import { openDenoDuckDB } from "../db/duckdb_deno.ts";
+import { maskRows } from "../privacy/mask_rows.ts";
 import { freeze, isPackId, type PackSummary, type ReviewPack, summarise } from "./pack.ts";
 import type { ReviewData } from "./review.ts";
+
+/**
+ * A review as the archive keeps it: every role that may read reviews reads the same
+ * packs, so residents' fields are masked whoever froze it (an admin's worklist shows
+ * them as stored). Run in a worker (lib/store/in_worker.ts).
+ */
+export async function maskedForArchive(data: ReviewData): Promise<ReviewData> {
+  if (!Array.isArray(data?.tables)) return data;
+  const db = await openDenoDuckDB();
+  try {
+    const tables = [];
+    for (const t of data.tables) tables.push(Array.isArray(t.rows) ? { ...t, rows: await maskRows(db, t.rows) } : t);
+    return { ...data, tables };
+  } finally {
+    await db.close();
+  }
+}
 
 const folder = (storeDir: string) => `${storeDir}/reviews`;
 const summaryFile = (storeDir: string, id: string) => `${folder(storeDir)}/${id}.summary.json`;

@@ -11,6 +11,7 @@ import { escalationSql } from "../metrics/escalation.ts";
 import { type Filter, filterSql, HANDLED, type TimeGrain } from "../metrics/filter.ts";
 import { BUILDINGS_SQL } from "../metrics/places.ts";
 import { publicationSql } from "../metrics/publication.ts";
+import { type ColumnType, derivedTable, type Table } from "../schema.ts";
 import { ratesSql } from "../metrics/rates.ts";
 import { repeatsSql } from "../metrics/repeats.ts";
 import { resolutionSql } from "../metrics/resolution.ts";
@@ -52,6 +53,56 @@ SELECT *, rank() OVER (PARTITION BY period ORDER BY score DESC NULLS LAST) AS ra
   rank() OVER (PARTITION BY period ORDER BY publication_rate DESC NULLS LAST) AS publication_rank
 FROM scored
 ORDER BY ${keys.join(", ")}`;
+}
+
+/**
+ * Every street's and the district's (`place_id` null) scorecard rows for every period of
+ * each grain, computed by the server over the full data into the scope of a street
+ * official, whose browser holds only their own streets' tickets but whose reviews rank
+ * every street (lib/store/scoped.ts). A table, not a schema table of the store.
+ */
+export const STREET_SCORECARDS: Table = derivedTable(
+  "street_scorecards",
+  "各街道考核得分（全区数据计算）",
+  "Every street's scorecard, computed over the whole district's data",
+  [
+    ["grain", "VARCHAR"],
+    ["place_id", "VARCHAR"],
+    ["period", "DATE"],
+    ["tickets", "BIGINT"],
+    ["households", "BIGINT"],
+    ["per_1000_households", "DOUBLE"],
+    ...SCORE_RATES.map((r): [string, ColumnType] => [r, "DOUBLE"]),
+    ["median_working_days", "DOUBLE"],
+    ["callback_coverage", "DOUBLE"],
+    ["above_street", "BIGINT"],
+    ["score", "DOUBLE"],
+    ["rank", "BIGINT"],
+  ],
+);
+
+const SCORECARD_GRAINS: TimeGrain[] = ["month", "quarter", "year"];
+
+/** The rows of STREET_SCORECARDS, over this connection's ticket_facts. */
+export function streetScorecardsSql(): string {
+  const parts = SCORECARD_GRAINS.flatMap((g) => [
+    `SELECT '${g}' AS grain, * FROM (${scorecardSql({}, "street", g)})`,
+    `SELECT '${g}' AS grain, NULL::VARCHAR AS place_id, * FROM (${scorecardSql({}, undefined, g)})`,
+  ]);
+  return `SELECT ${STREET_SCORECARDS.columns.map((c) => c.name).join(", ")} FROM (
+${parts.join("\nUNION ALL BY NAME\n")}
+) ORDER BY grain, period, place_id NULLS FIRST`;
+}
+
+/**
+ * The same rows as scorecardSql(`from` to `to`, level, grain), read from STREET_SCORECARDS
+ * (a street official's browser, where ticket_facts holds only their streets).
+ */
+export function storedScorecardSql(from: string, to: string, level: "street" | undefined, grain: TimeGrain): string {
+  return `SELECT * EXCLUDE (grain) FROM ${STREET_SCORECARDS.name}
+WHERE grain = '${grain}' AND place_id IS ${level ? "NOT " : ""}NULL
+  AND period >= DATE '${from}' AND period < DATE '${to}'
+ORDER BY ${level ? "place_id, " : ""}period`;
 }
 
 /** Repeats (building and category, per the configured window) and network coverage per place. */

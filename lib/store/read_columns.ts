@@ -3,15 +3,23 @@
  * conventions importers use: text as strings (dictionary-encoded columns decoded),
  * TIMESTAMP and DATE as epoch ms numbers, BIGINT as numbers, nulls as null.
  */
-import { type Columns, table as schemaTable } from "../schema.ts";
+import type { Table as ArrowTable } from "apache-arrow";
+import { type Columns, type Table, table as schemaTable } from "../schema.ts";
 import { streamToTable } from "./arrow.ts";
 import { type Manifest, readTableStream } from "./store.ts";
 
 export function streamToColumns(tableName: string, bytes: Uint8Array): Columns {
-  const arrow = streamToTable(bytes);
+  return arrowToColumns(schemaTable(tableName), streamToTable(bytes));
+}
+
+/**
+ * An Arrow table (a stream read back, or a DuckDB result) as `table`'s columns; a
+ * DuckDB result must give TIMESTAMP and DATE columns as epoch ms (`epoch_ms(…)`).
+ */
+export function arrowToColumns(table: Table, arrow: ArrowTable): Columns {
   const n = arrow.numRows;
   return Object.fromEntries(
-    schemaTable(tableName).columns.map((c) => {
+    table.columns.map((c) => {
       const vector = arrow.getChild(c.name);
       if (!vector) return [c.name, new Array(n).fill(null)];
       const values = vector.toArray();

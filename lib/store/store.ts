@@ -7,20 +7,17 @@
  */
 import { promisify } from "node:util";
 import { brotliCompress, constants } from "node:zlib";
-import { type Columns, PERSONAL_COLUMNS, type Table, table as schemaTable, TABLES } from "../schema.ts";
-import { columnsToArrow, rowCount, streamToTable, tableToStream } from "./arrow.ts";
+import { type Columns, type Table, table as schemaTable, TABLES } from "../schema.ts";
+import { columnsToArrow, rowCount, tableToStream } from "./arrow.ts";
 import { calendarColumns } from "../calendar/calendar.ts";
-
-/** What the server may send: everything, or the tables without personal columns. */
-export type Scope = "full" | "public";
 
 const compress = promisify(brotliCompress);
 
 export interface TableEntry {
   rows: number;
   bytes: number;
-  /** Per scope, the Arrow stream's file; each has a brotli twin (`.br`) beside it. */
-  files: Record<Scope, string>;
+  /** The Arrow stream's file, relative to the store's folder, with a brotli twin (`.br`) beside it. */
+  file: string;
 }
 
 export interface Manifest {
@@ -45,14 +42,14 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
   }
 }
 
-export function tableFile(dir: string, manifest: Manifest, name: string, scope: Scope = "full"): string {
+export function tableFile(dir: string, manifest: Manifest, name: string): string {
   const entry = manifest.tables[name];
   if (!entry) throw new Error(`the store in ${dir} has no table "${name}"`);
-  return `${dir}/${entry.files[scope]}`;
+  return `${dir}/${entry.file}`;
 }
 
-export function readTableStream(dir: string, manifest: Manifest, name: string, scope: Scope = "full") {
-  return Deno.readFile(tableFile(dir, manifest, name, scope));
+export function readTableStream(dir: string, manifest: Manifest, name: string) {
+  return Deno.readFile(tableFile(dir, manifest, name));
 }
 
 /**
@@ -94,17 +91,9 @@ export async function writeStore(
 
 async function writeTable(dir: string, version: string, t: Table, columns: Columns): Promise<TableEntry> {
   const bytes = tableToStream(columnsToArrow(schemaTable(t.name), columns));
-  const files = { full: `${version}/${t.name}.arrow`, public: `${version}/${t.name}.arrow` };
-  // Compression runs off the main thread, so both scopes compress side by side.
-  const writes = [writeWithBrotli(`${dir}/${files.full}`, bytes)];
-  const personal = PERSONAL_COLUMNS[t.name];
-  if (personal) {
-    files.public = `${version}/${t.name}.public.arrow`;
-    const kept = t.columns.map((c) => c.name).filter((c) => !personal.includes(c));
-    writes.push(writeWithBrotli(`${dir}/${files.public}`, tableToStream(streamToTable(bytes).select(kept))));
-  }
-  await Promise.all(writes);
-  return { rows: rowCount(columns), bytes: bytes.length, files };
+  const file = `${version}/${t.name}.arrow`;
+  await writeWithBrotli(`${dir}/${file}`, bytes);
+  return { rows: rowCount(columns), bytes: bytes.length, file };
 }
 
 /**
@@ -113,23 +102,16 @@ async function writeTable(dir: string, version: string, t: Table, columns: Colum
  * re-encode and re-compress a million tickets.
  */
 async function linkTable(dir: string, version: string, entry: TableEntry): Promise<TableEntry> {
-  const files = { ...entry.files };
-  for (const scope of ["full", "public"] as const) {
-    const target = `${version}/${entry.files[scope].split("/").pop()}`;
-    if (scope === "public" && entry.files.public === entry.files.full) {
-      files.public = files.full;
-      continue;
-    }
-    for (const suffix of ["", ".br"]) {
-      await Deno.link(`${dir}/${entry.files[scope]}${suffix}`, `${dir}/${target}${suffix}`)
-        .catch(() => Deno.copyFile(`${dir}/${entry.files[scope]}${suffix}`, `${dir}/${target}${suffix}`));
-    }
-    files[scope] = target;
+  const file = `${version}/${entry.file.split("/").pop()}`;
+  for (const suffix of ["", ".br"]) {
+    await Deno.link(`${dir}/${entry.file}${suffix}`, `${dir}/${file}${suffix}`)
+      .catch(() => Deno.copyFile(`${dir}/${entry.file}${suffix}`, `${dir}/${file}${suffix}`));
   }
-  return { ...entry, files };
+  return { ...entry, file };
 }
 
-async function writeWithBrotli(path: string, bytes: Uint8Array) {
+/** Writes an Arrow stream and its brotli twin (`.br`), the pair the data route serves. */
+export async function writeWithBrotli(path: string, bytes: Uint8Array) {
   await Deno.writeFile(path, bytes);
   // Quality 5 gives most of the gain of 11 at a small part of its time; for large tables
   // quality 3 runs 5× faster still (at 50 MB) for 15% more bytes.

@@ -15,7 +15,7 @@ import type { SceneId, WallConfig } from "./config.ts";
 import { hotspotLayer } from "./hotspot_layer.ts";
 import { buildingNamesSql, nameLookup, PLACE_NAMES_SQL } from "./names.ts";
 import { type AsOfWindows, asOfWindows, daysBefore } from "./periods.ts";
-import { showableBuildingRows } from "./privacy.ts";
+import { showableBuildingRows } from "../privacy/small_counts.ts";
 
 export interface MapSceneData {
   today: number;

@@ -276,7 +276,9 @@ Deno.test("the drill-down map", { sanitizeResources: false, sanitizeOps: false }
       path.push(target);
     }
     const reporters = await page.$$eval(".ticket-list tbody td:last-child", (cells) => cells.map((c) => c.textContent));
-    for (const text of reporters) assert.doesNotMatch(text ?? "", /\d{7,}/, `an unmasked phone: ${text}`);
+    // As the role may see them: the harness acts as an admin (LINLI_ACCESS_UNENFORCED), who sees them as stored;
+    // a masked role's panel is checked over a masked scope in tests/lib/privacy/builders.test.ts.
+    assert.ok(reporters.some((text) => /\d{11}/.test(text ?? "")), `the reporters as stored: ${reporters.slice(0, 3)}`);
 
     for (const expected of path.toReversed().slice(1)) {
       await page.goBack();

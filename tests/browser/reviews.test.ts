@@ -111,7 +111,9 @@ Deno.test("reviews", { sanitizeResources: false, sanitizeOps: false }, async (t)
       '[data-table="worklist"] td[data-key="reporter_phone"]',
       (tds) => tds.map((td) => td.getAttribute("data-value")),
     );
-    assert.ok(phones.length > 0 && phones.every((p) => p === "" || /^\d{3}\*{4}\d{4}$/.test(p ?? "")), "phones masked");
+    // The harness acts as an admin (LINLI_ACCESS_UNENFORCED), who sees phones as stored; masked roles' data is
+    // masked by the server (tests/lib/privacy/builders.test.ts runs this worklist over a masked scope).
+    assert.ok(phones.length > 0 && phones.every((p) => p === "" || /^1\d{10}$/.test(p ?? "")), "phones as stored");
     await page.click('[data-table="worklist"] [data-export="xlsx"]');
     const file = `${downloads}/linli-month-2026-11-worklist.xlsx`;
     for (let i = 0; i < 100; i++) {

@@ -111,9 +111,9 @@ Deno.test("wall", { sanitizeResources: false, sanitizeOps: false }, async (t) =>
       // The privacy check below runs on pages that had something to leak.
       assert.ok(texts.every((text) => text.length > 100), "a scene had no figures");
 
-      const dataRequests = requests.filter((url) => url.includes("/api/data/"));
-      assert.ok(dataRequests.length > 0);
-      assert.deepEqual(dataRequests.filter((url) => !url.includes("scope=public")), []);
+      // The wall downloads no table: it draws the server's figures.
+      assert.deepEqual(requests.filter((url) => url.includes("/api/data/")), []);
+      assert.ok(requests.some((url) => url.includes("/api/wall/data")));
       const html = await page.content();
       const { db } = await openStoreDb(STORE);
       try {
@@ -129,6 +129,13 @@ Deno.test("wall", { sanitizeResources: false, sanitizeOps: false }, async (t) =>
           const found = values.filter((v) => v.length >= 3 && html.includes(v));
           assert.deepEqual(found.slice(0, 5), [], `${column} in the wall's page`);
         }
+        const served = await (await fetch(`${server.url}api/wall/data?scenes=${SCENES.join(",")}`)).text();
+        const points = await db.query<{ lon: number; lat: number }>(
+          "SELECT lon, lat FROM tickets WHERE lon IS NOT NULL USING SAMPLE 500 ROWS",
+        );
+        const numbers = numbersIn(served);
+        const placed = points.filter((p) => numbers.has(p.lon) && numbers.has(p.lat));
+        assert.deepEqual(placed.slice(0, 3), [], "tickets' coordinates in the wall's figures");
       } finally {
         await db.close();
       }
@@ -156,3 +163,8 @@ Deno.test("wall", { sanitizeResources: false, sanitizeOps: false }, async (t) =>
     assert.equal(await figures(), before);
   });
 });
+
+/** Every number written in a JSON text, as a number (so 37.85 is not found inside 37.8524). */
+function numbersIn(text: string): Set<number> {
+  return new Set((text.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number));
+}

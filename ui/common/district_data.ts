@@ -2,15 +2,9 @@
 import type { Connector, Row } from "../../lib/db/connector.ts";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
 import type { Lang } from "../../lib/i18n.ts";
-import { type FeatureCollection, rowsToFeatures } from "../../lib/map/geojson.ts";
+import { type DistrictLayers, loadDistrictLayers } from "../../lib/map/district_layers.ts";
 import type { MapLayers } from "../../lib/map/style.ts";
-import {
-  compoundRateSql,
-  headlineSql,
-  mapFeatureSql,
-  placeGeometrySql,
-  ticketsByStreetSql,
-} from "../../lib/metrics/overview.ts";
+import { headlineSql, ticketsByStreetSql } from "../../lib/metrics/overview.ts";
 
 /** What every map page's island receives: the language and URLs, never data. */
 export interface MapPageProps {
@@ -31,28 +25,14 @@ export interface Headline {
 export interface DistrictData {
   headline: Headline;
   streets: Row[];
-  layers: MapLayers & { compounds: FeatureCollection };
+  layers: DistrictLayers;
 }
 
 export async function loadDistrict(db: Connector): Promise<DistrictData> {
-  const [headline, streets, streetGeo, communities, compounds, roads, water] = await Promise.all([
+  const [headline, streets, layers] = await Promise.all([
     db.query<Headline>(headlineSql()),
     db.query(ticketsByStreetSql()),
-    db.query(placeGeometrySql("street")),
-    db.query(placeGeometrySql("community")),
-    db.query(compoundRateSql()),
-    db.query(mapFeatureSql("road")),
-    db.query(mapFeatureSql("water")),
+    loadDistrictLayers(db),
   ]);
-  return {
-    headline: headline[0],
-    streets,
-    layers: {
-      streets: rowsToFeatures(streetGeo),
-      communities: rowsToFeatures(communities),
-      compounds: rowsToFeatures(compounds),
-      roads: rowsToFeatures(roads),
-      water: rowsToFeatures(water),
-    },
-  };
+  return { headline: headline[0], streets, layers };
 }

@@ -1,7 +1,6 @@
 /** Runs a set of queries against the page's store and tracks loading and errors. */
 import { useEffect, useState } from "preact/hooks";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
-import type { Scope } from "../../lib/store/store.ts";
 import { type LoadedStore, markError, openStore } from "./store.ts";
 
 export type QueryState<T> =
@@ -12,12 +11,11 @@ export type QueryState<T> =
 export function useStoreQuery<T>(
   engine: EngineUrls,
   run: (store: LoadedStore) => Promise<T>,
-  scope: Scope = "full",
 ): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ status: "loading" });
   useEffect(() => {
     let live = true;
-    openStore(engine, scope).then(run).then(
+    openStore(engine).then(run).then(
       (data) => live && setState({ status: "ready", data }),
       (e: Error) => {
         console.warn(e);

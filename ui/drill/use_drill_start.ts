@@ -62,7 +62,7 @@ function useDrillData(engine: EngineUrls, start: boolean) {
       markError(e.message);
       set({ status: "error", message: e.message });
     };
-    openStagedStore(engine, "full", GEOMETRY_TABLES).then(async (store) => {
+    openStagedStore(engine, GEOMETRY_TABLES).then(async (store) => {
       await store.tables(GEOMETRY_TABLES);
       setGeometry({ status: "ready", data: { db: store.db, data: await loadDrillGeometry(store.db) } });
       await store.complete.then(() => loadTicketMeta(store.db)).then(

@@ -1,15 +1,11 @@
 /** The map pages' data: the district from the store, with MapLibre's code loading alongside. */
 import { useEffect } from "preact/hooks";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
-import type { Scope } from "../../lib/store/store.ts";
 import { type DistrictData, loadDistrict } from "../common/district_data.ts";
 import { loadMapLibre } from "../common/MapCanvas.tsx";
 import { type QueryState, useStoreQuery } from "../common/use_store_query.ts";
 
-export function useDistrict(
-  engine: EngineUrls,
-  { scope = "full" }: { scope?: Scope } = {},
-): QueryState<DistrictData> {
+export function useDistrict(engine: EngineUrls): QueryState<DistrictData> {
   useEffect(() => void loadMapLibre(), []);
-  return useStoreQuery(engine, ({ db }) => loadDistrict(db), scope);
+  return useStoreQuery(engine, ({ db }) => loadDistrict(db));
 }

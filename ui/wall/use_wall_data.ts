@@ -1,22 +1,18 @@
 /**
  * The wall's figures, kept live without reloading the page: every refresh interval it
- * asks /api/health for the store's version, downloads the store again into the page's
- * one DuckDB when the version changed (a re-import), and re-queries the scenes. A failed
- * refresh keeps the last good figures on screen and retries, backing off; a 401 (its token
+ * asks /api/health for the store's version and, when the version changed (a re-import),
+ * fetches the figures the server computed for it (aggregates only: the page holds no
+ * ticket row). A failed refresh keeps the last good figures on screen and retries, backing off; a 401 (its token
  * revoked) stops the refreshes for good and the page says it is signed out.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
-import { loadStore } from "../../lib/db/load_store.ts";
 import type { MapLayers } from "../../lib/map/style.ts";
 import type { WallConfig } from "../../lib/wall/config.ts";
-import { loadWallData, type WallData } from "../../lib/wall/scene_data.ts";
+import type { WallData } from "../../lib/wall/scene_data.ts";
+import type { ServedWall } from "../../lib/wall/served.ts";
 import { checkHealthStatus, parseHealth, retryDelayMs, SignedOutError, syncStep } from "../../lib/wall/sync.ts";
-import { loadDistrict } from "../common/district_data.ts";
-import { type LoadedStore, markError, openStore } from "../common/store.ts";
+import { markError } from "../common/store.ts";
 
-const DATA_URL = "/api/data/";
-const PUBLIC = "?scope=public";
 const HEALTH_TIMEOUT_MS = 10_000;
 
 export interface LiveState {
@@ -48,7 +44,14 @@ async function fetchHealth() {
   return parseHealth(await res.json());
 }
 
-export function useWallData(engine: EngineUrls, config: WallConfig): LiveData {
+async function fetchFigures(config: WallConfig, signal: AbortSignal): Promise<ServedWall> {
+  const res = await fetch(`/api/wall/data?scenes=${config.scenes.join(",")}`, { cache: "no-store", signal });
+  checkHealthStatus(res.status);
+  if (!res.ok) throw new Error(`wall figures: ${res.status}`);
+  return await res.json();
+}
+
+export function useWallData(config: WallConfig): LiveData {
   const [state, setState] = useState<LiveState>({
     data: null,
     base: null,
@@ -60,36 +63,29 @@ export function useWallData(engine: EngineUrls, config: WallConfig): LiveData {
     signedOut: false,
   });
   const refreshStartedAt = useRef<number | null>(null);
-  const store = useRef<LoadedStore | null>(null);
+  const figures = useRef<ServedWall | null>(null);
+  const aborter = useRef(new AbortController());
 
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
-    let version = "";
-    let base: MapLayers | null = null;
     const refreshMs = config.refreshSeconds * 1000;
-    const withMap = config.scenes.includes("map");
-    const loadBase = async (loaded: LoadedStore) => withMap ? (await loadDistrict(loaded.db)).layers : null;
+    const fetchNew = async () => {
+      aborter.current = new AbortController();
+      figures.current = await fetchFigures(config, aborter.current.signal);
+    };
     const schedule = (ms: number) => {
       if (!stopped) timer = setTimeout(cycle, ms);
     };
 
     async function cycle() {
       // The first load is left out: a large store may take long, and a reload would only start it again.
-      if (store.current) refreshStartedAt.current = Date.now();
+      const first = !figures.current;
+      if (!first) refreshStartedAt.current = Date.now();
       try {
-        if (!store.current) {
-          const loaded = await openStore(engine, "public");
-          base = await loadBase(loaded);
-          version = loaded.manifest.version;
-          store.current = loaded;
-        } else if (syncStep(await fetchHealth(), version) === "reload") {
-          const manifest = await loadStore(store.current.db, DATA_URL, fetch, PUBLIC);
-          base = await loadBase(store.current);
-          version = manifest.version;
-        }
-        const data = await loadWallData(store.current.db, config);
+        if (first || syncStep(await fetchHealth(), figures.current!.version) === "reload") await fetchNew();
+        const { data, base, version } = figures.current!;
         failures = 0;
         if (!stopped) {
           setState((s) => ({
@@ -113,8 +109,8 @@ export function useWallData(engine: EngineUrls, config: WallConfig): LiveData {
         console.warn("wall refresh failed:", e);
         if (stopped) return;
         const delay = retryDelayMs(failures, refreshMs);
-        if (!store.current) {
-          // openStore keeps its first promise, failed or not: only a reload tries again.
+        if (!figures.current) {
+          // The first figures never came: a reload starts the page afresh.
           markError((e as Error).message);
           setState((s) => ({ ...s, online: false, failure: (e as Error).message }));
           timer = setTimeout(() => location.reload(), delay);
@@ -134,5 +130,5 @@ export function useWallData(engine: EngineUrls, config: WallConfig): LiveData {
     };
   }, []);
 
-  return { state, refreshStartedAt, cancel: () => void store.current?.db.cancel() };
+  return { state, refreshStartedAt, cancel: () => aborter.current.abort() };
 }

@@ -1,35 +1,60 @@
 /**
  * The store, as the browser receives it: `manifest.json` and one Arrow IPC stream per
- * table, brotli-compressed. `?scope=public` leaves out residents' personal columns.
- * Served through a route, not as static files, so what each user receives can be scoped.
+ * table, brotli-compressed, scoped by who the request acts for (lib/access/scope.ts):
+ * the scope comes from the principal alone (the access middleware refuses a request
+ * without one). Tables stream from disk within the heavy-response cap, are never stored
+ * by a cache (they hold residents' data), and every download is written to the audit trail.
  */
+import { PERSONAL_DATA } from "../../../framework/cache_control.ts";
+import { fileResponse } from "../../../framework/file_response.ts";
+import { heavyResponses } from "../../../framework/heavy.ts";
 import type { Handlers } from "../../../framework/mod.ts";
-import { acceptsBrotli, bytesResponse } from "../../../framework/static.ts";
+import { bytesResponse } from "../../../framework/static.ts";
+import { auditFor } from "../../../lib/access/guard.ts";
+import { principalOf } from "../../../lib/access/principal.ts";
+import { scopeKeyOf } from "../../../lib/access/scope.ts";
 import { dataDir } from "../../../lib/config.ts";
-import { readManifest, type Scope, tableFile } from "../../../lib/store/store.ts";
+import { scopedManifest } from "../../../lib/store/scoped.ts";
+import { readManifest } from "../../../lib/store/store.ts";
+
+const notFound = (table: string) => Response.json({ error: `no table "${table}" in the store` }, { status: 404 });
 
 export const handler: Handlers = {
   async GET(req, ctx) {
+    const principal = principalOf(ctx.state);
+    if (!principal) return Response.json({ error: "sign in first" }, { status: 401 });
     const dir = dataDir();
-    const manifest = await readManifest(dir);
-    if (!manifest) return Response.json({ error: `no store in ${dir}` }, { status: 503 });
-    const scope: Scope = new URL(req.url).searchParams.get("scope") === "public" ? "public" : "full";
+    const stored = await readManifest(dir);
+    if (!stored) return Response.json({ error: "no store has been imported yet" }, { status: 503 });
+    const scope = scopeKeyOf(principal);
+    const manifest = await scopedManifest(dir, stored, scope);
     const { file } = ctx.params;
-    const headers = { "cache-control": "no-cache", etag: `"${manifest.version}-${scope}-${file}"` };
+    const etag = `"${manifest.version}-${scope}-${file}"`;
     if (file === "manifest.json") {
-      const body = new TextEncoder().encode(JSON.stringify(manifest));
-      return bytesResponse(req, body, { ...headers, "content-type": "application/json; charset=utf-8" });
+      // Where the files lie is the server's business: the browser gets rows and sizes.
+      const tables = Object.fromEntries(
+        Object.entries(manifest.tables).map(([name, { rows, bytes }]) => [name, { rows, bytes }]),
+      );
+      const body = new TextEncoder().encode(JSON.stringify({ ...manifest, tables }));
+      return bytesResponse(req, body, {
+        "cache-control": PERSONAL_DATA,
+        etag,
+        "content-type": "application/json; charset=utf-8",
+      });
     }
     const table = file.replace(/\.arrow$/, "");
-    if (!file.endsWith(".arrow") || !manifest.tables[table]) {
-      return Response.json({ error: `no table "${table}" in the store` }, { status: 404 });
-    }
-    const brotli = acceptsBrotli(req);
-    const path = tableFile(dir, manifest, table, scope) + (brotli ? ".br" : "");
-    return bytesResponse(req, await Deno.readFile(path), {
-      ...headers,
-      "content-type": "application/vnd.apache.arrow.stream",
-      ...(brotli ? { "content-encoding": "br" } : {}),
-    });
+    const entry = Object.hasOwn(manifest.tables, table) ? manifest.tables[table] : undefined;
+    if (!file.endsWith(".arrow") || !entry) return notFound(table);
+    const response = await heavyResponses().run(() =>
+      fileResponse(req, `${dir}/${entry.file}`, {
+        type: "application/vnd.apache.arrow.stream",
+        etag,
+        cacheControl: PERSONAL_DATA,
+        brotliTwin: true,
+      })
+    );
+    if (!response) return notFound(table);
+    if (response.status === 200) await auditFor(ctx.state, { event: "download", table, scope, rows: entry.rows });
+    return response;
   },
 };

@@ -36,7 +36,7 @@ function recorder() {
 Deno.test("the tables a page names go in first, the rest smallest first, and a page can start on them", async () => {
   const { fetcher, release } = server();
   const { db, inserted } = recorder();
-  const loading = startLoadingStore(db, "/api/data/", fetcher, "", ["places"]);
+  const loading = startLoadingStore(db, "/api/data/", fetcher, ["places"]);
   await loading.tables(["places"]);
   assert.equal(inserted[0], "places");
   assert.ok(!inserted.includes("tickets"), "tickets are still on their way");

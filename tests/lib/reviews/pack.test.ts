@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { freeze, packId, PackRefused, summarise } from "../../../lib/reviews/pack.ts";
-import { listPacks, readPack, savePack } from "../../../lib/reviews/pack_store.ts";
+import { listPacks, maskedForArchive, readPack, savePack } from "../../../lib/reviews/pack_store.ts";
 import type { ReviewData } from "../../../lib/reviews/review.ts";
 
 const data: ReviewData = {
@@ -56,4 +56,27 @@ Deno.test("listing a period reads the packs' summaries, not the packs", async ()
   await Deno.writeTextFile(`${dir}/reviews/${pack.id}.json`, "not json");
   assert.deepEqual(await listPacks(dir, "quarter", "2026-Q3"), [summarise(pack)]);
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("the archive keeps residents' fields masked, whoever froze the review", async () => {
+  const worklist = {
+    id: "worklist",
+    columns: [{ key: "reporter_phone", format: "text" as const }],
+    rows: [
+      {
+        ticket_id: "t1",
+        reporter_name: "欧阳娜娜",
+        reporter_phone: "138-1234-5678",
+        description: "欧阳娜娜来电13812345678",
+      },
+      { ticket_id: "t2", reporter_name: "王**", reporter_phone: "139****4321", description: null },
+    ],
+    total: 2,
+  };
+  const archived = await maskedForArchive({ ...data, tables: [...data.tables, worklist] });
+  assert.deepEqual(archived.tables[0], data.tables[0], "a table without residents' fields is left as it is");
+  assert.deepEqual(archived.tables[1].rows, [
+    { ticket_id: "t1", reporter_name: "欧***", reporter_phone: "138****5678", description: "欧***来电***" },
+    { ticket_id: "t2", reporter_name: "王**", reporter_phone: "139****4321", description: null },
+  ]);
 });

@@ -4,7 +4,7 @@ import { recentClosuresSql } from "../../../lib/wall/closures.ts";
 import { DEFAULT_WALL_CONFIG, SCENES } from "../../../lib/wall/config.ts";
 import { GI_COLORS } from "../../../lib/map/palette.ts";
 import { hotspotLayer } from "../../../lib/wall/hotspot_layer.ts";
-import { MIN_BUILDING_COUNT, showableBuildingRows } from "../../../lib/wall/privacy.ts";
+import { MIN_BUILDING_COUNT, showableBuildingRows } from "../../../lib/privacy/small_counts.ts";
 import { loadWallData } from "../../../lib/wall/scene_data.ts";
 import { backlogSql } from "../../../lib/metrics/backlog.ts";
 import { createViews } from "../../../lib/metrics/views.ts";

@@ -1,6 +1,6 @@
 /**
  * A figure about one building that is very small points at a household: on a screen
- * anyone in the room can read, such counts are not shown at all.
+ * anyone in the room can read (the wall), such counts are not shown at all.
  */
 
 export const MIN_BUILDING_COUNT = 3;

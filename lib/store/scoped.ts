@@ -1,0 +1,112 @@
+/**
+ * The store as one scope may receive it (lib/access/scope.ts): the tables with ticket
+ * rows filtered and masked with lib/privacy's SQL in DuckDB (lib/store/scope_build.ts,
+ * run in a worker so the server answers meanwhile), written as Arrow streams with brotli
+ * twins in `<store>/scopes/<version>/<scope-key>/`, once per store version and scope, so
+ * a hundred street officials cost one build. A build writes into a temporary folder
+ * renamed into place; requests for a scope being built wait for that build. Tables
+ * without ticket rows are the store's own files.
+ */
+import { type ScopeKey, scopeStreets, TICKET_TABLES } from "../access/scope.ts";
+import { parsePeriod } from "../reviews/period.ts";
+import { inWorker } from "./in_worker.ts";
+import type { Placement } from "./scope_build.ts";
+import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
+import type { Manifest, TableEntry } from "./store.ts";
+
+export interface ScopedManifest extends Manifest {
+  scope: ScopeKey;
+}
+
+const SCOPES = "scopes";
+
+/** Builds under way or done in this process, by store folder, version and folder. */
+const builds = new Map<string, Promise<Record<string, TableEntry>>>();
+
+/** The scope's manifest: its tables, each file relative to the store's folder. */
+export async function scopedManifest(dir: string, manifest: Manifest, scope: ScopeKey): Promise<ScopedManifest> {
+  if (scope === "full") return { ...manifest, scope };
+  if (scope === "wall") {
+    const tables = Object.fromEntries(Object.entries(manifest.tables).filter(([n]) => !TICKET_TABLES.includes(n)));
+    return { ...manifest, scope, tables };
+  }
+  const streets = scopeStreets(scope);
+  const tickets = JSON.stringify(ticketTablesSql(streets));
+  // A sample round stands for the rounds, which the data decides.
+  const scorecards = JSON.stringify(scorecardTablesSql([parsePeriod("month", "2000-01")!]));
+  const [ticketTables, scorecardTables] = await Promise.all([
+    built(dir, manifest, scope, tickets, (place) => inWorker("ticketTables", dir, manifest, streets, place)),
+    // The same for every street official: built once per version, not once per set of streets.
+    streets
+      ? built(dir, manifest, "scorecards", scorecards, (place) => inWorker("scorecards", dir, manifest, place))
+      : {},
+  ]);
+  return { ...manifest, scope, tables: { ...manifest.tables, ...ticketTables, ...scorecardTables } };
+}
+
+/**
+ * The tables `build` writes into `<store>/scopes/<version>/<name>.<recipe hash>/`, built
+ * once: read from disk when a previous run built them with the same SQL, else built into
+ * a temporary folder renamed into place, concurrent callers sharing the one build.
+ */
+async function built(
+  dir: string,
+  manifest: Manifest,
+  name: string,
+  recipe: string,
+  build: (place: Placement) => Promise<Record<string, TableEntry>>,
+): Promise<Record<string, TableEntry>> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(recipe)));
+  const folder = `${name}.${[...digest.slice(0, 4)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+  const id = `${dir}\0${manifest.version}\0${folder}`;
+  let tables = builds.get(id);
+  if (!tables) {
+    for (const key of builds.keys()) {
+      if (key.startsWith(`${dir}\0`) && !key.startsWith(`${dir}\0${manifest.version}\0`)) builds.delete(key);
+    }
+    tables = readOrBuild(dir, `${SCOPES}/${manifest.version}/${folder}`, manifest.version, build);
+    builds.set(id, tables);
+    tables.catch(() => builds.delete(id));
+  }
+  return tables;
+}
+
+async function readOrBuild(
+  dir: string,
+  folder: string,
+  version: string,
+  build: (place: Placement) => Promise<Record<string, TableEntry>>,
+): Promise<Record<string, TableEntry>> {
+  const read = () =>
+    Deno.readTextFile(`${dir}/${folder}/tables.json`).then((t) => JSON.parse(t) as Record<string, TableEntry>);
+  try {
+    return await read();
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  await removeOtherVersions(dir, version);
+  const tmp = `${folder}.tmp-${crypto.randomUUID().slice(0, 8)}`;
+  await Deno.mkdir(`${dir}/${tmp}`, { recursive: true });
+  try {
+    // Entries name the files by their final folder; the rename makes them all real at once.
+    const tables = await build({ path: `${dir}/${tmp}`, folder });
+    await Deno.writeTextFile(`${dir}/${tmp}/tables.json`, JSON.stringify(tables, null, 2));
+    await Deno.rename(`${dir}/${tmp}`, `${dir}/${folder}`).catch(async (e) => {
+      // Another server process built the same folder first: its files are as good.
+      if (!(await read().then(() => true, () => false))) throw e;
+    });
+    return await read();
+  } finally {
+    await Deno.remove(`${dir}/${tmp}`, { recursive: true }).catch(() => {});
+  }
+}
+
+async function removeOtherVersions(dir: string, keep: string) {
+  try {
+    for await (const e of Deno.readDir(`${dir}/${SCOPES}`)) {
+      if (e.isDirectory && e.name !== keep) await Deno.remove(`${dir}/${SCOPES}/${e.name}`, { recursive: true });
+    }
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * A street official's review: their browser holds only their street's tickets, yet the
+ * quarterly and annual rankings show every street's figures, equal to those computed over
+ * the whole district; the communities and lists are their street's.
+ */
+import assert from "node:assert/strict";
+import type { Connector, Row } from "../../../lib/db/connector.ts";
+import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
+import { generateDemo } from "../../../lib/demo/generate.ts";
+import { DEFAULT_CONFIG } from "../../../lib/metrics/deadlines.ts";
+import { createViews } from "../../../lib/metrics/views.ts";
+import { loadMonthReview } from "../../../lib/reviews/load_month.ts";
+import { loadPeriodReview } from "../../../lib/reviews/load_period.ts";
+import { latestPeriod, type PeriodKind } from "../../../lib/reviews/period.ts";
+import type { ReviewData } from "../../../lib/reviews/review.ts";
+import { openStoreDb } from "../../../lib/store/open_store_db.ts";
+import { scopedManifest } from "../../../lib/store/scoped.ts";
+import { writeStore } from "../../../lib/store/store.ts";
+
+const dir = await Deno.makeTempDir();
+const stored = await writeStore(dir, generateDemo({ tickets: 4000 }), "street review test");
+const { db: full } = await openStoreDb(dir);
+const STREET = "S02";
+
+async function openScope(): Promise<Connector> {
+  const manifest = await scopedManifest(dir, stored, `street-${STREET}`);
+  const db = await openDenoDuckDB();
+  for (const [name, entry] of Object.entries(manifest.tables)) {
+    await db.insertArrowStream(name, await Deno.readFile(`${dir}/${entry.file}`));
+  }
+  await createViews(db);
+  return db;
+}
+const scoped = await openScope();
+const [{ as_of: asOf }] = await full.query<{ as_of: number }>("SELECT max(created_at) AS as_of FROM tickets");
+
+const rowsOf = (review: ReviewData, id: string) => review.tables.find((t) => t.id === id)!.rows;
+const pick = (rows: Row[], keys: string[]) => rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])));
+const RANKING = ["place_id", "tickets", "score", "rank", "rank_vs_previous", "rank_vs_last_year", "satisfaction_rate"];
+
+for (const kind of ["quarter", "year"] as PeriodKind[]) {
+  Deno.test(`the ${kind}'s ranking shows every street, as over the whole district`, async () => {
+    const period = latestPeriod(kind, asOf, DEFAULT_CONFIG.utcOffsetHours);
+    const [everything, own] = [await loadPeriodReview(full, period, "v"), await loadPeriodReview(scoped, period, "v")];
+    const streets = rowsOf(everything, "scorecard_streets");
+    assert.ok(streets.length > 1);
+    assert.deepEqual(pick(rowsOf(own, "scorecard_streets"), RANKING), pick(streets, RANKING));
+    assert.deepEqual(own.figures, everything.figures, "the district's figures");
+    assert.deepEqual(
+      pick(rowsOf(own, "trend"), ["place_id", "period", "tickets"]),
+      pick(rowsOf(everything, "trend"), ["place_id", "period", "tickets"]),
+    );
+    // Repeats count tickets: known for the official's own street only.
+    for (const r of rowsOf(own, "scorecard_streets")) {
+      if (r.place_id !== STREET) assert.equal(r.repeats, null);
+    }
+    // The details are the street's own.
+    const communities = rowsOf(own, "scorecard_communities");
+    const ownCommunities = await full.query<{ id: string }>(
+      `SELECT place_id AS id FROM places WHERE level = 'community' AND street_id = '${STREET}' ORDER BY 1`,
+    );
+    assert.deepEqual(communities.map((r) => r.place_id).sort(), ownCommunities.map((r) => r.id));
+    assert.ok(rowsOf(own, "above_street").every((r) => r.place_id === STREET));
+  });
+}
+
+Deno.test("the month's callback round shows every street's and the district's figures, as over the whole district", async () => {
+  const round = latestPeriod("month", asOf, DEFAULT_CONFIG.utcOffsetHours);
+  const [everything, own] = [await loadMonthReview(full, round, "v"), await loadMonthReview(scoped, round, "v")];
+  assert.ok(rowsOf(everything, "round_streets").length > 1);
+  assert.deepEqual(rowsOf(own, "round_streets"), rowsOf(everything, "round_streets"));
+  assert.deepEqual(own.figures, everything.figures);
+  // The callers' lists are the street's own.
+  const worklist = rowsOf(own, "worklist");
+  const [{ name }] = await full.query<{ name: string }>(`SELECT name FROM places WHERE place_id = '${STREET}'`);
+  assert.ok(worklist.length > 0 && worklist.every((r) => r.street === name));
+});
+
+Deno.test("closing the stores", async () => {
+  await Promise.all([full.close(), scoped.close()]);
+});

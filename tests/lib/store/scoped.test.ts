@@ -1,0 +1,121 @@
+/**
+ * Each role's scope built from a small demo store: what its tables hold, and that it is
+ * built once per store version. The store's own values are the reference.
+ */
+import assert from "node:assert/strict";
+import { scopeKeyOf } from "../../../lib/access/scope.ts";
+import type { Connector } from "../../../lib/db/connector.ts";
+import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
+import { generateDemo } from "../../../lib/demo/generate.ts";
+import { createViews } from "../../../lib/metrics/views.ts";
+import { openStoreDb } from "../../../lib/store/open_store_db.ts";
+import { STREET_SCORECARDS } from "../../../lib/reviews/scorecard.ts";
+import { type ScopedManifest, scopedManifest } from "../../../lib/store/scoped.ts";
+import { readManifest, writeStore } from "../../../lib/store/store.ts";
+
+const dir = await Deno.makeTempDir();
+const stored = await writeStore(dir, generateDemo({ tickets: 3000 }), "scoped test");
+const { db: full } = await openStoreDb(dir);
+
+/** A DuckDB holding a scope's tables, as a browser of that scope would. */
+async function openScope(manifest: ScopedManifest): Promise<Connector> {
+  const db = await openDenoDuckDB();
+  for (const [name, entry] of Object.entries(manifest.tables)) {
+    await db.insertArrowStream(name, await Deno.readFile(`${dir}/${entry.file}`));
+  }
+  return db;
+}
+
+const values = async (db: Connector, sql: string) => (await db.query<{ v: string }>(sql)).map((r) => String(r.v));
+const [street] = await values(full, "SELECT street_id AS v FROM tickets GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+
+Deno.test("a street official's scope holds only that street's tickets, all of them, masked", async () => {
+  const key = scopeKeyOf({ kind: "user", name: "s", role: "street", streets: [street] });
+  const manifest = await scopedManifest(dir, stored, key);
+  const db = await openScope(manifest);
+  try {
+    assert.deepEqual(await values(db, "SELECT DISTINCT street_id AS v FROM tickets"), [street]);
+    const [{ n }] = await full.query<{ n: number }>(`SELECT count(*) AS n FROM tickets WHERE street_id = '${street}'`);
+    const [{ held }] = await db.query<{ held: number }>("SELECT count(*) AS held FROM tickets");
+    assert.equal(held, n);
+    assert.equal(manifest.tables.tickets.rows, n);
+    // Callbacks only of the street's tickets.
+    const [{ foreign }] = await db.query<{ foreign: number }>(
+      "SELECT count(*) AS foreign FROM callbacks WHERE ticket_id NOT IN (SELECT ticket_id FROM tickets)",
+    );
+    assert.equal(foreign, 0);
+    assert.ok(manifest.tables.callbacks.rows > 0);
+    // Masked like the masked roles' scope: no raw phone of the store.
+    const phones = new Set(
+      await values(full, "SELECT DISTINCT reporter_phone AS v FROM tickets WHERE reporter_phone IS NOT NULL"),
+    );
+    const held_phones = await values(
+      db,
+      "SELECT DISTINCT reporter_phone AS v FROM tickets WHERE reporter_phone IS NOT NULL",
+    );
+    assert.ok(held_phones.length > 0 && held_phones.every((p) => !phones.has(p) && /^\d{3}\*{4}\d{4}$/.test(p)));
+    // Every street's scorecard, computed over the whole district.
+    const streets = await values(full, "SELECT DISTINCT street_id AS v FROM tickets ORDER BY 1");
+    assert.deepEqual(
+      await values(
+        db,
+        `SELECT DISTINCT place_id AS v FROM ${STREET_SCORECARDS.name} WHERE place_id IS NOT NULL ORDER BY 1`,
+      ),
+      streets,
+    );
+    await createViews(db);
+    const [{ facts }] = await db.query<{ facts: number }>("SELECT count(*) AS facts FROM ticket_facts");
+    assert.equal(facts, n, "the metrics' view works over the scope");
+  } finally {
+    await db.close();
+  }
+});
+
+Deno.test("a masked scope holds every ticket and no name or phone of the store", async () => {
+  const manifest = await scopedManifest(dir, stored, "masked");
+  assert.equal(manifest.tables.tickets.rows, stored.tables.tickets.rows);
+  const bytes = new TextDecoder().decode(await Deno.readFile(`${dir}/${manifest.tables.tickets.file}`));
+  const phones = await values(
+    full,
+    "SELECT DISTINCT reporter_phone AS v FROM tickets WHERE reporter_phone IS NOT NULL",
+  );
+  assert.ok(phones.length > 100);
+  assert.deepEqual(phones.filter((p) => bytes.includes(p)), []);
+  const names = await values(full, "SELECT DISTINCT reporter_name AS v FROM tickets WHERE length(reporter_name) > 1");
+  assert.deepEqual(names.filter((n) => !n.endsWith("*") && bytes.includes(n)).slice(0, 5), []);
+  // The callbacks hold no residents' field: the store's own file is served.
+  assert.equal(manifest.tables.callbacks.file, stored.tables.callbacks.file);
+});
+
+Deno.test("the wall's scope holds no ticket row and no ticket coordinates", async () => {
+  const manifest = await scopedManifest(dir, stored, scopeKeyOf({ kind: "wall", name: "room" }));
+  assert.ok(!("tickets" in manifest.tables) && !("callbacks" in manifest.tables));
+  assert.ok("places" in manifest.tables && "buildings" in manifest.tables);
+});
+
+Deno.test("a scope is built once per store version, concurrent requests sharing the build", async () => {
+  const key = scopeKeyOf({ kind: "user", name: "a", role: "street", streets: ["S02", "S01"] });
+  assert.equal(key, scopeKeyOf({ kind: "user", name: "b", role: "street", streets: ["S01", "S02", "S01"] }));
+  const [a, b] = await Promise.all([scopedManifest(dir, stored, key), scopedManifest(dir, stored, key)]);
+  assert.deepEqual(a, b);
+  const file = `${dir}/${a.tables.tickets.file}`;
+  const built = (await Deno.stat(file)).mtime;
+  await scopedManifest(dir, stored, key);
+  assert.deepEqual((await Deno.stat(file)).mtime, built, "the second request reuses the files");
+  const folders = async () => {
+    const names = [];
+    for await (const e of Deno.readDir(`${dir}/scopes`)) names.push(e.name);
+    return names;
+  };
+  assert.deepEqual(await folders(), [stored.version]);
+  // A new store version builds anew and drops the old version's scopes.
+  const next = await writeStore(dir, {}, "scoped test 2");
+  assert.equal((await readManifest(dir))!.version, next.version);
+  const again = await scopedManifest(dir, next, key);
+  assert.ok(again.tables.tickets.file.startsWith(`scopes/${next.version}/`));
+  assert.deepEqual(await folders(), [next.version]);
+});
+
+Deno.test("closing the reference store", async () => {
+  await full.close();
+});
