@@ -18,6 +18,7 @@ import {
 } from "../lib/import/pipeline.ts";
 import { notesCsv } from "../lib/import/notes.ts";
 import { rejectsCsv } from "../lib/import/rejects.ts";
+import { sweepRejects, writeRejectsFile } from "../lib/store/retention.ts";
 import { COORD_SYSTEMS, type CoordSystem } from "../lib/import/reproject.ts";
 import { PLACE_LEVELS, type PlaceLevel } from "../lib/schema.ts";
 import { ensureDemoStore } from "../lib/store/demo_store.ts";
@@ -85,7 +86,7 @@ export async function importFile(
   const stamp = new Date(importedAt).toISOString().replace(/[:.]/g, "-");
   const importId = `${stamp} ${kind} ${basename(file)}`;
   const outcome = await runImport(kind, basename(file), bytes, stored, { ...options, mapping, importId, importedAt });
-  const prefix = `${dir}/rejects/${stamp}-${kind}-${basename(file)}`;
+  const prefix = `${stamp}-${kind}-${basename(file)}`;
   const files: ImportRun["files"] = {};
   const lists = [
     ["rejects", `${prefix}.csv`, outcome.rejects.length ? rejectsCsv(outcome.rejects) : ""],
@@ -95,9 +96,7 @@ export async function importFile(
   ] as const;
   for (const [name, path, text] of lists) {
     if (!text) continue;
-    await Deno.mkdir(`${dir}/rejects`, { recursive: true });
-    await Deno.writeTextFile(path, text);
-    files[name] = path;
+    files[name] = await writeRejectsFile(dir, path, text);
   }
   let version = manifest?.version ?? null;
   if (outcome.columns) {
@@ -108,6 +107,8 @@ export async function importFile(
     };
     version = (await writeStore(dir, tables, source)).version;
   }
+  // Older reject files hold residents' data past their retention period.
+  await sweepRejects(dir);
   return { outcome, version, files };
 }
 

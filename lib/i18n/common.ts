@@ -13,6 +13,12 @@ export const COMMON_MESSAGES = {
   "state.error": ["加载失败：{message}", "Failed to load: {message}"],
   "state.empty": ["暂无数据", "No data"],
   "state.data_as_of": ["数据截至 {time}", "Data as of {time}"],
+  "data.updated": ["数据已更新。", "The data has been updated."],
+  "data.updated_reloading": [
+    "数据已更新，页面即将载入最新数据。",
+    "The data has been updated; the page is loading it.",
+  ],
+  "data.reload": ["立即载入", "Load now"],
   "metric.tickets_total": ["工单总数", "Tickets"],
   "metric.tickets_30d": ["近30天新增", "New, last 30 days"],
   "metric.open": ["未办结", "Open"],

@@ -31,9 +31,25 @@ export function roundPublicationSql(round: Period, groupBy: GroupBy = {}): strin
 }
 
 /**
- * Every street's and the district's (`place_id` null) round figures for each round,
- * computed by the server over the whole district into a street official's scope (as
- * STREET_SCORECARDS is for the quarters and years).
+ * A round's callback and publication figures, one row per place (or the district, without
+ * a place): both count the same items (`closed`), so one row holds them. Tickets without
+ * a place at the level keep their row (`place_id` null), as in either figure alone.
+ */
+export function roundFiguresSql(round: Period, groupBy: GroupBy = {}): string {
+  const [on, exclude] = groupBy.place
+    ? ["c.place_id IS NOT DISTINCT FROM p.place_id", "place_id, closed"]
+    : ["TRUE", "closed"];
+  return `SELECT c.*, p.* EXCLUDE (${exclude})
+FROM (${roundCallbacksSql(round, groupBy)}) c
+JOIN (${roundPublicationSql(round, groupBy)}) p ON ${on}${groupBy.place ? "\nORDER BY c.place_id" : ""}`;
+}
+
+const typed = (type: ColumnType, names: string[]): [string, ColumnType][] => names.map((c) => [c, type]);
+
+/**
+ * Every street's and the district's (`place_id` null) round figures (roundFiguresSql) for
+ * each round, computed by the server over the whole district into a street official's
+ * scope (as STREET_SCORECARDS is for the quarters and years).
  */
 export const STREET_ROUNDS: Table = derivedTable(
   "street_rounds",
@@ -42,14 +58,15 @@ export const STREET_ROUNDS: Table = derivedTable(
   [
     ["round", "VARCHAR"],
     ["place_id", "VARCHAR"],
-    ...(["closed", "called_back", "called_back_in_time", "callback_due", "unsatisfied", "rated"].map((
-      c,
-    ): [string, ColumnType] => [c, "BIGINT"])),
-    ["with_unsatisfied_callback", "BIGINT"],
-    ["reopened_after_unsatisfied", "BIGINT"],
-    ...(["coverage", "timeliness", "unsatisfied_share", "reopened_share"].map((
-      c,
-    ): [string, ColumnType] => [c, "DOUBLE"])),
+    ...typed("BIGINT", [
+      ...["closed", "called_back", "called_back_in_time", "callback_due", "unsatisfied", "rated"],
+      ...["with_unsatisfied_callback", "reopened_after_unsatisfied"],
+      ...["published", "published_in_time", "publication_due", "unpublished", "publication_overdue", "replied"],
+    ]),
+    ...typed("DOUBLE", [
+      ...["coverage", "timeliness", "unsatisfied_share", "reopened_share"],
+      ...["publication_rate", "median_publication_days", "reply_coverage"],
+    ]),
   ],
 );
 
@@ -60,8 +77,8 @@ FROM ticket_facts WHERE closed_date IS NOT NULL ORDER BY 1`;
 /** The rows of STREET_ROUNDS for `rounds`, over this connection's ticket_facts. */
 export function streetRoundsSql(rounds: Period[]): string {
   const parts = rounds.flatMap((r) => [
-    `SELECT '${r.key}' AS round, * FROM (${roundCallbacksSql(r, { place: "street" })})`,
-    `SELECT '${r.key}' AS round, NULL::VARCHAR AS place_id, * FROM (${roundCallbacksSql(r)})`,
+    `SELECT '${r.key}' AS round, * FROM (${roundFiguresSql(r, { place: "street" })})`,
+    `SELECT '${r.key}' AS round, NULL::VARCHAR AS place_id, * FROM (${roundFiguresSql(r)})`,
   ]);
   const columns = STREET_ROUNDS.columns.map((c) => c.name).join(", ");
   return parts.length
@@ -69,7 +86,7 @@ export function streetRoundsSql(rounds: Period[]): string {
     : `SELECT ${STREET_ROUNDS.columns.map((c) => `NULL::${c.type} AS ${c.name}`).join(", ")} LIMIT 0`;
 }
 
-/** The same rows as roundCallbacksSql(round, the streets or the district), read from STREET_ROUNDS. */
+/** The same rows as roundFiguresSql(round, the streets or the district), read from STREET_ROUNDS. */
 export function storedRoundSql(round: Period, level: "street" | undefined): string {
   return `SELECT * EXCLUDE (round) FROM ${STREET_ROUNDS.name}
 WHERE round = '${round.key}' AND place_id IS ${level ? "NOT " : ""}NULL ORDER BY place_id`;

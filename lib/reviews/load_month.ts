@@ -1,7 +1,7 @@
 /** The monthly callback round's review data, computed on any Connector whose ticket_facts view exists. */
 import type { Connector } from "../db/connector.ts";
 import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
-import { roundCallbacksSql, roundListSql, roundPublicationSql, storedRoundSql } from "./callback_round.ts";
+import { roundFiguresSql, roundListSql, storedRoundSql } from "./callback_round.ts";
 import { heldStreets, loadReviewPlaces, withPlaceNames } from "./load_common.ts";
 import { closingMonth, type Period } from "./period.ts";
 import { type CellFormat, figuresFrom, type ReviewData, reviewTable } from "./review.ts";
@@ -45,22 +45,18 @@ export async function loadMonthReview(
   config: MetricsConfig = DEFAULT_CONFIG,
 ): Promise<ReviewData> {
   // A street official's browser holds only their streets' tickets: the district's and the
-  // streets' round figures come computed by the server over the whole district.
+  // streets' round figures (callbacks and publication) come computed by the server over the
+  // whole district.
   const held = await heldStreets(db);
   const figures = (level: "street" | undefined) =>
-    held ? storedRoundSql(round, level) : roundCallbacksSql(round, level && { place: level });
-  const [places, [district], streets, communities, worklist, unsatisfied] = await Promise.all([
+    held ? storedRoundSql(round, level) : roundFiguresSql(round, level && { place: level });
+  const [places, [district], streets, communities, worklist, unsatisfied, publicationOverdue] = await Promise.all([
     loadReviewPlaces(db),
     db.query(figures(undefined)),
     db.query(figures("street")),
-    db.query(roundCallbacksSql(round, { place: "community" })),
+    db.query(roundFiguresSql(round, { place: "community" })),
     db.query(roundListSql(round, "worklist", config.utcOffsetHours)),
     db.query(roundListSql(round, "unsatisfied", config.utcOffsetHours)),
-  ]);
-  const [[publication], publicationStreets, publicationCommunities, publicationOverdue] = await Promise.all([
-    db.query(roundPublicationSql(round)),
-    db.query(roundPublicationSql(round, { place: "street" })),
-    db.query(roundPublicationSql(round, { place: "community" })),
     db.query(roundListSql(round, "publication_overdue", config.utcOffsetHours)),
   ]);
   // Items not yet called back: the callers' remaining work.
@@ -84,7 +80,7 @@ export async function loadMonthReview(
     figures: [
       ...figuresFrom(district && withPending(district), { ...ROUND_MEASURES, timeliness: "percent" }),
       { key: "callback_due", value: callbackDue, format: "date" },
-      ...figuresFrom(publication, { publication_rate: "percent" }),
+      ...figuresFrom(district, { publication_rate: "percent" }),
     ],
     tables: [
       reviewTable(
@@ -120,13 +116,13 @@ export async function loadMonthReview(
       reviewTable(
         "publication_streets",
         { name: "text", ...PUBLICATION_MEASURES },
-        withPlaceNames(publicationStreets, places),
+        withPlaceNames(streets, places),
         "street",
       ),
       reviewTable(
         "publication_communities",
         { street: "text", name: "text", ...PUBLICATION_MEASURES },
-        withPlaceNames(publicationCommunities, places),
+        withPlaceNames(communities, places),
         "community",
       ),
       reviewTable(

@@ -76,8 +76,10 @@ export const STREET_SCORECARDS: Table = derivedTable(
     ["median_working_days", "DOUBLE"],
     ["callback_coverage", "DOUBLE"],
     ["above_street", "BIGINT"],
+    ["publication_rate", "DOUBLE"],
     ["score", "DOUBLE"],
     ["rank", "BIGINT"],
+    ["publication_rank", "BIGINT"],
   ],
 );
 

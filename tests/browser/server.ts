@@ -43,7 +43,7 @@ export interface Server extends AsyncDisposable {
   /** The demo wall's sign-in path with its token, on the demo store. */
   readonly demoWallPath: string | undefined;
   /** `fetch` with the admin session pages carry. */
-  fetch(url: string, init?: RequestInit): Promise<Response>;
+  fetch(url: string | URL, init?: RequestInit): Promise<Response>;
 }
 
 type Credentials = Map<Role, { name: string; password: string }>;

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
-import { productApp, withEnv } from "./product_app.ts";
+import { fetchSignedIn, productApp, withEnv } from "./product_app.ts";
 
-const app = await productApp();
+const dir = await Deno.makeTempDir();
+/** The product's app, asked by a signed-in admin of the test's store. */
+const fetchApp = await fetchSignedIn(await productApp(), dir);
 
 /** The upstream's answer by zoom: what a misbehaving or hostile tile server could send. */
 const UPSTREAM: Record<number, () => Response | Promise<Response>> = {
@@ -22,12 +24,13 @@ const upstream = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, (
 });
 
 const relay = async (z: number) => {
-  const res = await app.fetch(new Request(`http://localhost/api/basemap/${z}/0/0`));
+  const res = await fetchApp(new Request(`http://localhost/api/basemap/${z}/0/0`));
   return { status: res.status, type: res.headers.get("content-type"), body: new Uint8Array(await res.arrayBuffer()) };
 };
 
 Deno.test("the basemap relay passes images and vector tiles only, bounded in time, size and cache", async () => {
   const env = {
+    LINLI_DATA: dir,
     LINLI_BASEMAP_TILES: `http://127.0.0.1:${upstream.addr.port}/{z}/{x}/{y}`,
     LINLI_BASEMAP_TIMEOUT_MS: "200",
     LINLI_BASEMAP_MAX_BYTES: "100000",

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
-import { productApp, withEnv } from "./product_app.ts";
+import { fetchSignedIn, productApp, withEnv } from "./product_app.ts";
 import type { ReviewData } from "../../lib/reviews/review.ts";
 
 const dir = await Deno.makeTempDir();
-const app = await productApp();
+/** The product's app, asked by a signed-in admin of the test's store. */
+const fetchApp = await fetchSignedIn(await productApp(), dir);
 const URL_ = "http://localhost/api/reviews/packs";
 const post = (body: string, headers: Record<string, string> = {}) =>
-  app.fetch(new Request(URL_, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+  fetchApp(new Request(URL_, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
 
 const data = (district: string): ReviewData => ({
   kind: "month",
@@ -27,19 +28,19 @@ Deno.test("review packs over HTTP", async (t) => {
       const ids = await Promise.all(answers.map(async (r) => (await r.json()).id as string));
       assert.equal(new Set(ids).size, 40);
       for (const [i, id] of ids.entries()) {
-        const res = await app.fetch(new Request(`${URL_}/${id}`));
+        const res = await fetchApp(new Request(`${URL_}/${id}`));
         assert.equal(res.headers.get("cache-control"), "private, no-cache");
         assert.equal((await res.json()).district, `区${i}`);
       }
-      const list = await (await app.fetch(new Request(`${URL_}?kind=month&period=2026-11`))).json();
+      const list = await (await fetchApp(new Request(`${URL_}?kind=month&period=2026-11`))).json();
       assert.equal(list.length, 40);
     });
 
     await t.step("a pack is revalidated by its id", async () => {
       const id = (await (await post(JSON.stringify(data("x")))).json()).id;
-      const first = await app.fetch(new Request(`${URL_}/${id}`));
+      const first = await fetchApp(new Request(`${URL_}/${id}`));
       await first.body?.cancel();
-      const again = await app.fetch(
+      const again = await fetchApp(
         new Request(`${URL_}/${id}`, { headers: { "if-none-match": first.headers.get("etag")! } }),
       );
       assert.equal(again.status, 304);
@@ -49,7 +50,7 @@ Deno.test("review packs over HTTP", async (t) => {
       const big = JSON.stringify({ ...data("x"), padding: "x".repeat(200_000) });
       assert.equal((await post(big)).status, 413);
       const stream = new Blob([big]).stream();
-      const res = await app.fetch(new Request(URL_, { method: "POST", body: stream, duplex: "half" } as RequestInit));
+      const res = await fetchApp(new Request(URL_, { method: "POST", body: stream, duplex: "half" } as RequestInit));
       assert.equal(res.status, 413);
     });
 
@@ -59,7 +60,7 @@ Deno.test("review packs over HTTP", async (t) => {
       const text = await res.text();
       assert.match(text, /not a review period/);
       assert.ok(!text.includes(dir));
-      const missing = await app.fetch(new Request(`${URL_}/month-2026-11-0000000000001`));
+      const missing = await fetchApp(new Request(`${URL_}/month-2026-11-0000000000001`));
       assert.equal(missing.status, 404);
       assert.ok(!(await missing.text()).includes(dir));
     });

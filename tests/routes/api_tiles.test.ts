@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { productApp, withEnv } from "./product_app.ts";
+import { fetchSignedIn, productApp, withEnv } from "./product_app.ts";
 import { writeStore } from "../../lib/store/store.ts";
 
 const dir = await Deno.makeTempDir();
-const app = await productApp();
-const get = (path: string) => app.fetch(new Request(`http://localhost${path}`));
+/** The product's app, asked by a signed-in admin of the test's store. */
+const fetchApp = await fetchSignedIn(await productApp(), dir);
+const get = (path: string) => fetchApp(new Request(`http://localhost${path}`));
 const status = async (path: string) => {
   const res = await get(path);
   await res.body?.cancel();

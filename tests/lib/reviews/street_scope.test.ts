@@ -36,7 +36,17 @@ const [{ as_of: asOf }] = await full.query<{ as_of: number }>("SELECT max(create
 
 const rowsOf = (review: ReviewData, id: string) => review.tables.find((t) => t.id === id)!.rows;
 const pick = (rows: Row[], keys: string[]) => rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])));
-const RANKING = ["place_id", "tickets", "score", "rank", "rank_vs_previous", "rank_vs_last_year", "satisfaction_rate"];
+const RANKING = [
+  "place_id",
+  "tickets",
+  "score",
+  "rank",
+  "rank_vs_previous",
+  "rank_vs_last_year",
+  "satisfaction_rate",
+  "publication_rate",
+  "publication_rank",
+];
 
 for (const kind of ["quarter", "year"] as PeriodKind[]) {
   Deno.test(`the ${kind}'s ranking shows every street, as over the whole district`, async () => {
@@ -44,6 +54,8 @@ for (const kind of ["quarter", "year"] as PeriodKind[]) {
     const [everything, own] = [await loadPeriodReview(full, period, "v"), await loadPeriodReview(scoped, period, "v")];
     const streets = rowsOf(everything, "scorecard_streets");
     assert.ok(streets.length > 1);
+    // Publication ranks differ between streets: a column left empty would rank them all first.
+    assert.ok(new Set(streets.map((r) => r.publication_rank)).size > 1);
     assert.deepEqual(pick(rowsOf(own, "scorecard_streets"), RANKING), pick(streets, RANKING));
     assert.deepEqual(own.figures, everything.figures, "the district's figures");
     assert.deepEqual(
@@ -70,10 +82,16 @@ Deno.test("the month's callback round shows every street's and the district's fi
   assert.ok(rowsOf(everything, "round_streets").length > 1);
   assert.deepEqual(rowsOf(own, "round_streets"), rowsOf(everything, "round_streets"));
   assert.deepEqual(own.figures, everything.figures);
-  // The callers' lists are the street's own.
+  const publication = rowsOf(everything, "publication_streets");
+  assert.ok(publication.length > 1 && publication.some((r) => r.publication_rate !== publication[0].publication_rate));
+  assert.deepEqual(rowsOf(own, "publication_streets"), publication);
+  // The callers' lists and the communities are the street's own.
   const worklist = rowsOf(own, "worklist");
   const [{ name }] = await full.query<{ name: string }>(`SELECT name FROM places WHERE place_id = '${STREET}'`);
   assert.ok(worklist.length > 0 && worklist.every((r) => r.street === name));
+  for (const id of ["round_communities", "publication_communities", "publication_overdue"]) {
+    assert.ok(rowsOf(own, id).length > 0 && rowsOf(own, id).every((r) => r.street === name), id);
+  }
 });
 
 Deno.test("closing the stores", async () => {
