@@ -227,6 +227,15 @@ step("a leader's pack write is audited", async () => {
   assert.notEqual((await lastOf(() => true))?.event, "pack_write");
 });
 
+step("review packs are frozen by the district office only: a street official or an analyst gets 403", async () => {
+  for (const role of ["street", "analyst"] as const) {
+    const cookie = await sessionCookieFor(dir, role, role === "street" ? ["S01"] : []);
+    const res = await request("/api/reviews/packs", { method: "POST", body: "{}", headers: { cookie, origin: ORIGIN } });
+    assert.equal(res.status, 403, role);
+    await res.body?.cancel();
+  }
+});
+
 step("the audit trail file is readable by the server's user only", async () => {
   for (const file of ["audit.jsonl", "users.json", "sessions.json", "wall_tokens.json"]) {
     assert.equal((await Deno.stat(`${dir}/access/${file}`)).mode! & 0o777, 0o600, file);
