@@ -36,8 +36,8 @@ export interface Server extends AsyncDisposable {
   readonly pid: number;
   /** Ends the server and waits for it to exit; disposing the server does the same. */
   stop(): Promise<void>;
-  /** Stops the server and starts it again on the same port, so that `url` still holds. */
-  restart(): Promise<void>;
+  /** Stops the server and starts it again on the same port (after `downForMs`), so that `url` still holds. */
+  restart(downForMs?: number): Promise<void>;
   /** The value of a new session cookie of an account of `role`, signed in through `POST /api/auth/login`. */
   signIn(role: Role): Promise<string>;
   /** The demo wall's sign-in path with its token, on the demo store. */
@@ -238,8 +238,9 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
     },
     stop: () => current.stop(),
     [Symbol.asyncDispose]: () => current.stop(),
-    async restart() {
+    async restart(downForMs = 0) {
       await current.stop();
+      await new Promise((resolve) => setTimeout(resolve, downForMs));
       const port = new URL(current.url).port;
       current = await spawn(entry, { ...env, PORT: port }, timeoutMs, opts.denoArgs);
       await signInAsAdmin();

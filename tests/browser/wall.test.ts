@@ -150,7 +150,8 @@ Deno.test("wall", { sanitizeResources: false, sanitizeOps: false }, async (t) =>
     await badge('[data-online="true"][data-freshness="fresh"]');
     const figures = () => page.$eval('.wall-scene.is-active [data-metric="wall_open"]', (e) => e.textContent);
     const before = await figures();
-    const restarted = server.restart();
+    // Down for longer than the figures take to go stale: a server that starts from prebuilt bundles is back in a second.
+    const restarted = server.restart(5_000);
     await badge('[data-online="false"]');
     assert.equal(await figures(), before, "the last good figures stay on screen");
     await badge('[data-freshness="stale"]');
