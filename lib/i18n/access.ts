@@ -13,8 +13,8 @@ export const ACCESS_MESSAGES = {
   "login.sso_failed": ["统一身份认证登录失败：{message}", "Single sign-on failed: {message}"],
   "login.demo": ["示范账号", "Demo accounts"],
   "login.demo_hint": [
-    "示范数据的账号，每次启动随机生成密码；点击即以该身份登录。",
-    "Accounts of the demo data, with passwords drawn at each start; click to sign in as one.",
+    "示范数据的账号，密码随机生成并在启动时显示；点击即以该身份登录。",
+    "Accounts of the demo data, with random passwords printed at start; click to sign in as one.",
   ],
   "login.demo_wall": ["示范大屏地址", "The demo wall's address"],
   "login.no_accounts": [
