@@ -6,6 +6,8 @@
  * 1.5× the idle RSS plus the largest table. `LINLI_BENCH_USERS` sets the crowd (default 50).
  */
 import { bench, type Figure, percentile } from "./harness.ts";
+import { ROLES } from "../lib/access/principal.ts";
+import { SESSION_COOKIE } from "../lib/access/request.ts";
 import { startServer } from "../tests/browser/server.ts";
 
 const USERS = Number(Deno.env.get("LINLI_BENCH_USERS") ?? 50);
@@ -54,7 +56,7 @@ function figures(name: string, outcomes: Outcome[]): Figure[] {
 bench("serve", async (ctx) => {
   await using server = await startServer();
   const url = (path: string) => new URL(path, server.url).href;
-  const manifest = await (await fetch(url("api/data/manifest.json"))).json();
+  const manifest = await (await server.fetch(url("api/data/manifest.json"))).json();
   const tables = Object.entries(manifest.tables as Record<string, { bytes: number }>);
   const [largest, { bytes: largestBytes }] = tables.reduce((a, b) => (b[1].bytes > a[1].bytes ? b : a));
   await new Promise((r) => setTimeout(r, 2_000));
@@ -62,15 +64,23 @@ bench("serve", async (ctx) => {
   let peak = idle;
   const sampler = setInterval(async () => peak = Math.max(peak, await rssOf(server.pid).catch(() => 0)), RSS_SAMPLE_MS);
   try {
-    ctx.log(`${USERS} users loading the manifest and ${tables.length} tables each`);
-    const pages = (await Promise.all(Array.from({ length: USERS }, async () => {
-      const own = [await timed(url("api/data/manifest.json"), {})];
-      for (const [name] of tables) own.push(await timed(url(`api/data/${name}.arrow`), { "accept-encoding": "br" }));
+    ctx.log(`${USERS} users of every role signing in, then loading the manifest and their scope's tables`);
+    const pages = (await Promise.all(Array.from({ length: USERS }, async (_, i) => {
+      const started = performance.now();
+      const session = await server.signIn(ROLES[i % ROLES.length]);
+      const own: Outcome[] = [{ ms: performance.now() - started, status: 204 }];
+      const cookie = { cookie: `${SESSION_COOKIE}=${session}` };
+      own.push(await timed(url("api/data/manifest.json"), cookie));
+      const scoped = await (await fetch(url("api/data/manifest.json"), { headers: cookie })).json();
+      for (const name of Object.keys(scoped.tables)) {
+        own.push(await timed(url(`api/data/${name}.arrow`), { ...cookie, "accept-encoding": "br" }));
+      }
       return own;
     }))).flat();
+    const admin = { cookie: `${SESSION_COOKIE}=${await server.signIn("admin")}` };
     ctx.log(`${DOWNLOADS} concurrent downloads of ${largest} (${(largestBytes / 2 ** 20).toFixed(0)} MB)`);
     const downloads = await Promise.all(
-      Array.from({ length: DOWNLOADS }, () => timed(url(`api/data/${largest}.arrow`), {})),
+      Array.from({ length: DOWNLOADS }, () => timed(url(`api/data/${largest}.arrow`), admin)),
     );
     await new Promise((r) => setTimeout(r, RSS_SAMPLE_MS * 2));
     const mb = (b: number) => b / 2 ** 20;
