@@ -25,6 +25,13 @@ export interface ReviewPageProps {
   pack: string | null;
   /** A street or community to highlight (from the map's place panel). */
   place: string | null;
+  /** What the signed-in role may do with frozen packs (lib/access/policy.ts). */
+  packs: PackAccess;
+}
+
+interface PackAccess {
+  read: boolean;
+  write: boolean;
 }
 
 /** Long lists show this many rows; their exports hold all of them. */
@@ -47,7 +54,7 @@ export default function ReviewPage(props: ReviewPageProps) {
   return <Review {...props} period={period} data={state.data} />;
 }
 
-function Review({ lang, kind, period, pack, place, data }: Omit<ReviewPageProps, "period" | "engine"> & {
+function Review({ lang, kind, period, pack, place, packs, data }: Omit<ReviewPageProps, "period" | "engine"> & {
   period: Period;
   data: ReviewData | ReviewPack;
 }) {
@@ -72,7 +79,7 @@ function Review({ lang, kind, period, pack, place, data }: Omit<ReviewPageProps,
   return (
     <div class="review-body" data-as-of={data.asOf ?? ""} data-store-version={data.storeVersion}>
       <style>{printPageCss(t(lang, "reviews.page_footer", { district, title, asOf }), lang)}</style>
-      <Toolbar lang={lang} kind={kind} period={data.period} pack={pack} data={data} />
+      <Toolbar lang={lang} kind={kind} period={data.period} pack={pack} access={packs} data={data} />
       {"frozenAt" in data && (
         <p class="review-frozen" role="note">
           {t(lang, "reviews.frozen_banner", { time: stampText(data.frozenAt, OFFSET), asOf })}
@@ -149,14 +156,15 @@ function Review({ lang, kind, period, pack, place, data }: Omit<ReviewPageProps,
   );
 }
 
-function Toolbar({ lang, kind, period, pack, data }: {
+function Toolbar({ lang, kind, period, pack, access, data }: {
   lang: Lang;
   kind: PeriodKind;
   period: string;
   pack: string | null;
+  access: PackAccess;
   data: ReviewData;
 }) {
-  const [packs, added] = usePacks(kind, period);
+  const [packs, added] = usePacks(kind, period, access.read);
   const [freezing, setFreezing] = useState<"idle" | "busy" | string>("idle");
   const go = (id: string) => {
     const url = new URL(location.href);
@@ -174,7 +182,7 @@ function Toolbar({ lang, kind, period, pack, data }: {
   return (
     <div class="review-toolbar no-print">
       <button type="button" onClick={() => print()} data-action="print">{t(lang, "reviews.print")}</button>
-      {!pack && (
+      {!pack && access.write && (
         <button type="button" onClick={freeze} disabled={freezing === "busy"} data-action="freeze">
           {t(lang, freezing === "busy" ? "reviews.freezing" : "reviews.freeze")}
         </button>
@@ -182,17 +190,22 @@ function Toolbar({ lang, kind, period, pack, data }: {
       {freezing !== "idle" && freezing !== "busy" && (
         <span class="status-error" role="alert">{t(lang, "reviews.freeze_failed", { message: freezing })}</span>
       )}
-      <label>
-        {t(lang, "reviews.packs")}{" "}
-        <select value={pack ?? ""} onChange={(e) => go((e.target as HTMLSelectElement).value)} data-action="packs">
-          <option value="">{t(lang, "reviews.live")}</option>
-          {packs.map((p) => (
-            <option value={p.id}>
-              {t(lang, "reviews.pack_option", { time: stampText(p.frozenAt, OFFSET), asOf: stampText(p.asOf, OFFSET) })}
-            </option>
-          ))}
-        </select>
-      </label>
+      {access.read && (
+        <label>
+          {t(lang, "reviews.packs")}{" "}
+          <select value={pack ?? ""} onChange={(e) => go((e.target as HTMLSelectElement).value)} data-action="packs">
+            <option value="">{t(lang, "reviews.live")}</option>
+            {packs.map((p) => (
+              <option value={p.id}>
+                {t(lang, "reviews.pack_option", {
+                  time: stampText(p.frozenAt, OFFSET),
+                  asOf: stampText(p.asOf, OFFSET),
+                })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </div>
   );
 }

@@ -5,6 +5,8 @@
  */
 import { engineUrls } from "../../components/vendor.ts";
 import type { Handlers, PageProps } from "../../framework/mod.ts";
+import { mayReadPacks, mayWritePacks } from "../../lib/access/policy.ts";
+import { principalOf } from "../../lib/access/principal.ts";
 import { dataDir } from "../../lib/config.ts";
 import { type Lang, langFromUrl, langHref, t } from "../../lib/i18n.ts";
 import { UTC_OFFSET_HOURS } from "../../lib/time.ts";
@@ -40,7 +42,7 @@ function placeParam(url: URL): string | null {
   return place ? place.slice(place.indexOf(":") + 1) : null;
 }
 
-export function ReviewShell({ kind, url, params, data }: PageProps<Period | null> & { kind: PeriodKind }) {
+export function ReviewShell({ kind, url, params, data, state }: PageProps<Period | null> & { kind: PeriodKind }) {
   const lang = langFromUrl(url);
   if (!data) {
     return (
@@ -66,6 +68,7 @@ export function ReviewShell({ kind, url, params, data }: PageProps<Period | null
         period={data.key}
         pack={url.searchParams.get("pack")}
         place={placeParam(url)}
+        packs={{ read: mayReadPacks(principalOf(state)), write: mayWritePacks(principalOf(state)) }}
       />
     </div>
   );

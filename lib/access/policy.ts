@@ -39,6 +39,17 @@ export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
+/**
+ * Who may open frozen review packs: they hold the whole district's lists (masked), so the
+ * roles that hold every ticket row, not a street official.
+ */
+export function mayReadPacks(principal: Principal | undefined): boolean {
+  return principal?.kind === "user" && principal.role !== "street";
+}
+
+export const packsRefused = () =>
+  Response.json({ error: "frozen reviews are read by the district office and analysts" }, { status: 403 });
+
 /** Who may freeze a review pack: the district office, which signs the reviews off. */
 export function mayWritePacks(principal: Principal | undefined): boolean {
   return principal?.kind === "user" && (principal.role === "admin" || principal.role === "leader");

@@ -45,6 +45,7 @@ export function sessionCookie(req: Request, id: string): string {
 /** `next` when it is a path on this server, else `/`: a sign-in never sends anyone elsewhere. */
 export function safeNext(next: string | null | undefined): string {
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return "/";
+  // Never requested: a base to resolve `next` against, to see whether it would leave this server.
   const base = "http://linli.invalid";
   const url = new URL(next, base);
   return url.origin === base ? url.pathname + url.search + url.hash : "/";

@@ -4,6 +4,7 @@
  * browser receives". The server builds each scope's tables once per store version
  * (lib/store/scoped.ts).
  */
+import { PERSONAL_COLUMNS } from "../schema.ts";
 import type { Principal } from "./principal.ts";
 
 /**
@@ -13,8 +14,17 @@ import type { Principal } from "./principal.ts";
  */
 export type ScopeKey = "full" | "masked" | "wall" | `street-${string}`;
 
-/** Tables with ticket rows: filtered, masked or left out by scope. Every other table is served as stored. */
+/** Tables with ticket rows: filtered, masked or left out by scope. */
 export const TICKET_TABLES = ["tickets", "callbacks"];
+
+/**
+ * A stored table a scope may hold as it is: none with a residents' field (import notes
+ * quoting what a source file held, say, stay the admin's: the ticket tables are masked
+ * instead), and for the wall none with ticket rows either.
+ */
+export function servedAsStored(name: string, scope: ScopeKey): boolean {
+  return !PERSONAL_COLUMNS[name] && (scope !== "wall" || !TICKET_TABLES.includes(name));
+}
 
 export function scopeKeyOf(principal: Principal): ScopeKey {
   if (principal.kind === "wall") return "wall";

@@ -5,9 +5,9 @@
  * twins in `<store>/scopes/<version>/<scope-key>/`, once per store version and scope, so
  * a hundred street officials cost one build. A build writes into a temporary folder
  * renamed into place; requests for a scope being built wait for that build. Tables
- * without ticket rows are the store's own files.
+ * without ticket rows or residents' fields are the store's own files.
  */
-import { type ScopeKey, scopeStreets, TICKET_TABLES } from "../access/scope.ts";
+import { type ScopeKey, scopeStreets, servedAsStored } from "../access/scope.ts";
 import { parsePeriod } from "../reviews/period.ts";
 import { inWorker } from "./in_worker.ts";
 import type { Placement } from "./scope_build.ts";
@@ -26,10 +26,8 @@ const builds = new Map<string, Promise<Record<string, TableEntry>>>();
 /** The scope's manifest: its tables, each file relative to the store's folder. */
 export async function scopedManifest(dir: string, manifest: Manifest, scope: ScopeKey): Promise<ScopedManifest> {
   if (scope === "full") return { ...manifest, scope };
-  if (scope === "wall") {
-    const tables = Object.fromEntries(Object.entries(manifest.tables).filter(([n]) => !TICKET_TABLES.includes(n)));
-    return { ...manifest, scope, tables };
-  }
+  const asStored = Object.fromEntries(Object.entries(manifest.tables).filter(([n]) => servedAsStored(n, scope)));
+  if (scope === "wall") return { ...manifest, scope, tables: asStored };
   const streets = scopeStreets(scope);
   const tickets = JSON.stringify(ticketTablesSql(streets));
   // A sample round stands for the rounds, which the data decides.
@@ -41,7 +39,7 @@ export async function scopedManifest(dir: string, manifest: Manifest, scope: Sco
       ? built(dir, manifest, "scorecards", scorecards, (place) => inWorker("scorecards", dir, manifest, place))
       : {},
   ]);
-  return { ...manifest, scope, tables: { ...manifest.tables, ...ticketTables, ...scorecardTables } };
+  return { ...manifest, scope, tables: { ...asStored, ...ticketTables, ...scorecardTables } };
 }
 
 /**

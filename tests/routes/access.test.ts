@@ -230,10 +230,27 @@ step("a leader's pack write is audited", async () => {
 step("review packs are frozen by the district office only: a street official or an analyst gets 403", async () => {
   for (const role of ["street", "analyst"] as const) {
     const cookie = await sessionCookieFor(dir, role, role === "street" ? ["S01"] : []);
-    const res = await request("/api/reviews/packs", { method: "POST", body: "{}", headers: { cookie, origin: ORIGIN } });
+    const res = await request("/api/reviews/packs", {
+      method: "POST",
+      body: "{}",
+      headers: { cookie, origin: ORIGIN },
+    });
     assert.equal(res.status, 403, role);
     await res.body?.cancel();
   }
+});
+
+step("frozen packs hold the whole district's lists: a street official may not list or open them", async () => {
+  const street = await sessionCookieFor(dir, "street", ["S01"]);
+  for (const path of ["/api/reviews/packs?kind=month&period=2026-11", "/api/reviews/packs/month-2026-11-0"]) {
+    const res = await get(path, street);
+    assert.equal(res.status, 403, path);
+    await res.body?.cancel();
+  }
+  const analyst = await sessionCookieFor(dir, "analyst");
+  const list = await get("/api/reviews/packs?kind=month&period=2026-11", analyst);
+  assert.equal(list.status, 200);
+  await list.body?.cancel();
 });
 
 step("the audit trail file is readable by the server's user only", async () => {

@@ -57,10 +57,15 @@ export function useReview(source: ReviewSource): QueryState<ReviewData | ReviewP
   return state;
 }
 
-/** The frozen packs of this period, newest first; empty while loading or when the list fails. */
-export function usePacks(kind: PeriodKind, period: string): [PackSummary[], (p: PackSummary) => void] {
+/** The frozen packs of this period, newest first; empty while loading, when the list fails or is not the role's. */
+export function usePacks(
+  kind: PeriodKind,
+  period: string,
+  allowed: boolean,
+): [PackSummary[], (p: PackSummary) => void] {
   const [packs, setPacks] = useState<PackSummary[]>([]);
   useEffect(() => {
+    if (!allowed) return;
     fetchJson<PackSummary[]>(`${PACKS_URL}?kind=${kind}&period=${encodeURIComponent(period)}`).then(
       setPacks,
       (e) => console.warn(e),

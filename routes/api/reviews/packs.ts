@@ -4,7 +4,7 @@
  * the store, residents' fields masked, and answers its summary.
  */
 import type { Handlers } from "../../../framework/mod.ts";
-import { mayWritePacks } from "../../../lib/access/policy.ts";
+import { mayReadPacks, mayWritePacks, packsRefused } from "../../../lib/access/policy.ts";
 import { principalOf } from "../../../lib/access/principal.ts";
 import { dataDir, maxPackBytes } from "../../../lib/config.ts";
 import { readAtMost } from "../../../lib/read_at_most.ts";
@@ -13,7 +13,8 @@ import { listPacks, savePack } from "../../../lib/reviews/pack_store.ts";
 import { inWorker } from "../../../lib/store/in_worker.ts";
 
 export const handler: Handlers = {
-  async GET(req) {
+  async GET(req, ctx) {
+    if (!mayReadPacks(principalOf(ctx.state))) return packsRefused();
     const params = new URL(req.url).searchParams;
     const kind = params.get("kind"), period = params.get("period");
     if (!kind || !period) return Response.json({ error: "kind and period are required" }, { status: 400 });

@@ -93,6 +93,14 @@ Deno.test("the wall's scope holds no ticket row and no ticket coordinates", asyn
   assert.ok("places" in manifest.tables && "buildings" in manifest.tables);
 });
 
+Deno.test("a table with residents' fields and no masking of its own (import notes) stays the admin's", async () => {
+  assert.ok("import_notes" in stored.tables);
+  for (const scope of ["masked", "wall", `street-${street}`] as const) {
+    assert.ok(!("import_notes" in (await scopedManifest(dir, stored, scope)).tables), scope);
+  }
+  assert.ok("import_notes" in (await scopedManifest(dir, stored, "full")).tables);
+});
+
 Deno.test("a scope is built once per store version, concurrent requests sharing the build", async () => {
   const key = scopeKeyOf({ kind: "user", name: "a", role: "street", streets: ["S02", "S01"] });
   assert.equal(key, scopeKeyOf({ kind: "user", name: "b", role: "street", streets: ["S01", "S02", "S01"] }));
