@@ -2,7 +2,9 @@
  * The permissions the server runs with (`deno task start`, the systemd unit): read of the
  * app (with node_modules and the prebuilt bundles) and the store, write of the store and
  * the asset cache, network on its own address and the basemap's host, environment and system
- * information (host names for the Host check). No run, no FFI: the bundles are built before.
+ * information (host names for the Host check), and FFI for the native DuckDB the scope builds
+ * run on (lib/db/duckdb_native.ts), limited to the app's npm packages. No run: the bundles
+ * are built before.
  */
 export interface ServerSetting {
   root: string;
@@ -25,6 +27,7 @@ export function serverPermissions(s: ServerSetting): string[] {
     `--allow-read=${[s.root, s.store, s.cacheDir, ...(s.tlsFiles ?? [])].join(",")}`,
     `--allow-write=${[s.store, s.cacheDir].join(",")}`,
     `--allow-net=${net.join(",")}`,
+    `--allow-ffi=${s.root}/node_modules`,
     "--allow-env",
     "--allow-sys",
   ];

@@ -38,3 +38,9 @@ export function sessionIdleMs(): number {
   if (!(hours > 0)) throw new Error(`LINLI_SESSION_IDLE_HOURS must be a positive number of hours, not "${hours}"`);
   return hours * HOUR_MS;
 }
+
+/**
+ * The native engine's memory bound for a build of the server's (a scope, the wall's
+ * figures): `LINLI_BUILD_MEMORY_MB`, default 192; beyond it a build spills to the store's disk.
+ */
+export const buildMemoryMb = () => envNumber("LINLI_BUILD_MEMORY_MB", 192);

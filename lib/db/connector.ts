@@ -38,17 +38,19 @@ export function arrowToRows<T = Row>(table: ArrowTable): T[] {
   const rows: T[] = new Array(table.numRows);
   for (let r = 0; r < table.numRows; r++) {
     const row: Row = {};
-    for (let c = 0; c < names.length; c++) row[names[c]] = plain(columns[c].get(r));
+    for (let c = 0; c < names.length; c++) row[names[c]] = plainValue(columns[c].get(r));
     rows[r] = row as T;
   }
   return rows;
 }
 
-function plain(value: unknown): unknown {
+/** A value as rows give it: BIGINT and DECIMAL as number, TIMESTAMP and DATE as epoch ms, lists and structs plain. */
+export function plainValue(value: unknown): unknown {
   if (typeof value === "bigint") return Number(value);
   if (value instanceof Date) return value.getTime();
   // DECIMAL results (e.g. SUM of integers) arrive as Uint32Array-backed numbers.
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Number(value.toString());
+  if (Array.isArray(value)) return value.map(plainValue);
   // LIST values arrive as Arrow vectors and STRUCT values as row proxies: plain arrays and objects instead.
   // (Row proxies answer `in` for their fields only, so the methods are looked up directly.)
   if (value && typeof value === "object") {
@@ -56,8 +58,8 @@ function plain(value: unknown): unknown {
     if (typeof toJSON === "function") {
       const json = toJSON.call(value);
       return Array.isArray(json)
-        ? json.map(plain)
-        : Object.fromEntries(Object.entries(json).map(([k, v]) => [k, plain(v)]));
+        ? json.map(plainValue)
+        : Object.fromEntries(Object.entries(json).map(([k, v]) => [k, plainValue(v)]));
     }
   }
   return value;

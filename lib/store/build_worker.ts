@@ -2,11 +2,12 @@
 /** The worker lib/store/in_worker.ts starts: runs one build and answers its result or its error. */
 import { maskedForArchive } from "../reviews/pack_store.ts";
 import { computeWall } from "../wall/served.ts";
-import { buildScorecards, buildTicketTables } from "./scope_build.ts";
+import { buildScopeDatabase, buildScorecards, buildTicketTables } from "./scope_build.ts";
 
 const TASKS = {
   ticketTables: buildTicketTables,
   scorecards: buildScorecards,
+  database: buildScopeDatabase,
   wall: computeWall,
   archivedReview: maskedForArchive,
 };

@@ -44,10 +44,7 @@ function scopedTableSql(name: string, streets: string[] | null): string {
   return storable(t, `SELECT ${columns.join(", ")} FROM ${name} t ${where}`);
 }
 
-/** A query's rows with times as epoch ms, the shape columnsToArrow takes. */
+/** A query's rows as `t` declares them: its columns, in its order, of its types. */
 function storable(t: Table, sql: string): string {
-  const columns = t.columns.map((c) =>
-    c.type === "TIMESTAMP" || c.type === "DATE" ? `epoch_ms(${c.name}::TIMESTAMP) AS ${c.name}` : c.name
-  );
-  return `SELECT ${columns.join(", ")} FROM (${sql})`;
+  return `SELECT ${t.columns.map((c) => `CAST(${c.name} AS ${c.type}) AS ${c.name}`).join(", ")} FROM (${sql})`;
 }

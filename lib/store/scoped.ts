@@ -5,59 +5,91 @@
  * twins in `<store>/scopes/<version>/<scope-key>/`, once per store version and scope, so
  * a hundred street officials cost one build. A build writes into a temporary folder
  * renamed into place; requests for a scope being built wait for that build. Tables
- * without ticket rows or residents' fields are the store's own files.
+ * without ticket rows or residents' fields are the store's own files. The pages read the
+ * scope as one DuckDB database file holding all of its tables (lib/store/scope_database.ts),
+ * built from those tables.
  */
 import { type ScopeKey, scopeStreets, servedAsStored } from "../access/scope.ts";
 import { parsePeriod } from "../reviews/period.ts";
 import { inWorker } from "./in_worker.ts";
-import type { Placement } from "./scope_build.ts";
+import type { DatabasePlan, Placement } from "./scope_build.ts";
+import { type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
 import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
 import type { Manifest, TableEntry } from "./store.ts";
 
-export interface ScopedManifest extends Manifest {
+export interface ScopedManifest extends Omit<Manifest, "tables"> {
   scope: ScopeKey;
+  /** The tables the scope holds, with their rows (in the database, and as Arrow through `scopedTables`). */
+  tables: Record<string, { rows: number }>;
+  /** The scope's tables as one database file, the pages' way in. */
+  database: ScopeDatabase;
 }
 
 const SCOPES = "scopes";
 
 /** Builds under way or done in this process, by store folder, version and folder. */
-const builds = new Map<string, Promise<Record<string, TableEntry>>>();
+const builds = new Map<string, Promise<unknown>>();
 
-/** The scope's manifest: its tables, each file relative to the store's folder. */
+/** The scope's manifest: its database file, built from the store on the first request of the version. */
 export async function scopedManifest(dir: string, manifest: Manifest, scope: ScopeKey): Promise<ScopedManifest> {
-  if (scope === "full") return { ...manifest, scope };
+  const streets = scopeStreets(scope);
+  const held = Object.keys(manifest.tables).filter((n) => scope === "full" || servedAsStored(n, scope));
+  const derived = scope === "full" || scope === "wall" ? {} : ticketTablesSql(streets);
+  const extra = streets ? await scorecards(dir, manifest) : {};
+  const plan: DatabasePlan = { stored: held.filter((n) => !(n in derived)), derived, extra };
+  const database = await built(
+    dir,
+    manifest,
+    `${scope}.db`,
+    JSON.stringify({ STORAGE_VERSION, plan }),
+    (place) => inWorker("database", dir, manifest, plan, place),
+  );
+  const tables = Object.fromEntries(Object.entries(database.tables).map(([n, rows]) => [n, { rows }]));
+  return { ...manifest, scope, tables, database };
+}
+
+/** The scope's tables as Arrow streams (the Arrow route), built on the first request for them. */
+export async function scopedTables(
+  dir: string,
+  manifest: Manifest,
+  scope: ScopeKey,
+): Promise<Record<string, TableEntry>> {
+  if (scope === "full") return manifest.tables;
   const asStored = Object.fromEntries(Object.entries(manifest.tables).filter(([n]) => servedAsStored(n, scope)));
-  if (scope === "wall") return { ...manifest, scope, tables: asStored };
+  if (scope === "wall") return asStored;
   const streets = scopeStreets(scope);
   const tickets = JSON.stringify(ticketTablesSql(streets));
-  // A sample round stands for the rounds, which the data decides.
-  const scorecards = JSON.stringify(scorecardTablesSql([parsePeriod("month", "2000-01")!]));
   const [ticketTables, scorecardTables] = await Promise.all([
     built(dir, manifest, scope, tickets, (place) => inWorker("ticketTables", dir, manifest, streets, place)),
-    // The same for every street official: built once per version, not once per set of streets.
-    streets
-      ? built(dir, manifest, "scorecards", scorecards, (place) => inWorker("scorecards", dir, manifest, place))
-      : {},
+    streets ? scorecards(dir, manifest) : {},
   ]);
-  return { ...manifest, scope, tables: { ...asStored, ...ticketTables, ...scorecardTables } };
+  return { ...asStored, ...ticketTables, ...scorecardTables };
+}
+
+/** Every street's review figures, for every street official: built once per version, not once per set of streets. */
+function scorecards(dir: string, manifest: Manifest): Promise<Record<string, TableEntry>> {
+  // A sample round stands for the rounds, which the data decides.
+  const recipe = JSON.stringify(scorecardTablesSql([parsePeriod("month", "2000-01")!]));
+  return built(dir, manifest, "scorecards", recipe, (place) => inWorker("scorecards", dir, manifest, place));
 }
 
 /**
- * The tables `build` writes into `<store>/scopes/<version>/<name>.<recipe hash>/`, built
- * once: read from disk when a previous run built them with the same SQL, else built into
- * a temporary folder renamed into place, concurrent callers sharing the one build.
+ * What `build` writes into `<store>/scopes/<version>/<name>.<recipe hash>/` (and describes
+ * by its answer), built once: read from disk when a previous run built it with the same
+ * recipe, else built into a temporary folder renamed into place, concurrent callers sharing
+ * the one build.
  */
-async function built(
+async function built<T>(
   dir: string,
   manifest: Manifest,
   name: string,
   recipe: string,
-  build: (place: Placement) => Promise<Record<string, TableEntry>>,
-): Promise<Record<string, TableEntry>> {
+  build: (place: Placement) => Promise<T>,
+): Promise<T> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(recipe)));
   const folder = `${name}.${[...digest.slice(0, 4)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
   const id = `${dir}\0${manifest.version}\0${folder}`;
-  let tables = builds.get(id);
+  let tables = builds.get(id) as Promise<T> | undefined;
   if (!tables) {
     for (const key of builds.keys()) {
       if (key.startsWith(`${dir}\0`) && !key.startsWith(`${dir}\0${manifest.version}\0`)) builds.delete(key);
@@ -69,14 +101,13 @@ async function built(
   return tables;
 }
 
-async function readOrBuild(
+async function readOrBuild<T>(
   dir: string,
   folder: string,
   version: string,
-  build: (place: Placement) => Promise<Record<string, TableEntry>>,
-): Promise<Record<string, TableEntry>> {
-  const read = () =>
-    Deno.readTextFile(`${dir}/${folder}/tables.json`).then((t) => JSON.parse(t) as Record<string, TableEntry>);
+  build: (place: Placement) => Promise<T>,
+): Promise<T> {
+  const read = () => Deno.readTextFile(`${dir}/${folder}/built.json`).then((t) => JSON.parse(t) as T);
   try {
     return await read();
   } catch (e) {
@@ -88,7 +119,7 @@ async function readOrBuild(
   try {
     // Entries name the files by their final folder; the rename makes them all real at once.
     const tables = await build({ path: `${dir}/${tmp}`, folder });
-    await Deno.writeTextFile(`${dir}/${tmp}/tables.json`, JSON.stringify(tables, null, 2));
+    await Deno.writeTextFile(`${dir}/${tmp}/built.json`, JSON.stringify(tables, null, 2));
     await Deno.rename(`${dir}/${tmp}`, `${dir}/${folder}`).catch(async (e) => {
       // Another server process built the same folder first: its files are as good.
       if (!(await read().then(() => true, () => false))) throw e;

@@ -1,6 +1,7 @@
 /** `deno task start` as it is written in deno.json: bundles built first, the server run without -A or run permission. */
 import assert from "node:assert/strict";
 import { serverPermissions } from "../../framework/permissions.ts";
+import { SESSION_COOKIE } from "../../lib/access/request.ts";
 import { writeStore } from "../../lib/store/store.ts";
 import { REPO_ROOT, startServer } from "../browser/server.ts";
 
@@ -18,7 +19,7 @@ function taskArgs(task: string): { flags: string[]; module: string } {
   return { flags: words.slice(2, -1), module: words.at(-1)! };
 }
 
-Deno.test("the server is granted only what it needs: no run, no FFI, writes only to the store and the asset cache", () => {
+Deno.test("the server is granted only what it needs: no run, FFI only of its packages, writes only to the store and the asset cache", () => {
   const flags = serverPermissions({
     root: "/opt/linli",
     store: "/var/lib/linli/store",
@@ -31,6 +32,7 @@ Deno.test("the server is granted only what it needs: no run, no FFI, writes only
     "--allow-read=/opt/linli,/var/lib/linli/store,/var/lib/linli/cache",
     "--allow-write=/var/lib/linli/store,/var/lib/linli/cache",
     "--allow-net=0.0.0.0:8000,gis.local:8080",
+    "--allow-ffi=/opt/linli/node_modules",
     "--allow-env",
     "--allow-sys",
   ]);
@@ -58,6 +60,11 @@ Deno.test("deno task start serves the product with those permissions", async () 
   await bundle.body?.cancel();
   const manifest = await (await server.fetch(new URL("api/data/manifest.json", server.url))).json();
   assert.ok(manifest.tables.tickets);
+  // A leader's scope is built by native DuckDB in a worker: FFI, and writes inside the store only.
+  const leader = { cookie: `${SESSION_COOKIE}=${await server.signIn("leader")}` };
+  const masked = await fetch(new URL("api/data/manifest.json", server.url), { headers: leader });
+  assert.equal(masked.status, 200);
+  assert.equal((await masked.json()).tables.tickets.rows, 1);
   const pack = await server.fetch(new URL("api/reviews/packs", server.url), {
     method: "POST",
     headers: { origin: new URL(server.url).origin },

@@ -1,5 +1,6 @@
 /**
- * The store, as the browser receives it: `manifest.json` and one Arrow IPC stream per
+ * The store, as the browser receives it: `manifest.json`, the scope's tables as one DuckDB
+ * database file (`scope.duckdb`, what the pages open) and as one Arrow IPC stream per
  * table, brotli-compressed, scoped by who the request acts for (lib/access/scope.ts):
  * the scope comes from the principal alone (the access middleware refuses a request
  * without one). Tables stream from disk within the heavy-response cap, are never stored
@@ -14,10 +15,30 @@ import { auditFor } from "../../../lib/access/guard.ts";
 import { principalOf } from "../../../lib/access/principal.ts";
 import { scopeKeyOf } from "../../../lib/access/scope.ts";
 import { dataDir } from "../../../lib/config.ts";
-import { scopedManifest } from "../../../lib/store/scoped.ts";
+import { DATABASE_FILE } from "../../../lib/store/scope_database.ts";
+import { type ScopedManifest, scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
 import { readManifest } from "../../../lib/store/store.ts";
 
 const notFound = (table: string) => Response.json({ error: `no table "${table}" in the store` }, { status: 404 });
+
+/** The scope's database file, recorded in the audit trail with the tickets it holds. */
+async function database(
+  req: Request,
+  state: Record<string, unknown>,
+  path: string,
+  etag: string,
+  manifest: ScopedManifest,
+) {
+  const response = await heavyResponses().run(() =>
+    fileResponse(req, path, { type: "application/octet-stream", etag, cacheControl: PERSONAL_DATA, brotliTwin: true })
+  );
+  if (!response) return notFound(DATABASE_FILE);
+  const rows = manifest.database.tables.tickets ?? 0;
+  if (response.status === 200) {
+    await auditFor(state, { event: "download", table: DATABASE_FILE, scope: manifest.scope, rows });
+  }
+  return response;
+}
 
 export const handler: Handlers = {
   async GET(req, ctx) {
@@ -27,15 +48,17 @@ export const handler: Handlers = {
     const stored = await readManifest(dir);
     if (!stored) return Response.json({ error: "no store has been imported yet" }, { status: 503 });
     const scope = scopeKeyOf(principal);
-    const manifest = await scopedManifest(dir, stored, scope);
     const { file } = ctx.params;
-    const etag = `"${manifest.version}-${scope}-${file}"`;
-    if (file === "manifest.json") {
+    const etag = `"${stored.version}-${scope}-${file}"`;
+    if (file === "manifest.json" || file === DATABASE_FILE) {
+      const manifest = await scopedManifest(dir, stored, scope);
+      if (file === DATABASE_FILE) {
+        return await database(req, ctx.state, `${dir}/${manifest.database.file}`, etag, manifest);
+      }
       // Where the files lie is the server's business: the browser gets rows and sizes.
-      const tables = Object.fromEntries(
-        Object.entries(manifest.tables).map(([name, { rows, bytes }]) => [name, { rows, bytes }]),
+      const body = new TextEncoder().encode(
+        JSON.stringify({ ...manifest, database: { bytes: manifest.database.bytes } }),
       );
-      const body = new TextEncoder().encode(JSON.stringify({ ...manifest, tables }));
       return bytesResponse(req, body, {
         "cache-control": PERSONAL_DATA,
         etag,
@@ -43,7 +66,8 @@ export const handler: Handlers = {
       });
     }
     const table = file.replace(/\.arrow$/, "");
-    const entry = Object.hasOwn(manifest.tables, table) ? manifest.tables[table] : undefined;
+    const tables = await scopedTables(dir, stored, scope);
+    const entry = Object.hasOwn(tables, table) ? tables[table] : undefined;
     if (!file.endsWith(".arrow") || !entry) return notFound(table);
     const response = await heavyResponses().run(() =>
       fileResponse(req, `${dir}/${entry.file}`, {

@@ -7,10 +7,10 @@ import type { Row } from "../../../lib/db/connector.ts";
 import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import { generateDemo } from "../../../lib/demo/generate.ts";
 import { buildingTicketsSql } from "../../../lib/drill/panel.ts";
-import { createViews } from "../../../lib/metrics/views.ts";
 import { roundListSql } from "../../../lib/reviews/callback_round.ts";
 import { parsePeriod } from "../../../lib/reviews/period.ts";
 import { openStoreDb } from "../../../lib/store/open_store_db.ts";
+import { attachScopeDatabase } from "../../../lib/store/scope_database.ts";
 import { scopedManifest } from "../../../lib/store/scoped.ts";
 import { writeStore } from "../../../lib/store/store.ts";
 
@@ -35,10 +35,7 @@ await raw.db.close();
 
 const masked = await scopedManifest(dir, stored, "masked");
 const db = await openDenoDuckDB();
-for (const [name, entry] of Object.entries(masked.tables)) {
-  await db.insertArrowStream(name, await Deno.readFile(`${dir}/${entry.file}`));
-}
-await createViews(db);
+await attachScopeDatabase(db, await Deno.readFile(`${dir}/${masked.database.file}`), Object.keys(masked.tables));
 
 const round = parsePeriod("month", month)!;
 const BUILDERS: Record<string, string> = {

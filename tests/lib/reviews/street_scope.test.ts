@@ -8,12 +8,12 @@ import type { Connector, Row } from "../../../lib/db/connector.ts";
 import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import { generateDemo } from "../../../lib/demo/generate.ts";
 import { DEFAULT_CONFIG } from "../../../lib/metrics/deadlines.ts";
-import { createViews } from "../../../lib/metrics/views.ts";
 import { loadMonthReview } from "../../../lib/reviews/load_month.ts";
 import { loadPeriodReview } from "../../../lib/reviews/load_period.ts";
 import { latestPeriod, type PeriodKind } from "../../../lib/reviews/period.ts";
 import type { ReviewData } from "../../../lib/reviews/review.ts";
 import { openStoreDb } from "../../../lib/store/open_store_db.ts";
+import { attachScopeDatabase } from "../../../lib/store/scope_database.ts";
 import { scopedManifest } from "../../../lib/store/scoped.ts";
 import { writeStore } from "../../../lib/store/store.ts";
 
@@ -25,10 +25,7 @@ const STREET = "S02";
 async function openScope(): Promise<Connector> {
   const manifest = await scopedManifest(dir, stored, `street-${STREET}`);
   const db = await openDenoDuckDB();
-  for (const [name, entry] of Object.entries(manifest.tables)) {
-    await db.insertArrowStream(name, await Deno.readFile(`${dir}/${entry.file}`));
-  }
-  await createViews(db);
+  await attachScopeDatabase(db, await Deno.readFile(`${dir}/${manifest.database.file}`), Object.keys(manifest.tables));
   return db;
 }
 const scoped = await openScope();

@@ -1,0 +1,43 @@
+/**
+ * A scope's tables as one DuckDB database file, built by the server's native DuckDB once
+ * per store version and scope (lib/store/scope_build.ts) and opened by the browser's
+ * DuckDB-WASM: the file is the download (a tenth of the tables as Arrow, brotli or not),
+ * and the engine reads its compressed columns where they lie instead of holding every
+ * table decoded in memory. Text is stored dictionary- or FSST-compressed, integers
+ * bit-packed, by DuckDB's own storage, so the tables keep the schema's types and every
+ * query the same answers.
+ */
+import type { Connector } from "../db/connector.ts";
+import { createViews } from "../metrics/views.ts";
+
+/**
+ * The storage format the server writes: the newest DuckDB-WASM 1.32 (DuckDB 1.4.3) reads,
+ * whichever newer native DuckDB writes it. Raise it with the browser's engine, never before.
+ */
+export const STORAGE_VERSION = "v1.4.0";
+
+/** The file in the scope's manifest; the browser's manifest names no file. */
+export interface ScopeDatabase {
+  file: string;
+  bytes: number;
+  /** Rows of each table it holds. */
+  tables: Record<string, number>;
+}
+
+/** The database's name on the data route (`/api/data/scope.duckdb`) and in the browser's engine. */
+export const DATABASE_FILE = "scope.duckdb";
+
+/** The schema the database is attached as; the page's own tables and views stay in `main`. */
+export const SCOPE_SCHEMA = "scope";
+
+/**
+ * Opens the database file's bytes in `db` read-only and gives each of its tables a view of
+ * the same name in `main`, so the pages' SQL and the metrics' views (created here) read
+ * them as before, and a page may still create tables of its own (cubes) beside them.
+ */
+export async function attachScopeDatabase(db: Connector, bytes: Uint8Array, tables: string[]): Promise<void> {
+  await db.registerFile(DATABASE_FILE, bytes);
+  await db.query(`ATTACH '${DATABASE_FILE}' AS ${SCOPE_SCHEMA} (READ_ONLY)`);
+  for (const t of tables) await db.query(`CREATE OR REPLACE VIEW "${t}" AS SELECT * FROM ${SCOPE_SCHEMA}."${t}"`);
+  await createViews(db);
+}
