@@ -1,69 +1,63 @@
 /**
- * Loads the server's store into a DuckDB connection, table by table, as Arrow streams.
- * Every download starts at once; tables go into the engine one after another, those a
- * page names first ahead of the rest and the rest smallest first, so a map can draw its
- * geometry while a million tickets are still on their way in.
+ * Opens the server's store in a DuckDB connection: the manifest, then the scope's database
+ * file (lib/store/scope_database.ts), attached read-only with a view per table. The file
+ * comes from `cache` when it holds this store version's file of this scope (a revisit
+ * downloads no data, only the manifest that names the version), else from the data
+ * route, and is then kept in the cache.
  */
+import { attachScopeDatabase, DATABASE_FILE } from "../store/scope_database.ts";
 import type { Manifest } from "../store/store.ts";
 import type { Connector } from "./connector.ts";
-import { createViews } from "../metrics/views.ts";
 
-export interface StoreLoading {
-  manifest: Promise<Manifest>;
-  /** Resolves once the named tables are in (the metrics' views may not be yet). */
-  tables(names: string[]): Promise<void>;
-  /** Every table and the metrics' views. */
-  complete: Promise<Manifest>;
+/** The manifest as the data route answers it: rows per table, the database's size, no file names. */
+export interface ServedManifest extends Omit<Manifest, "tables"> {
+  scope: string;
+  tables: Record<string, { rows: number }>;
+  database: { bytes: number };
 }
 
-/** Fetches `manifest.json` and each table from `baseUrl` (the server's data route). */
-export function startLoadingStore(
-  db: Connector,
+/** Where a browser keeps a database file between visits (OPFS in ui/common/database_cache.ts). */
+export interface DatabaseCache {
+  get(key: string): Promise<Uint8Array | null>;
+  /** Keeps `bytes` under `key` instead of whatever it held: one file at rest, the latest. */
+  put(key: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** A scope's file is the same for every user of the scope and version. */
+const cacheKey = (m: ServedManifest) => `${m.version}.${m.scope}`;
+
+/** Raw residents' fields (the admin's scope) are never left at rest in a browser's storage. */
+const cacheable = (m: ServedManifest) => m.scope !== "full";
+
+/** Fetches `manifest.json` and the database's bytes from `baseUrl` (the server's data route) unless `cache` has them. */
+export async function fetchStoreDatabase(
   baseUrl: string,
   fetcher: (url: string) => Promise<Response> = fetch,
-  first: string[] = [],
-): StoreLoading {
+  cache?: DatabaseCache,
+): Promise<{ manifest: ServedManifest; bytes: Uint8Array }> {
   const get = async (path: string) => {
     const res = await fetcher(baseUrl + path);
     if (!res.ok) throw new Error(`${baseUrl + path}: ${res.status} ${res.statusText}`);
     return res;
   };
-  const manifest: Promise<Manifest> = get("manifest.json").then((res) => res.json());
-  const loaded = new Map<string, Promise<void>>();
-  const order = manifest.then((m) => {
-    const names = Object.keys(m.tables);
-    const rest = names.filter((n) => !first.includes(n)).sort((a, b) => m.tables[a].bytes - m.tables[b].bytes);
-    return [...first.filter((n) => names.includes(n)), ...rest];
-  });
-  const complete = order.then(async (names) => {
-    const downloads = names.map((name) => get(`${name}.arrow`).then((res) => res.arrayBuffer()));
-    let previous: Promise<void> = Promise.resolve();
-    names.forEach((name, i) => {
-      previous = previous.then(async () => {
-        await db.insertArrowStream(name, new Uint8Array(await downloads[i]));
-      });
-      loaded.set(name, previous);
-      // Reported through `complete`; marked handled so a failure is not also an unhandled rejection.
-      previous.catch(() => {});
-    });
-    await previous;
-    await createViews(db);
-    return manifest;
-  });
-  return {
-    manifest,
-    async tables(names) {
-      await order;
-      await Promise.race([complete, Promise.all(names.map((n) => loaded.get(n)))]);
-    },
-    complete,
-  };
+  const manifest: ServedManifest = await (await get("manifest.json")).json();
+  const key = cacheKey(manifest);
+  const store = cacheable(manifest) ? cache : undefined;
+  let bytes = await store?.get(key).catch(() => null) ?? null;
+  if (!bytes) {
+    bytes = new Uint8Array(await (await get(DATABASE_FILE)).arrayBuffer());
+    // A cache that cannot keep it (full, private window) costs the next visit a download, nothing more.
+    await store?.put(key, bytes).catch(() => {});
+  }
+  return { manifest, bytes };
 }
 
-export function loadStore(
+/** The store's database opened in `db` (lib/store/scope_database.ts): a view per table, the metrics' views. */
+export async function openStoreDatabase(
   db: Connector,
-  baseUrl: string,
-  fetcher?: (url: string) => Promise<Response>,
-): Promise<Manifest> {
-  return startLoadingStore(db, baseUrl, fetcher).complete;
+  fetched: Promise<{ manifest: ServedManifest; bytes: Uint8Array }>,
+): Promise<ServedManifest> {
+  const { manifest, bytes } = await fetched;
+  await attachScopeDatabase(db, bytes, Object.keys(manifest.tables));
+  return manifest;
 }

@@ -26,6 +26,8 @@ export interface ScopedManifest extends Omit<Manifest, "tables"> {
 }
 
 const SCOPES = "scopes";
+/** Part of every build's recipe: a folder written in an older layout (`tables.json`) is never read as this one. */
+const BUILD_FORMAT = "built.json";
 
 /** Builds under way or done in this process, by store folder, version and folder. */
 const builds = new Map<string, Promise<unknown>>();
@@ -86,7 +88,8 @@ async function built<T>(
   recipe: string,
   build: (place: Placement) => Promise<T>,
 ): Promise<T> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(recipe)));
+  const text = `${BUILD_FORMAT}\0${recipe}`;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
   const folder = `${name}.${[...digest.slice(0, 4)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
   const id = `${dir}\0${manifest.version}\0${folder}`;
   let tables = builds.get(id) as Promise<T> | undefined;

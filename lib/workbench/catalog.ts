@@ -6,6 +6,7 @@
 import type { Connector } from "../db/connector.ts";
 import type { Lang } from "../i18n.ts";
 import { TABLES } from "../schema.ts";
+import { SCOPE_SCHEMA } from "../store/scope_database.ts";
 
 export interface CatalogColumn {
   name: string;
@@ -21,10 +22,19 @@ export interface CatalogTable {
   columns: CatalogColumn[];
 }
 
-export const CATALOG_SQL = `SELECT t.table_name, t.table_type, c.column_name, c.data_type
+/**
+ * The page's own tables and views, not the attached store database's (lib/store/scope_database.ts),
+ * whose tables the page reads through views of the same name: those are shown as the tables they are.
+ */
+export const CATALOG_SQL = `SELECT t.table_name,
+  CASE WHEN t.table_type = 'VIEW' AND t.table_name IN (
+    SELECT table_name FROM information_schema.tables WHERE table_catalog = '${SCOPE_SCHEMA}'
+  ) THEN 'BASE TABLE' ELSE t.table_type END AS table_type,
+  c.column_name, c.data_type
 FROM information_schema.tables t
-JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name
-WHERE t.table_schema = 'main'
+JOIN information_schema.columns c
+  ON c.table_catalog = t.table_catalog AND c.table_schema = t.table_schema AND c.table_name = t.table_name
+WHERE t.table_schema = 'main' AND t.table_catalog = current_database()
 ORDER BY t.table_name, c.ordinal_position`;
 
 /** Descriptions of what is not in lib/schema.ts: the derived views. */

@@ -4,11 +4,12 @@
  */
 import type { Connector } from "../../lib/db/connector.ts";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
-import type { Manifest } from "../../lib/store/store.ts";
+import type { ServedManifest } from "../../lib/db/load_store.ts";
+import { databaseCache } from "./database_cache.ts";
 
 export interface LoadedStore {
   db: Connector;
-  manifest: Manifest;
+  manifest: ServedManifest;
 }
 
 /** A store on its way in: the engine is up and the page can wait for the tables it needs first. */
@@ -23,48 +24,29 @@ let staged: Promise<StagedStore> | undefined;
 const DATA_URL = "/api/data/";
 
 /**
- * Starts loading the store once per page; `first` (from the page's first caller) are the
- * tables that go into the engine before the others. What the store holds is the
- * server's choice, by who is signed in.
+ * Opens the store once per page: the scope's database file, attached in the page's
+ * DuckDB (lib/db/load_store.ts), from the browser's cache when it holds this version's.
+ * What the store holds is the server's choice, by who is signed in. `tables(names)`
+ * resolves with the database, which holds every table at once.
  */
-export function openStagedStore(engine: EngineUrls, first: string[] = []): Promise<StagedStore> {
+export function openStagedStore(engine: EngineUrls, _first: string[] = []): Promise<StagedStore> {
   staged ??= (async () => {
-    // The data downloads while the engine compiles, instead of after it.
-    const prefetched = prefetchStore();
     // Imported here so server rendering never loads the engine's browser code.
-    const [{ openBrowserDuckDB }, { startLoadingStore }] = await Promise.all([
+    const [{ openBrowserDuckDB }, { fetchStoreDatabase, openStoreDatabase }] = await Promise.all([
       import("../../lib/db/duckdb_browser.ts"),
       import("../../lib/db/load_store.ts"),
     ]);
+    // The data downloads while the engine compiles, instead of after it.
+    const fetched = fetchStoreDatabase(DATA_URL, fetch, databaseCache());
     const db = await openBrowserDuckDB(engine);
-    const loading = startLoadingStore(db, DATA_URL, prefetched, first);
-    return { db, tables: loading.tables, complete: loading.complete.then((manifest) => ({ db, manifest })) };
+    const complete = openStoreDatabase(db, fetched).then((manifest) => ({ db, manifest }));
+    return { db, tables: () => complete.then(() => {}), complete };
   })();
   return staged;
 }
 
 export async function openStore(engine: EngineUrls): Promise<LoadedStore> {
   return (await openStagedStore(engine)).complete;
-}
-
-/** Starts every table's download now; returns a fetch that hands out those downloads. */
-function prefetchStore(): (url: string) => Promise<Response> {
-  const responses = new Map<string, Promise<Response>>();
-  const manifestUrl = `${DATA_URL}manifest.json`;
-  const manifest = fetch(manifestUrl).then(async (res) => {
-    if (!res.ok) return res;
-    const text = await res.text();
-    for (const name of Object.keys(JSON.parse(text).tables)) {
-      const url = `${DATA_URL}${name}.arrow`;
-      responses.set(url, fetch(url));
-    }
-    return new Response(text, { headers: res.headers });
-  });
-  return async (url) => {
-    if (url === manifestUrl) return manifest;
-    await manifest;
-    return responses.get(url) ?? fetch(url);
-  };
 }
 
 /** Tells tests and the wall's watchdog that the page has its data on screen. */

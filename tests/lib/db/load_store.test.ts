@@ -1,56 +1,61 @@
 import assert from "node:assert/strict";
-import type { Connector } from "../../../lib/db/connector.ts";
-import { startLoadingStore } from "../../../lib/db/load_store.ts";
+import { type DatabaseCache, fetchStoreDatabase } from "../../../lib/db/load_store.ts";
 
-/** A store of three tables served from memory; `tickets` arrives only when `release` is called. */
-function server(fail?: string) {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => release = resolve);
-  const manifest = {
-    version: "v1",
-    tables: { tickets: { rows: 9, bytes: 900 }, places: { rows: 3, bytes: 30 }, callbacks: { rows: 5, bytes: 50 } },
-  };
-  const fetcher = async (url: string) => {
+/** A data route served from memory, recording what is asked of it. */
+function server(scope: string, fail = false) {
+  const asked: string[] = [];
+  const manifest = { version: "v1", scope, tables: { tickets: { rows: 9 } }, database: { bytes: 3 } };
+  const fetcher = (url: string) => {
     const name = url.slice("/api/data/".length);
-    if (name === "manifest.json") return Response.json(manifest);
-    if (name === `${fail}.arrow`) return new Response("gone", { status: 404, statusText: "Not Found" });
-    if (name === "tickets.arrow") await held;
-    return new Response(new Uint8Array([1, 2, 3]));
+    asked.push(name);
+    if (name === "manifest.json") return Promise.resolve(Response.json(manifest));
+    if (fail) return Promise.resolve(new Response("gone", { status: 404, statusText: "Not Found" }));
+    return Promise.resolve(new Response(new Uint8Array([1, 2, 3])));
   };
-  return { fetcher, release };
+  return { fetcher, asked };
 }
 
-/** Records the order tables go in; answers the views' questions as if calendar were there. */
-function recorder() {
-  const inserted: string[] = [];
-  const db = {
-    insertArrowStream: (name: string) => {
-      inserted.push(name);
+function memoryCache(): DatabaseCache & { files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    files,
+    get: (key) => Promise.resolve(files.get(key) ?? null),
+    put: (key, bytes) => {
+      files.clear();
+      files.set(key, bytes);
       return Promise.resolve();
     },
-    query: () => Promise.resolve([{ n: 1 }]),
-  } as unknown as Connector;
-  return { db, inserted };
+  };
 }
 
-Deno.test("the tables a page names go in first, the rest smallest first, and a page can start on them", async () => {
-  const { fetcher, release } = server();
-  const { db, inserted } = recorder();
-  const loading = startLoadingStore(db, "/api/data/", fetcher, ["places"]);
-  await loading.tables(["places"]);
-  assert.equal(inserted[0], "places");
-  assert.ok(!inserted.includes("tickets"), "tickets are still on their way");
-  release();
-  assert.equal((await loading.complete).version, "v1");
-  assert.deepEqual(inserted, ["places", "callbacks", "tickets"]);
+Deno.test("the database is downloaded once per store version and scope, then read from the cache", async () => {
+  const cache = memoryCache();
+  const first = server("masked");
+  const got = await fetchStoreDatabase("/api/data/", first.fetcher, cache);
+  assert.deepEqual(first.asked, ["manifest.json", "scope.duckdb"]);
+  assert.deepEqual([...got.bytes], [1, 2, 3]);
+  assert.equal(got.manifest.scope, "masked");
+  const again = server("masked");
+  assert.deepEqual([...(await fetchStoreDatabase("/api/data/", again.fetcher, cache)).bytes], [1, 2, 3]);
+  assert.deepEqual(again.asked, ["manifest.json"], "a revisit asks for the manifest only");
+  // Another scope (another user in the same browser) is another file, and replaces the first.
+  const other = server("street-S01");
+  await fetchStoreDatabase("/api/data/", other.fetcher, cache);
+  assert.deepEqual(other.asked, ["manifest.json", "scope.duckdb"]);
+  assert.deepEqual([...cache.files.keys()], ["v1.street-S01"]);
 });
 
-Deno.test("a table that cannot be fetched fails the load with its URL and status", async () => {
-  const { fetcher, release } = server("callbacks");
-  release();
-  const { db, inserted } = recorder();
-  const loading = startLoadingStore(db, "/api/data/", fetcher);
-  await assert.rejects(loading.complete, /\/api\/data\/callbacks\.arrow: 404 Not Found/);
-  await assert.rejects(loading.tables(["tickets"]), /callbacks\.arrow: 404/);
-  assert.deepEqual(inserted, ["places"]);
+Deno.test("the admin's database, which holds raw residents' fields, is never cached", async () => {
+  const cache = memoryCache();
+  for (let visit = 0; visit < 2; visit++) {
+    const admin = server("full");
+    await fetchStoreDatabase("/api/data/", admin.fetcher, cache);
+    assert.deepEqual(admin.asked, ["manifest.json", "scope.duckdb"]);
+  }
+  assert.equal(cache.files.size, 0);
+});
+
+Deno.test("a database that cannot be fetched fails the load with its URL and status", async () => {
+  const { fetcher } = server("masked", true);
+  await assert.rejects(fetchStoreDatabase("/api/data/", fetcher), /\/api\/data\/scope\.duckdb: 404 Not Found/);
 });

@@ -1,0 +1,69 @@
+/**
+ * The page's store in the browser: the scope's database file is downloaded once and kept
+ * in OPFS, so a revisit on the same store version downloads no data (only the manifest,
+ * which names the version); on plain http, where there is no OPFS, the same file is
+ * downloaded on every visit and the page works the same. The server listens on every
+ * interface so the same page is reached securely (127.0.0.1) and not (the machine's own
+ * network address).
+ */
+import assert from "node:assert/strict";
+import { launchBrowser } from "./chromium.ts";
+import { openPage, waitReady } from "./page.ts";
+import { startServer } from "./server.ts";
+
+const VIEWPORT = { width: 1366, height: 768 };
+const DATA = "/api/data/";
+
+/** What a visit asked of the data route, by file. */
+const dataRequests = (requests: string[]) =>
+  requests.map((r) => new URL(r)).filter((u) => u.pathname.startsWith(DATA)).map((u) => u.pathname.slice(DATA.length));
+
+/** The machine's own non-loopback IPv4 address: http to it is not a secure context. */
+const address = Deno.networkInterfaces().find((i) => i.family === "IPv4" && !i.address.startsWith("127."))?.address;
+
+Deno.test("store cache", { sanitizeResources: false, sanitizeOps: false }, async (t) => {
+  await using server = await startServer({ env: { HOST: "0.0.0.0" } });
+  await using browser = await launchBrowser();
+  const session = await server.signIn("leader");
+
+  await t.step("in a secure context a revisit downloads no data", async () => {
+    const context = await browser.createBrowserContext();
+    try {
+      const visit = async () => {
+        await using opened = await openPage(context, server.url, VIEWPORT, { session });
+        await waitReady(opened.page);
+        assert.deepEqual(opened.errors, []);
+        assert.deepEqual(opened.foreignRequests(), []);
+        const secure = await opened.page.evaluate(() => globalThis.isSecureContext);
+        return { secure, data: dataRequests(opened.requests) };
+      };
+      const first = await visit();
+      assert.ok(first.secure);
+      assert.deepEqual(first.data, ["manifest.json", "scope.duckdb"]);
+      const again = await visit();
+      assert.deepEqual(again.data, ["manifest.json"], "the database came from OPFS");
+    } finally {
+      await context.close();
+    }
+  });
+
+  await t.step("on plain http the page downloads the database each visit and works", async () => {
+    assert.ok(address, "this machine has no network address but loopback");
+    const url = server.url.replace("127.0.0.1", address!);
+    const context = await browser.createBrowserContext();
+    try {
+      for (let visit = 0; visit < 2; visit++) {
+        await using opened = await openPage(context, url, VIEWPORT, { session });
+        await waitReady(opened.page);
+        assert.deepEqual(opened.errors, []);
+        assert.deepEqual(opened.foreignRequests(), []);
+        assert.equal(await opened.page.evaluate(() => globalThis.isSecureContext), false);
+        assert.deepEqual(dataRequests(opened.requests), ["manifest.json", "scope.duckdb"]);
+        const figures = await opened.page.$$eval("[data-metric]", (e) => e.length);
+        assert.ok(figures > 0, "the page shows its figures");
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
