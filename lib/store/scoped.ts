@@ -15,7 +15,7 @@ import { inWorker } from "./in_worker.ts";
 import type { DatabasePlan, Placement } from "./scope_build.ts";
 import { type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
 import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
-import type { Manifest, TableEntry } from "./store.ts";
+import { type Manifest, readManifest, type TableEntry } from "./store.ts";
 
 export interface ScopedManifest extends Omit<Manifest, "tables"> {
   scope: ScopeKey;
@@ -141,4 +141,15 @@ async function removeOtherVersions(dir: string, keep: string) {
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
+}
+
+/**
+ * Builds the databases of the scopes every district has (the admin's, the masked roles')
+ * for the current version, so the first page after a start does not wait for them;
+ * street officials' scopes are built on their first request.
+ */
+export async function prebuildScopes(dir: string): Promise<void> {
+  const manifest = await readManifest(dir);
+  if (!manifest) return;
+  for (const scope of ["full", "masked"] as const) await scopedManifest(dir, manifest, scope);
 }
