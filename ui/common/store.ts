@@ -12,7 +12,7 @@ export interface LoadedStore {
   manifest: ServedManifest;
 }
 
-/** A store on its way in: the engine is up and the page can wait for the tables it needs first. */
+/** A store on its way in: the engine is up; `tables` resolves once the database (every table at once) is attached. */
 export interface StagedStore {
   db: Connector;
   tables(names: string[]): Promise<void>;
@@ -26,8 +26,8 @@ const DATA_URL = "/api/data/";
 /**
  * Opens the store once per page: the scope's database file, attached in the page's
  * DuckDB (lib/db/load_store.ts), from the browser's cache when it holds this version's.
- * What the store holds is the server's choice, by who is signed in. `tables(names)`
- * resolves with the database, which holds every table at once.
+ * What the store holds is the server's choice, by who is signed in. `_first` (the
+ * tables a page needs first) no longer orders anything: kept so callers need not change.
  */
 export function openStagedStore(engine: EngineUrls, _first: string[] = []): Promise<StagedStore> {
   staged ??= (async () => {
