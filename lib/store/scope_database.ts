@@ -1,9 +1,9 @@
 /**
  * A scope's tables as one DuckDB database file, built by the server's native DuckDB once
  * per store version and scope (lib/store/scope_build.ts) and opened by the browser's
- * DuckDB-WASM: the file is the download (a tenth of the tables as Arrow, brotli or not),
- * and the engine reads its compressed columns where they lie instead of holding every
- * table decoded in memory. Text is stored dictionary- or FSST-compressed, integers
+ * DuckDB-WASM: the file is the download (on the demo store less than half the tables'
+ * Arrow bytes), and the engine reads its compressed columns where they lie instead of
+ * holding every table decoded in memory. Text is stored dictionary- or FSST-compressed, integers
  * bit-packed, by DuckDB's own storage, so the tables keep the schema's types and every
  * query the same answers.
  */
