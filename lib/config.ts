@@ -38,3 +38,6 @@ export function sessionIdleMs(): number {
   if (!(hours > 0)) throw new Error(`LINLI_SESSION_IDLE_HOURS must be a positive number of hours, not "${hours}"`);
   return hours * HOUR_MS;
 }
+
+/** The largest file the web import accepts (`LINLI_MAX_IMPORT_BYTES`, default 200 MiB). */
+export const maxImportBytes = () => envNumber("LINLI_MAX_IMPORT_BYTES", 200 * 2 ** 20);

@@ -15,6 +15,8 @@ export const AUDIT_EVENTS = [
   "refused",
   "download",
   "import",
+  "restore",
+  "mapping_save",
   "pack_write",
   "user_add",
   "user_disable",

@@ -46,7 +46,13 @@ export interface ImportOptions {
   fieldLimit?: number;
   /** Bytes a workbook may unpack to (default in xlsx.ts). */
   xlsxLimit?: number;
+  /** Told as each phase starts: reading the file, then assigning places and merging with the store. */
+  onPhase?: (phase: ImportPhase) => void;
 }
+
+/** The phases of an import after the upload: read here, assign here, write by whoever stores the outcome. */
+export const IMPORT_PHASES = ["upload", "read", "assign", "write"] as const;
+export type ImportPhase = typeof IMPORT_PHASES[number];
 
 export interface Summary {
   read: number;
@@ -111,6 +117,18 @@ async function readShapes(
     : await readTable(name, bytes, xlsxLimit);
 }
 
+/** A file's header and rows as an import of `kind` reads them, before any field is matched (the web preview). */
+export function readRows(
+  kind: ImportKind,
+  name: string,
+  bytes: Uint8Array,
+  options: Pick<ImportOptions, "coords" | "xlsxLimit"> = {},
+): Promise<RawTable> {
+  return kind === "tickets" || kind === "callbacks"
+    ? readTable(name, bytes, options.xlsxLimit)
+    : readShapes(name, bytes, options.coords ?? "wgs84", options.xlsxLimit);
+}
+
 function resultRule(vocabulary: Vocabulary): RowRule {
   return (columns, i) => {
     const written = columns.result[i] as string | null;
@@ -158,6 +176,7 @@ export async function runImport(
   let overlaps: string[] = [];
   let merged = 0;
   let read: number;
+  options.onPhase?.("read");
   if (kind === "tickets" || kind === "callbacks") {
     const raw = await readTable(name, bytes, options.xlsxLimit);
     read = raw.rows.length + raw.rejects.length;
@@ -165,6 +184,7 @@ export async function runImport(
       const tickets = convertTickets(raw, mapping, coords, { vocab, importedAt });
       converted = tickets;
       merged = tickets.merged;
+      options.onPhase?.("assign");
       const { columns } = converted;
       addH3(columns);
       const index = new PlaceIndex(stored.places ?? {}, stored.buildings ?? {}, {
@@ -175,11 +195,13 @@ export async function runImport(
       overlaps = index.overlaps().map((o) => `${o.level}s ${o.ids} overlap: ${o.points} tickets inside both`);
     } else {
       converted = convertRecords("callbacks", raw, mapping, { rules: [resultRule(vocab.result)], importedAt });
+      options.onPhase?.("assign");
     }
   } else {
     const shapes = await readShapes(name, bytes, coords, options.xlsxLimit);
     read = shapes.rows.length + shapes.rejects.length;
     if (kind === "places" && !options.level) throw new Error("a places import needs --level");
+    options.onPhase?.("assign");
     const result = kind === "places"
       ? importPlaces(shapes, mapping, options.level!, stored.places ?? {})
       : importBuildings(shapes, mapping, stored.places ?? {});

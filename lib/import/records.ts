@@ -124,7 +124,7 @@ export function convertRecords(
   } = {},
 ): Converted {
   const schema = schemaTable(tableName);
-  const fields = resolveFields(tableName, raw.headers, mapping.fields);
+  const fields = resolveFields(tableName, raw.headers, mapping.fields, mapping.ignored);
   const parsers = new Map<string, CellParser>(
     schema.columns.map((c) => [c.name, cellParser(c, mapping.timestamps, importedAt)]),
   );
