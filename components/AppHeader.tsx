@@ -11,6 +11,7 @@ const PAGES = [
   { path: "/reviews", key: "nav.reviews" },
   { path: "/sql", key: "nav.sql" },
   { path: "/wall", key: "nav.wall" },
+  { path: "/data", key: "nav.data" },
   { path: "/admin", key: "nav.admin" },
 ] as const;
 

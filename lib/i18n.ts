@@ -4,6 +4,7 @@
  */
 import { ACCESS_MESSAGES } from "./i18n/access.ts";
 import { COMMON_MESSAGES } from "./i18n/common.ts";
+import { DATA_MESSAGES } from "./i18n/data.ts";
 import { DRILL_MESSAGES } from "./i18n/drill.ts";
 import { WORKBENCH_MESSAGES } from "./i18n/workbench.ts";
 import { REVIEW_MESSAGES } from "./i18n/reviews.ts";
@@ -23,6 +24,7 @@ export const MESSAGES = {
   ...REVIEW_MESSAGES,
   ...WALL_MESSAGES,
   ...ACCESS_MESSAGES,
+  ...DATA_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -21,8 +21,8 @@ import { addH3, convertTickets, ticketVersion } from "./tickets.ts";
 import { unrecognisedLine, vocabularies, type Vocabulary } from "./vocabularies.ts";
 import { readXlsx } from "./xlsx.ts";
 
-export const IMPORT_KINDS = ["places", "buildings", "tickets", "callbacks"] as const;
-export type ImportKind = typeof IMPORT_KINDS[number];
+import type { ImportKind, ImportPhase } from "./kinds.ts";
+export { IMPORT_KINDS, IMPORT_PHASES, type ImportKind, type ImportPhase } from "./kinds.ts";
 
 /** The store tables each kind reads: the one it writes and those it assigns against. */
 export const TABLES_READ: Record<ImportKind, string[]> = {
@@ -49,10 +49,6 @@ export interface ImportOptions {
   /** Told as each phase starts: reading the file, then assigning places and merging with the store. */
   onPhase?: (phase: ImportPhase) => void;
 }
-
-/** The phases of an import after the upload: read here, assign here, write by whoever stores the outcome. */
-export const IMPORT_PHASES = ["upload", "read", "assign", "write"] as const;
-export type ImportPhase = typeof IMPORT_PHASES[number];
 
 export interface Summary {
   read: number;

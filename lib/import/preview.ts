@@ -4,38 +4,17 @@
  * mapping as the import itself (lib/import/headers.ts, mapping.ts). A saved mapping that
  * names columns this file does not have keeps the rest, and says which were dropped.
  */
-import { table as schemaTable } from "../schema.ts";
-import { resolveFields, UPDATED_AT } from "./headers.ts";
+import { mappableFields, type Preview } from "./column_choice.ts";
+import { resolveFields } from "./headers.ts";
 import { defaultMapping, type Mapping, parseMapping } from "./mapping.ts";
 import { type ImportKind, type ImportOptions, readRows } from "./pipeline.ts";
+
+export type { Preview } from "./column_choice.ts";
 
 /** Rows shown under the headers. */
 export const PREVIEW_ROWS = 8;
 /** Characters of a cell shown; the import reads it whole. */
 const CELL_CHARS = 80;
-
-export interface Preview {
-  file: string;
-  headers: string[];
-  /** The first rows, each cell as text. */
-  rows: string[][];
-  /** Rows the file holds (those the reader could not split included). */
-  total: number;
-  /** Per column, the field read from it, or null. */
-  matched: (string | null)[];
-  /** The fields a column may be mapped to, in the table's order. */
-  fields: string[];
-  /** Entries of the given mapping naming a column this file does not have: left out. */
-  dropped: string[];
-  /** The mapping's entries other than columns (timezone, values…), kept as they were. */
-  options: Record<string, unknown>;
-}
-
-/** The fields an import of `kind` reads: the table's columns and the source's own update time (tickets). */
-export function mappableFields(kind: ImportKind): string[] {
-  const columns = schemaTable(kind).columns.map((c) => c.name);
-  return kind === "tickets" ? [...columns, UPDATED_AT] : columns;
-}
 
 function cellText(value: unknown): string {
   if (value == null) return "";
@@ -78,24 +57,4 @@ export async function previewImport(
     dropped,
     options: rest,
   };
-}
-
-/**
- * The mapping file for what the page shows: every column's field by name, the columns left
- * unread whose header would be recognised as `ignore`, and the other entries kept. It is the
- * same file `deno task import --map` reads.
- */
-export function mappingFor(
-  kind: ImportKind,
-  headers: string[],
-  chosen: (string | null)[],
-  options: Record<string, unknown> = {},
-): Record<string, unknown> {
-  const fields: Record<string, string> = {};
-  chosen.forEach((field, i) => {
-    if (field) fields[field] = headers[i];
-  });
-  const recognised = resolveFields(kind, headers, fields);
-  const ignore = [...recognised].filter(([field, i]) => !(field in fields) && !chosen[i]).map(([, i]) => headers[i]);
-  return { ...options, ...fields, ...(ignore.length ? { ignore } : {}) };
 }

@@ -32,6 +32,8 @@ export interface ImportJob {
   file?: string;
   action: "import" | "restore";
   phase: ImportPhase;
+  /** Every phase reached so far, in order. */
+  phases: ImportPhase[];
   started_at: string;
   state: "running" | "done" | "failed";
   error?: string;
@@ -66,9 +68,15 @@ export function failureText(e: unknown): string {
   return e instanceof WorkerError ? e.reason : String((e as Error)?.message ?? e);
 }
 
-function begin(job: Omit<ImportJob, "id" | "started_at" | "state">): ImportJob | null {
+function begin(job: Omit<ImportJob, "id" | "started_at" | "state" | "phases">): ImportJob | null {
   if (running) return null;
-  running = { ...job, id: crypto.randomUUID(), started_at: new Date().toISOString(), state: "running" };
+  running = {
+    ...job,
+    phases: [job.phase],
+    id: crypto.randomUUID(),
+    started_at: new Date().toISOString(),
+    state: "running",
+  };
   jobs.set(running.id, running);
   while (jobs.size > JOBS_KEPT) jobs.delete(jobs.keys().next().value!);
   return running;
@@ -99,7 +107,10 @@ export function startImport(
   if (!job) return null;
   const outcome = inWorkerWithProgress(
     "importFile",
-    (phase) => job.phase = phase as ImportPhase,
+    (phase) => {
+      job.phase = phase as ImportPhase;
+      if (!job.phases.includes(job.phase)) job.phases.push(job.phase);
+    },
     dir,
     kind,
     upload.name,

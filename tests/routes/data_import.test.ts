@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { importFile } from "../../cli/import.ts";
 import { readAudit } from "../../lib/access/audit.ts";
-import { mappingFor, type Preview } from "../../lib/import/preview.ts";
+import { mappingFor, type Preview } from "../../lib/import/column_choice.ts";
 import { importIntoStore } from "../../lib/store/import_into_store.ts";
 import { mappingPath } from "../../lib/store/import_mappings.ts";
 import { readColumns } from "../../lib/store/read_columns.ts";
