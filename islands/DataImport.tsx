@@ -26,6 +26,7 @@ import { ImportHistory } from "../ui/data/ImportHistory.tsx";
 import { ImportProgress, type Progress } from "../ui/data/ImportProgress.tsx";
 import { ImportResult } from "../ui/data/ImportResult.tsx";
 import { MappingTable } from "../ui/data/MappingTable.tsx";
+import { SettingSelect } from "../ui/data/SettingSelect.tsx";
 
 export interface DataImportProps {
   lang: Lang;
@@ -198,59 +199,45 @@ export default function DataImport({ lang, state: initial, mappings: initialMapp
         <h2>{t(lang, "import.title")}</h2>
         <p class="import-hint">{t(lang, "import.hint")}</p>
         <div class="import-settings">
-          <label>
-            {t(lang, "import.kind")}{" "}
-            <select
-              name="kind"
-              value={settings.kind}
-              disabled={busy}
-              onChange={(e) => setKind((e.target as HTMLSelectElement).value as ImportKind)}
-            >
-              {IMPORT_KINDS.map((k) => <option key={k} value={k}>{t(lang, `import.kind.${k}`)}</option>)}
-            </select>
-          </label>
+          <SettingSelect
+            label={t(lang, "import.kind")}
+            name="kind"
+            value={settings.kind}
+            options={IMPORT_KINDS.map((k) => [k, t(lang, `import.kind.${k}`)])}
+            disabled={busy}
+            onChange={(kind) => setKind(kind as ImportKind)}
+          />
           {settings.kind === "places" && (
-            <label>
-              {t(lang, "import.level")}{" "}
-              <select
-                name="level"
-                value={settings.level}
-                disabled={busy}
-                onChange={(e) => setSettings({ ...settings, level: (e.target as HTMLSelectElement).value })}
-              >
-                {PLACE_LEVELS.map((l) => <option key={l} value={l}>{t(lang, `import.level.${l}`)}</option>)}
-              </select>
-            </label>
+            <SettingSelect
+              label={t(lang, "import.level")}
+              name="level"
+              value={settings.level}
+              options={PLACE_LEVELS.map((l) => [l, t(lang, `import.level.${l}`)])}
+              disabled={busy}
+              onChange={(level) => setSettings({ ...settings, level })}
+            />
           )}
           {settings.kind !== "callbacks" && (
-            <label>
-              {t(lang, "import.coords")}{" "}
-              <select
-                name="coords"
-                value={settings.coords}
-                disabled={busy}
-                onChange={(e) => setSettings({ ...settings, coords: (e.target as HTMLSelectElement).value })}
-              >
-                {COORD_SYSTEMS.map((c) => <option key={c} value={c}>{t(lang, `import.coords.${c}`)}</option>)}
-              </select>
-            </label>
-          )}
-          <label>
-            {t(lang, "import.mapping")}{" "}
-            <select
-              name="mapping"
-              value={mappingName}
+            <SettingSelect
+              label={t(lang, "import.coords")}
+              name="coords"
+              value={settings.coords}
+              options={COORD_SYSTEMS.map((c) => [c, t(lang, `import.coords.${c}`)])}
               disabled={busy}
-              onChange={(e) => {
-                const name = (e.target as HTMLSelectElement).value;
-                setMappingName(name);
-                reread(name ? { mapping: name } : {});
-              }}
-            >
-              <option value="">{t(lang, "import.mapping.none")}</option>
-              {mappings.map((m) => <option key={m.name} value={m.name}>{m.name}</option>)}
-            </select>
-          </label>
+              onChange={(coords) => setSettings({ ...settings, coords })}
+            />
+          )}
+          <SettingSelect
+            label={t(lang, "import.mapping")}
+            name="mapping"
+            value={mappingName}
+            options={[["", t(lang, "import.mapping.none")], ...mappings.map((m): [string, string] => [m.name, m.name])]}
+            disabled={busy}
+            onChange={(name) => {
+              setMappingName(name);
+              reread(name ? { mapping: name } : {});
+            }}
+          />
         </div>
         {!loaded && !busy && (
           <label

@@ -4,6 +4,7 @@
  * after, and the restores. The web import shows it; command-line imports are in it too.
  */
 import type { ImportKind, Summary } from "../import/pipeline.ts";
+import { readJsonLines } from "../json_lines.ts";
 import { importsFolder } from "./previous_version.ts";
 
 export interface HistoryEntry {
@@ -33,12 +34,5 @@ export async function appendHistory(dir: string, entry: HistoryEntry): Promise<v
 
 /** The newest `last` entries, newest first. */
 export async function readHistory(dir: string, last = 100): Promise<HistoryEntry[]> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(historyFile(dir));
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return [];
-    throw e;
-  }
-  return text.split("\n").filter((l) => l.trim()).slice(-last).map((l) => JSON.parse(l) as HistoryEntry).reverse();
+  return (await readJsonLines<HistoryEntry>(historyFile(dir))).slice(-last).reverse();
 }

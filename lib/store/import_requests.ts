@@ -3,6 +3,7 @@ import { IMPORT_KINDS, type ImportKind } from "../import/pipeline.ts";
 import { principalOf } from "../access/principal.ts";
 import { COORD_SYSTEMS, type CoordSystem } from "../import/reproject.ts";
 import { readAtMost } from "../read_at_most.ts";
+import { type Upload, uploadOf } from "./import_jobs.ts";
 import { PLACE_LEVELS, type PlaceLevel } from "../schema.ts";
 
 /** A request body of settings and a mapping: small. */
@@ -41,4 +42,27 @@ export function importSettings(kind: ImportKind, fields: Record<string, unknown>
   const level = fields.level as PlaceLevel;
   if (!PLACE_LEVELS.includes(level)) return `places need a level, one of ${PLACE_LEVELS.join(", ")}`;
   return { coords, level };
+}
+
+export interface UploadRequest {
+  body: Record<string, unknown>;
+  kind: ImportKind;
+  upload: Upload;
+  settings: ImportSettings;
+}
+
+/** A JSON request about an upload of the acting admin: its body, kind, upload and settings, or what is wrong (and its status). */
+export async function uploadRequest(
+  req: Request,
+  state: Record<string, unknown>,
+): Promise<UploadRequest | { error: string; status: number }> {
+  const body = await jsonBody(req);
+  if (!body) return { error: "the body must be a JSON object", status: 400 };
+  const kind = importKind(body.kind);
+  if (!kind) return { error: "kind must be places, buildings, tickets or callbacks", status: 400 };
+  const upload = uploadOf(String(body.upload), actingName(state));
+  if (!upload) return { error: "the upload has expired: choose the file again", status: 410 };
+  const settings = importSettings(kind, body);
+  if (typeof settings === "string") return { error: settings, status: 400 };
+  return { body, kind, upload, settings };
 }

@@ -5,21 +5,16 @@
 import { personalJson } from "../../../../framework/cache_control.ts";
 import type { Handlers } from "../../../../framework/mod.ts";
 import { dataDir } from "../../../../lib/config.ts";
-import { failureText, uploadOf } from "../../../../lib/store/import_jobs.ts";
+import { failureText } from "../../../../lib/store/import_jobs.ts";
 import { readMapping } from "../../../../lib/store/import_mappings.ts";
-import { actingName, importKind, importSettings, jsonBody } from "../../../../lib/store/import_requests.ts";
+import { uploadRequest } from "../../../../lib/store/import_requests.ts";
 import { inWorker } from "../../../../lib/store/in_worker.ts";
 
 export const handler: Handlers = {
   async POST(req, ctx) {
-    const body = await jsonBody(req);
-    if (!body) return personalJson({ error: "the body must be a JSON object" }, 400);
-    const kind = importKind(body.kind);
-    if (!kind) return personalJson({ error: "kind must be places, buildings, tickets or callbacks" }, 400);
-    const upload = uploadOf(String(body.upload), actingName(ctx.state));
-    if (!upload) return personalJson({ error: "the upload has expired: choose the file again" }, 410);
-    const settings = importSettings(kind, body);
-    if (typeof settings === "string") return personalJson({ error: settings }, 400);
+    const asked = await uploadRequest(req, ctx.state);
+    if ("error" in asked) return personalJson({ error: asked.error }, asked.status);
+    const { body, kind, upload, settings } = asked;
     try {
       const mapping = typeof body.mapping === "string" ? await readMapping(dataDir(), kind, body.mapping) : undefined;
       if (typeof body.mapping === "string" && mapping === undefined) {
