@@ -163,6 +163,28 @@ Deno.test("the web import", async (t) => {
       assert.equal((await readAudit(dir)).filter((r) => r.event === "restore").length, 2);
     });
 
+    await t.step("while an import runs in its worker, the server answers other requests", async () => {
+      const la = await Deno.readFile(new URL("../fixtures/real/tickets/MyLA311_2020_jan_subset.csv", import.meta.url));
+      const res = await post(asAdmin, "/api/admin/import/upload?kind=tickets&file=la.csv", la, "text/csv");
+      const { upload: id } = await res.json();
+      const started = await post(asAdmin, "/api/admin/import/start", JSON.stringify({ upload: id, kind: "tickets" }));
+      const { job } = await started.json();
+      const health = await asAdmin(new Request(`${ORIGIN}/api/health`));
+      assert.equal(health.status, 200);
+      await health.body?.cancel();
+      assert.equal(
+        (await getJson(`/api/admin/import/jobs/${job}`)).state,
+        "running",
+        "answered before the import ended",
+      );
+      const restore = await post(asAdmin, "/api/admin/import/restore", "");
+      assert.equal(restore.status, 409, "a restore waits for the import too");
+      await restore.body?.cancel();
+      const done = await settled(job);
+      assert.equal(done.state, "done", done.error);
+      assert.match(done.history.line, /^read 10000, /);
+    });
+
     await t.step("a file that cannot be read is one clear error", async () => {
       const res = await post(asAdmin, "/api/admin/import/upload?kind=tickets&file=x.xlsx", "not a workbook");
       assert.equal(res.status, 422);
