@@ -175,6 +175,8 @@ export default function DataImport({ lang, state: initial, mappings: initialMapp
     try {
       const { job: id } = await postJson<{ job: string }>("restore", {});
       const ended = await follow(id);
+      // The import just shown is undone: its file is not offered again; a file being previewed stays.
+      if (job?.action === "import") setLoaded(null);
       setJob(null);
       setProgress(null);
       if (ended.state === "done") {

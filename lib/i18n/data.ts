@@ -1,6 +1,6 @@
 /** Messages of the data pages (`/data`: the web import, its history and restore); merged into the one table in lib/i18n.ts. Chinese first, English second. */
 export const DATA_MESSAGES = {
-  "nav.data": ["数据导入", "Data import"],
+  "nav.data": ["数据导入", "Import"],
   "import.title": ["导入数据", "Import data"],
   "import.hint": [
     "与命令行 deno task import 相同的导入：逐列识别字段，可修改并按名称保存映射，下月文件直接套用。",
@@ -72,7 +72,7 @@ export const DATA_MESSAGES = {
   "import.history.what": ["文件", "File"],
   "import.history.summary": ["结果", "Summary"],
   "import.history.version": ["数据版本", "Store version"],
-  "import.history.restore": ["恢复到 {version}", "Restored {version}"],
+  "import.history.restore": ["恢复版本 {version} 的数据", "Restored the data of version {version}"],
   "import.restore": ["恢复上一版本（{version}，{time}）", "Restore the previous version ({version}, {time})"],
   "import.restore.confirm": [
     "确认恢复？当前版本将被保留，可再次恢复。",

@@ -18,6 +18,8 @@ export interface HistoryEntry {
   line?: string;
   unrecognised?: string[];
   summary?: Summary;
+  /** A restore: the version whose tables it brought back (as a new version, `after`). */
+  restored?: string;
   /** The store's version before and after (equal when nothing changed). */
   before: string | null;
   after: string | null;

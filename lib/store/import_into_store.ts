@@ -93,14 +93,15 @@ export async function importIntoStore(
  */
 export async function restoreIntoStore(dir: string, by: string): Promise<HistoryEntry | null> {
   const before = (await readManifest(dir))?.version ?? null;
-  const restored = await restorePrevious(dir, by);
-  if (!restored) return null;
+  const done = await restorePrevious(dir, by);
+  if (!done) return null;
   const history: HistoryEntry = {
     time: new Date().toISOString(),
     action: "restore",
     by,
+    restored: done.restored,
     before,
-    after: restored.version,
+    after: done.manifest.version,
   };
   await appendHistory(dir, history);
   return history;

@@ -82,14 +82,20 @@ function begin(job: Omit<ImportJob, "id" | "started_at" | "state" | "phases">): 
   return running;
 }
 
-function finish(job: ImportJob, outcome: Promise<Partial<ImportJob>>, onDone: (job: ImportJob) => Promise<void>) {
-  return outcome
-    .then((done) => Object.assign(job, done, { state: "done" }))
-    .catch((e) => Object.assign(job, { state: "failed", error: failureText(e) }))
-    .finally(() => {
-      running = null;
-    })
-    .then(() => onDone(job));
+/** Audits the job's end (`onDone`), then shows it ended: a page that sees it ended finds it in the audit trail. */
+async function finish(
+  job: ImportJob,
+  outcome: Promise<Partial<ImportJob>>,
+  onDone: (job: ImportJob) => Promise<void>,
+): Promise<void> {
+  const ended: Partial<ImportJob> = await outcome.then(
+    (done) => ({ ...done, state: "done" as const }),
+    (e) => ({ state: "failed" as const, error: failureText(e) }),
+  );
+  // Nobody awaits a job: a failure to audit it is logged, never an unhandled rejection that stops the server.
+  await onDone({ ...job, ...ended }).catch((e) => console.error(`import job ${job.id}: ${(e as Error).stack ?? e}`));
+  Object.assign(job, ended);
+  running = null;
 }
 
 /**

@@ -33,9 +33,13 @@ export async function keepPrevious(dir: string, current: Manifest): Promise<void
 
 /**
  * Writes a new version whose tables are the previous version's, and sets the current one
- * aside in its place. Answers the new manifest, or null when no version was set aside.
+ * aside in its place. Answers the new manifest and the version brought back, or null when
+ * no version was set aside.
  */
-export async function restorePrevious(dir: string, by: string): Promise<Manifest | null> {
+export async function restorePrevious(
+  dir: string,
+  by: string,
+): Promise<{ manifest: Manifest; restored: string } | null> {
   const kept = await readPrevious(dir);
   const current = await readManifest(dir);
   if (!kept || !current) return null;
@@ -43,7 +47,8 @@ export async function restorePrevious(dir: string, by: string): Promise<Manifest
   await Deno.rename(previousFolder(dir), restoring);
   try {
     await keepPrevious(dir, current);
-    return await writeStoreAs(dir, restoring, kept, `${kept.source}; restored ${kept.version} by ${by}`);
+    const manifest = await writeStoreAs(dir, restoring, kept, `${kept.source}; restored ${kept.version} by ${by}`);
+    return { manifest, restored: kept.version };
   } catch (e) {
     // The store is as it was: put the version that was to come back where it was.
     await Deno.remove(previousFolder(dir), { recursive: true }).catch(() => {});

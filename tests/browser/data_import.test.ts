@@ -140,8 +140,16 @@ Deno.test("the web import", { sanitizeResources: false, sanitizeOps: false }, as
     assert.equal(now.tables.tickets.rows, 0, "the tickets are as before the import");
     const first = await page.$eval("[data-table=history] tbody tr", (tr) => tr.dataset.action);
     assert.equal(first, "restore");
+    assert.equal(await page.$("[data-action=start]"), null, "the file imported is not offered again");
+    assert.ok(await page.$("input[type=file]"), "another file can be chosen");
     await page.setViewport(VIEWPORTS[1]);
     await screenshot(page, "data-import-restored-1366x768");
+  });
+
+  await t.step("the page in English", async () => {
+    await using english = await openPage(browser, `${server.url}data?lang=en`, VIEWPORTS[1]);
+    assert.match(await english.page.$eval("main", (m) => m.textContent ?? ""), /Import history/);
+    await screenshot(english.page, "data-import-en-1366x768");
   });
 
   await t.step("another role gets 403 and no link to the page", async () => {

@@ -144,6 +144,7 @@ Deno.test("the web import", async (t) => {
 
     await t.step("restore brings back the version before the import as a new version", async () => {
       const imported = (await readManifest(dir))!.version;
+      const kept = (await getJson("/api/admin/import/history")).previous.version;
       const res = await post(asAdmin, "/api/admin/import/restore", "");
       assert.equal(res.status, 202);
       const done = await settled((await res.json()).job);
@@ -153,7 +154,12 @@ Deno.test("the web import", async (t) => {
       assert.equal((await readColumns(dir, now, "tickets")).ticket_id.length, 0);
       assert.equal((await readColumns(dir, now, "places")).place_id.length, 2);
       // The version replaced is set aside in turn: the restore is undone by another.
-      assert.equal((await getJson("/api/admin/import/history")).previous.version, imported);
+      const state = await getJson("/api/admin/import/history");
+      assert.equal(state.previous.version, imported);
+      assert.deepEqual(
+        [state.history[0].action, state.history[0].restored, state.history[0].after],
+        ["restore", kept, now!.version],
+      );
       const undo = await settled((await (await post(asAdmin, "/api/admin/import/restore", "")).json()).job);
       assert.equal(undo.state, "done");
       assert.deepEqual(

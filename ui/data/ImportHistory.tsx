@@ -64,7 +64,7 @@ export function ImportHistory({ lang, state, busy, onRestore }: {
                   <td>{h.by}</td>
                   <td>
                     {h.action === "restore"
-                      ? t(lang, "import.history.restore", { version: h.after ?? "" })
+                      ? t(lang, "import.history.restore", { version: h.restored ?? "" })
                       : `${t(lang, `import.kind.${h.kind!}`)} · ${h.file}`}
                   </td>
                   <td class="import-line">{h.line ?? ""}</td>
