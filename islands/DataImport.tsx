@@ -81,12 +81,11 @@ export default function DataImport({ lang, state: initial, mappings: initialMapp
     try {
       const answer = await uploadFile(
         file,
-        settings,
+        { ...settings, ...(mappingName ? { mapping: mappingName } : {}) },
         (sent) => setProgress({ phase: "upload", within: sent, done: false }),
       );
       show(answer, file);
       setProgress({ phase: "upload", within: 1, done: false });
-      if (mappingName) await reread({ mapping: mappingName }, answer.upload, file);
     } catch (e) {
       setProgress(null);
       fail(e);

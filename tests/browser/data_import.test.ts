@@ -146,6 +146,15 @@ Deno.test("the web import", { sanitizeResources: false, sanitizeOps: false }, as
     await screenshot(page, "data-import-restored-1366x768");
   });
 
+  await t.step("next month's file, with the saved mapping chosen, comes matched as it was saved", async () => {
+    assert.equal(await page.$eval("select[name=mapping]", (s) => (s as HTMLSelectElement).value), MAPPING);
+    const input = await page.waitForSelector("input[type=file]");
+    await input!.uploadFile(xlsx);
+    await page.waitForSelector("[data-table=preview]", { timeout: 120_000 });
+    const category = await page.$eval(`select[data-column="${RENAMED}"]`, (s) => (s as HTMLSelectElement).value);
+    assert.equal(category, "category");
+  });
+
   await t.step("the page in English", async () => {
     await using english = await openPage(browser, `${server.url}data?lang=en`, VIEWPORTS[1]);
     assert.match(await english.page.$eval("main", (m) => m.textContent ?? ""), /Import history/);

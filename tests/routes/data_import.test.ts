@@ -90,6 +90,11 @@ Deno.test("the web import", async (t) => {
         JSON.stringify({ upload, kind: "tickets", mapping: "月报" }),
       )).json();
       assert.equal(again.preview.matched[preview.headers.indexOf("地址")], null);
+      const next = await post(asAdmin, "/api/admin/import/upload?kind=tickets&file=t.csv&mapping=月报", TICKETS);
+      assert.equal((await next.json()).preview.matched[preview.headers.indexOf("地址")], null, "next month's file");
+      const unknown = await post(asAdmin, "/api/admin/import/upload?kind=tickets&file=t.csv&mapping=nope", TICKETS);
+      assert.equal(unknown.status, 404);
+      await unknown.body?.cancel();
       const bad = await post(
         asAdmin,
         "/api/admin/import/mappings",

@@ -39,7 +39,11 @@ export const postJson = async <T>(path: string, body: unknown): Promise<T> =>
   );
 
 /** Sends the file, telling the share of its bytes sent as they go (XHR: fetch tells no upload progress). */
-export function uploadFile(file: File, settings: Settings, onProgress: (sent: number) => void): Promise<PreviewAnswer> {
+export function uploadFile(
+  file: File,
+  settings: Settings & { mapping?: string },
+  onProgress: (sent: number) => void,
+): Promise<PreviewAnswer> {
   const params = new URLSearchParams({ ...settings, file: file.name });
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
