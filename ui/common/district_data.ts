@@ -20,6 +20,8 @@ export interface Headline {
   satisfaction: number | null;
   compounds: number;
   buildings: number;
+  /** Of all tickets, those in no compound (lib/metrics/data_quality.ts); null without tickets. */
+  unplaced_share: number | null;
 }
 
 export interface DistrictData {
