@@ -6,7 +6,8 @@ import type { Principal } from "./principal.ts";
 
 /** Open to anyone: the sign-in page and API, and the liveness probe. */
 const OPEN = ["/login", "/api/auth/*", "/api/health"];
-const ADMIN_ONLY = ["/admin", "/admin/*", "/api/admin/*"];
+/** The data pages hold import notes, which quote source files (residents' fields no scope masks): admins only. */
+const ADMIN_ONLY = ["/admin", "/admin/*", "/api/admin/*", "/data", "/data/*"];
 /** The APIs the pages' maps and data need. */
 const DATA_APIS = ["/api/data/*", "/api/tiles/*", "/api/basemap/*"];
 const STREET = ["/", "/map", "/reviews", "/reviews/*", "/sql", "/api/reviews/*", ...DATA_APIS];
