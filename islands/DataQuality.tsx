@@ -30,11 +30,8 @@ function Quality({ data, lang, mapWorker }: { data: QualityData; lang: Lang; map
   );
   const points = useMemo(() => unplacedPoints(data.tickets), [data]);
   const layers = useMemo(() => ({ ...data.layers, overlay: points }), [data, points]);
-  // The district and every point outside it: an address outside is what the map is for.
-  const extent = useMemo(
-    () => bounds({ type: "FeatureCollection", features: [...data.layers.streets.features, ...points.features] }),
-    [data, points],
-  );
+  // The district: a ticket outside it may be anywhere (coordinates in another system), and its list says where.
+  const extent = useMemo(() => bounds(data.layers.streets), [data]);
   const count = data.reasons.find((r) => r.reason === reason)?.tickets ?? 0;
   return (
     <div class="quality">
@@ -52,7 +49,9 @@ function Quality({ data, lang, mapWorker }: { data: QualityData; lang: Lang; map
       </section>
       <section class="panel map-panel quality-map">
         <h2>{t(lang, "quality.map_title")}</h2>
-        {points.features.length === 0 && <p class="quality-hint">{t(lang, "quality.map_none")}</p>}
+        <p class="quality-hint">
+          {t(lang, points.features.length === 0 ? "quality.map_none" : "quality.map_extent")}
+        </p>
         <MapCanvas layers={layers} theme="light" stops={[]} workerUrl={mapWorker} lang={lang} bounds={extent} />
       </section>
       <section class="panel">

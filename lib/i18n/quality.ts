@@ -26,6 +26,10 @@ export const QUALITY_MESSAGES = {
   ],
   "quality.list_shown": ["显示最新 {shown} 条，共 {count} 条", "The newest {shown} of {count}"],
   "quality.map_title": ["有坐标的未落位工单", "Tickets not placed that have coordinates"],
+  "quality.map_extent": [
+    "地图显示辖区范围；不在辖区内的工单可能在范围之外，其坐标见列表。",
+    "The map shows the district; tickets outside it may lie beyond the view: their coordinates are in the list.",
+  ],
   "quality.map_none": ["未落位工单均无坐标。", "No ticket not placed has coordinates."],
   "quality.col.ticket": ["工单编号", "Ticket"],
   "quality.col.created": ["受理时间", "Created"],
