@@ -121,13 +121,27 @@ Deno.test("data-quality page", { sanitizeResources: false, sanitizeOps: false },
     },
   );
 
-  await t.step("the drill map draws the point compounds from its tiles", async () => {
-    await using opened = await openPage(browser, `${server.url}map`, VIEWPORTS[0]);
-    const { page, errors } = opened;
-    await waitReady(page);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(JSON.parse((await mapData(page, "pointCompounds"))!), POINT_COMPOUNDS);
-  });
+  await t.step(
+    "the drill map draws the point compounds from its tiles, and a point compound's panel counts its ticket",
+    async () => {
+      await using opened = await openPage(browser, `${server.url}map`, VIEWPORTS[0]);
+      const { page, errors } = opened;
+      await waitReady(page);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(JSON.parse((await mapData(page, "pointCompounds"))!), POINT_COMPOUNDS);
+
+      // Q01's address named 银杏小区 (P01), stored as a point.
+      await using panel = await openPage(browser, `${server.url}map?place=compound:P01`, VIEWPORTS[0]);
+      await waitReady(panel.page);
+      await panel.page.waitForFunction(
+        () => document.querySelector('.drill-panel [data-metric="tickets"]')?.getAttribute("data-value") === "1",
+        { timeout: 60_000 },
+      );
+      await screenshot(panel.page, "quality-point-compound-1920x1080");
+      assert.match(await panel.page.$eval(".drill-panel h2", (e) => e.textContent ?? ""), /银杏小区/);
+      assert.deepEqual(panel.errors, []);
+    },
+  );
 
   await t.step("other roles are refused the page, and the overview does not link it for them", async () => {
     for (const role of ["leader", "analyst", "street"] as const) {
