@@ -121,7 +121,7 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
         paint: { "line-color": p.community, "line-width": 1, "line-dasharray": [2, 2] },
       },
       { id: "streets", type: "line", ...from("streets"), paint: { "line-color": p.street, "line-width": 2.5 } },
-      ...pointLayers(p, ramp, from, drill !== undefined),
+      ...pointLayers(p, ramp, from),
       ...drill ? drillLayers(p, from) : [],
       {
         id: "overlay-fill",
@@ -169,15 +169,11 @@ function drillSources(drill: DrillStyle) {
 }
 
 /**
- * Point compounds and buildings. A point compound's name shows at every zoom (it has no
- * outline to recognise it by); on the drill map only until its labels take over at 14.
+ * Point compounds and buildings. A point compound's name shows below its circle at every
+ * zoom (it has no outline to recognise it by); the drill map's tiles leave it out of their
+ * labels (lib/map/tiles.ts), which would write it over the circle.
  */
-function pointLayers(
-  p: typeof PALETTES[Theme],
-  ramp: unknown,
-  from: ReturnType<typeof geometrySource>,
-  drill: boolean,
-) {
+function pointLayers(p: typeof PALETTES[Theme], ramp: unknown, from: ReturnType<typeof geometrySource>) {
   const state = (key: string) => ["boolean", ["feature-state", key], false];
   return [
     {
@@ -187,7 +183,7 @@ function pointLayers(
       filter: IS_POINT,
       paint: {
         "circle-color": ramp,
-        "circle-radius": ["interpolate", ["linear"], ["zoom"], 11, 4, 16, 9],
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 11, 4, 16, 10, 19, 16],
         "circle-stroke-color": ["case", state("priority"), PRIORITY_OUTLINE, p.street],
         "circle-stroke-width": ["case", state("selected"), 3.5, state("priority"), 3, 1],
       },
@@ -209,7 +205,6 @@ function pointLayers(
       id: "compound-point-labels",
       type: "symbol",
       ...from("compounds"),
-      ...drill ? { maxzoom: 14 } : {},
       filter: IS_POINT,
       layout: {
         "text-field": ["get", "name"],

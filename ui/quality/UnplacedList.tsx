@@ -3,6 +3,7 @@ import { formatCount, formatDateTime } from "../../lib/format.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
 import type { UnplacedReason } from "../../lib/metrics/data_quality.ts";
 import type { UnplacedTicket } from "./quality_data.ts";
+import { ScrollTable } from "./ScrollTable.tsx";
 
 const coordinates = (r: UnplacedTicket) => r.lon == null || r.lat == null ? "—" : `${r.lon}, ${r.lat}`;
 
@@ -23,34 +24,28 @@ export function UnplacedList({ reason, count, rows, suggestions, lang }: {
         </p>
       )}
       {rows.length === 0 ? <p>{t(lang, "quality.none")}</p> : (
-        <div class="quality-scroll">
-          <table class="admin-table">
-            <thead>
-              <tr>
-                <th>{t(lang, "quality.col.ticket")}</th>
-                <th>{t(lang, "quality.col.created")}</th>
-                <th>{t(lang, "quality.col.address")}</th>
-                {matching
-                  ? <th>{t(lang, "quality.col.suggestions")}</th>
-                  : <th>{t(lang, "quality.col.coordinates")}</th>}
-                <th>{t(lang, "quality.col.community")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.ticket_id} data-ticket={r.ticket_id}>
-                  <td>{r.ticket_id}</td>
-                  <td>{formatDateTime(r.created_at, lang)}</td>
-                  <td>{r.address ?? "—"}</td>
-                  {matching
-                    ? <td data-suggestions>{(suggestions.get(r.ticket_id) ?? []).join("、") || "—"}</td>
-                    : <td>{coordinates(r)}</td>}
-                  <td>{r.community_id ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          name="unplaced"
+          columns={[
+            { text: t(lang, "quality.col.ticket") },
+            { text: t(lang, "quality.col.created") },
+            { text: t(lang, "quality.col.address") },
+            { text: t(lang, matching ? "quality.col.suggestions" : "quality.col.coordinates") },
+            { text: t(lang, "quality.col.community") },
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.ticket_id} data-ticket={r.ticket_id}>
+              <td>{r.ticket_id}</td>
+              <td>{formatDateTime(r.created_at, lang)}</td>
+              <td>{r.address ?? "—"}</td>
+              {matching
+                ? <td data-suggestions>{(suggestions.get(r.ticket_id) ?? []).join("、") || "—"}</td>
+                : <td>{coordinates(r)}</td>}
+              <td>{r.community_id ?? "—"}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </div>
   );

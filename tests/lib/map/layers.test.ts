@@ -79,8 +79,7 @@ Deno.test("compounds and buildings stored as points are drawn as circles, a comp
       "buildings",
     ]);
     for (const l of [points, labels, buildings]) assert.deepEqual(l?.filter, ["==", ["geometry-type"], "Point"]);
-    // On the drill map the labels of every compound take over from zoom 14.
-    assert.equal(labels?.maxzoom, drill ? 14 : undefined);
+    assert.equal(labels?.maxzoom, undefined, "named at every zoom");
   }
 });
 

@@ -80,4 +80,7 @@ Deno.test("a compound stored as a point is in the tiles' compounds as a point, w
     .find((f) => f.properties.place_id === "p1");
   // 1 is a point in the vector tile format.
   assert.deepEqual([found?.type, found?.properties.name], [1, "银杏小区"]);
+  // Its name is written beside its circle by the style, not over it by the labels layer.
+  const labels = Array.from({ length: tile.labels.length }, (_, i) => tile.labels.feature(i).properties.name);
+  assert.ok(labels.includes("德沁苑") && !labels.includes("银杏小区"), String(labels));
 });
