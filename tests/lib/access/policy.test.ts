@@ -14,6 +14,7 @@ const PATHS = [
   "/sql",
   "/wall",
   "/admin",
+  "/data/quality",
   "/api/data/tickets.arrow",
 ];
 
@@ -24,8 +25,8 @@ Deno.test("the policy table of docs/access.md", () => {
   );
   assert.deepEqual(table, {
     admin: PATHS,
-    leader: PATHS.filter((p) => p !== "/admin"),
-    analyst: PATHS.filter((p) => p !== "/admin"),
+    leader: PATHS.filter((p) => p !== "/admin" && p !== "/data/quality"),
+    analyst: PATHS.filter((p) => p !== "/admin" && p !== "/data/quality"),
     street: ["/", "/map", "/reviews", "/reviews/quarter/2026-Q1", "/sql", "/api/data/tickets.arrow"],
     wall: ["/wall", "/api/data/tickets.arrow"],
   });
