@@ -3,7 +3,6 @@ import type { Connector, Row } from "../../lib/db/connector.ts";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
 import type { Lang } from "../../lib/i18n.ts";
 import { type DistrictLayers, loadDistrictLayers } from "../../lib/map/district_layers.ts";
-import type { MapLayers } from "../../lib/map/style.ts";
 import { headlineSql, ticketsByStreetSql } from "../../lib/metrics/overview.ts";
 
 /** What every map page's island receives: the language and URLs, never data. */
