@@ -37,6 +37,9 @@ export const QUALITY_MESSAGES = {
   "quality.col.coordinates": ["坐标", "Coordinates"],
   "quality.col.community": ["社区", "Community"],
   "quality.col.suggestions": ["可能的小区", "Compounds it may mean"],
+  "quality.col.nearest": ["最近的小区（到中心）", "Nearest compounds (to their centre)"],
+  "quality.at_metres": ["{name}（{metres} 米）", "{name} ({metres} m)"],
+  "quality.list_separator": ["、", ", "],
   "quality.none": ["无", "None"],
   "quality.notes": ["导入数据质量说明", "Notes of imports"],
   "quality.notes_hint": [

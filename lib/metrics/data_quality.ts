@@ -4,6 +4,7 @@
  * kind, channel and callback result with the code each became.
  */
 import { vocabularies, type VocabularyField } from "../import/vocabularies.ts";
+import { EARTH_RADIUS_M } from "./hotspots.ts";
 import { sqlString } from "./sql.ts";
 
 export const UNPLACED_REASONS = ["address_not_matched", "outside_compounds", "outside_district"] as const;
@@ -81,6 +82,22 @@ QUALIFY row_number() OVER (PARTITION BY ticket_id ORDER BY score DESC, closeness
     Math.max(1, Math.floor(per))
   }
 ORDER BY ticket_id, score DESC, closeness DESC, place_id`;
+}
+
+/**
+ * The compounds nearest each ticket `unplacedTicketsSql` lists as outside every compound,
+ * by the distance in metres to their centre (`places.lon`/`lat`; a flat-earth distance,
+ * exact enough within a district), the nearest `per` first: where the ticket may belong
+ * when an outline is missing or drawn short.
+ */
+export function nearestCompoundsSql(limit = 500, per = 3): string {
+  return `WITH listed AS (${unplacedTicketsSql("outside_compounds", limit)})
+SELECT l.ticket_id, p.place_id, p.name,
+  round(${EARTH_RADIUS_M} * sqrt(pow(radians(p.lat - l.lat), 2)
+    + pow(radians(p.lon - l.lon) * cos(radians(l.lat)), 2))) AS metres
+FROM listed l JOIN places p ON p.level = 'compound' AND p.lon IS NOT NULL AND p.lat IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY l.ticket_id ORDER BY metres, p.place_id) <= ${Math.max(1, Math.floor(per))}
+ORDER BY l.ticket_id, metres, p.place_id`;
 }
 
 /**

@@ -7,13 +7,14 @@
 import assert from "node:assert/strict";
 import type { Page } from "puppeteer-core";
 import {
+  nearestCompoundsSql,
+  notesByImportSql,
   type SourceWord,
   sourceWordsSql,
   unplacedByReasonSql,
   unplacedShareSql,
   unrecognisedWords,
 } from "../../lib/metrics/data_quality.ts";
-import { notesByImportSql } from "../../lib/metrics/data_quality.ts";
 import { openStoreDb } from "../../lib/store/open_store_db.ts";
 import { launchBrowser } from "./chromium.ts";
 import { POINT_COMPOUNDS, qualityStore } from "./fixtures/quality_store.ts";
@@ -32,6 +33,9 @@ Deno.test("data-quality page", { sanitizeResources: false, sanitizeOps: false },
   const [share] = await db.query<{ share: number; unplaced: number }>(unplacedShareSql());
   const notes = await db.query<{ notes: number }>(notesByImportSql());
   const words = unrecognisedWords(await db.query<SourceWord>(sourceWordsSql()));
+  const [nearestToQ07] = await db.query<{ name: string }>(
+    `SELECT name FROM (${nearestCompoundsSql()}) WHERE ticket_id = 'Q07' ORDER BY metres, place_id LIMIT 1`,
+  );
   await db.close();
   // What the fixture made: 5 addresses unmatched (one with coordinates emptied by a note), 1 outside every compound, 1 outside the district.
   assert.deepEqual(reasons.map((r) => [r.reason, r.tickets]), [
@@ -74,6 +78,9 @@ Deno.test("data-quality page", { sanitizeResources: false, sanitizeOps: false },
       const suggested = await page.$eval('[data-ticket="Q03"] [data-suggestions]', (e) => e.textContent ?? "");
       assert.equal(suggested.split("、")[0], "盛世雅居", suggested);
       assert.equal(await page.$eval('[data-ticket="Q05"] [data-suggestions]', (e) => e.textContent), "—");
+      await page.click('[data-reason="outside_compounds"]');
+      const nearest = await page.$eval('[data-ticket="Q07"] [data-suggestions]', (e) => e.textContent ?? "");
+      assert.ok(nearest.startsWith(`${nearestToQ07.name}（`) && /（\d+ 米）、/.test(nearest), nearest);
       await page.click('[data-reason="outside_district"]');
       assert.deepEqual(
         await page.$$eval(

@@ -2,19 +2,32 @@
 import { formatCount, formatDateTime } from "../../lib/format.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
 import type { UnplacedReason } from "../../lib/metrics/data_quality.ts";
-import type { UnplacedTicket } from "./quality_data.ts";
+import type { Suggestion, UnplacedTicket } from "./quality_data.ts";
 import { ScrollTable } from "./ScrollTable.tsx";
 
 const coordinates = (r: UnplacedTicket) => r.lon == null || r.lat == null ? "—" : `${r.lon}, ${r.lat}`;
+
+/** Which compounds each reason's list offers: by name for an address, the nearest for a point; none outside the district. */
+const SUGGESTED: Partial<Record<UnplacedReason, "quality.col.suggestions" | "quality.col.nearest">> = {
+  address_not_matched: "quality.col.suggestions",
+  outside_compounds: "quality.col.nearest",
+};
+
+function suggestionText(list: Suggestion[] | undefined, lang: Lang): string {
+  if (!list?.length) return "—";
+  return list.map((s) =>
+    s.metres == null ? s.name : t(lang, "quality.at_metres", { name: s.name, metres: formatCount(s.metres, lang) })
+  ).join(t(lang, "quality.list_separator"));
+}
 
 export function UnplacedList({ reason, count, rows, suggestions, lang }: {
   reason: UnplacedReason;
   count: number;
   rows: UnplacedTicket[];
-  suggestions: Map<string, string[]>;
+  suggestions: Map<string, Suggestion[]>;
   lang: Lang;
 }) {
-  const matching = reason === "address_not_matched";
+  const suggested = SUGGESTED[reason];
   return (
     <div class="quality-list" data-list={reason}>
       <p class="quality-hint">{t(lang, `quality.reason_hint.${reason}`)}</p>
@@ -30,7 +43,8 @@ export function UnplacedList({ reason, count, rows, suggestions, lang }: {
             { text: t(lang, "quality.col.ticket") },
             { text: t(lang, "quality.col.created") },
             { text: t(lang, "quality.col.address") },
-            { text: t(lang, matching ? "quality.col.suggestions" : "quality.col.coordinates") },
+            ...reason === "address_not_matched" ? [] : [{ text: t(lang, "quality.col.coordinates") }],
+            ...suggested ? [{ text: t(lang, suggested) }] : [],
             { text: t(lang, "quality.col.community") },
           ]}
         >
@@ -39,9 +53,8 @@ export function UnplacedList({ reason, count, rows, suggestions, lang }: {
               <td>{r.ticket_id}</td>
               <td>{formatDateTime(r.created_at, lang)}</td>
               <td>{r.address ?? "—"}</td>
-              {matching
-                ? <td data-suggestions>{(suggestions.get(r.ticket_id) ?? []).join("、") || "—"}</td>
-                : <td>{coordinates(r)}</td>}
+              {reason !== "address_not_matched" && <td>{coordinates(r)}</td>}
+              {suggested && <td data-suggestions>{suggestionText(suggestions.get(r.ticket_id), lang)}</td>}
               <td>{r.community_id ?? "—"}</td>
             </tr>
           ))}

@@ -5,6 +5,7 @@ import type { FeatureCollection } from "../../lib/map/geojson.ts";
 import { UNPLACED_COLORS } from "../../lib/map/palette.ts";
 import {
   addressSuggestionsSql,
+  nearestCompoundsSql,
   notesByImportSql,
   type SourceWord,
   sourceWordsSql,
@@ -40,34 +41,45 @@ export interface NoteGroup {
   example: string;
 }
 
+export interface Suggestion {
+  name: string;
+  metres?: number;
+}
+
 export interface QualityData {
   share: { unplaced: number; tickets: number; share: number | null };
   reasons: { reason: UnplacedReason; tickets: number; share: number | null }[];
   tickets: Record<UnplacedReason, UnplacedTicket[]>;
-  /** Compound names per listed ticket whose address matched none, the likeliest first. */
-  suggestions: Map<string, string[]>;
+  /**
+   * Compounds per listed ticket, the likeliest first: for an address that matched none, by
+   * name; for a ticket outside every compound, the nearest (with the metres to its centre).
+   */
+  suggestions: Map<string, Suggestion[]>;
   notes: NoteGroup[];
   words: SourceWord[];
   layers: DistrictLayers;
 }
 
 export async function loadQuality(db: Connector): Promise<QualityData> {
-  const [share, reasons, lists, suggestions, notes, words, layers] = await Promise.all([
+  const [share, reasons, lists, byName, nearest, notes, words, layers] = await Promise.all([
     db.query<QualityData["share"]>(unplacedShareSql()),
     db.query<QualityData["reasons"][number]>(unplacedByReasonSql()),
     Promise.all(UNPLACED_REASONS.map((r) => db.query<UnplacedTicket>(unplacedTicketsSql(r, LISTED)))),
-    db.query<{ ticket_id: string; name: string }>(addressSuggestionsSql(LISTED)),
+    db.query<Suggestion & { ticket_id: string }>(addressSuggestionsSql(LISTED)),
+    db.query<Suggestion & { ticket_id: string }>(nearestCompoundsSql(LISTED)),
     db.query<NoteGroup>(notesByImportSql()),
     db.query<SourceWord>(sourceWordsSql()),
     loadDistrictLayers(db),
   ]);
-  const names = new Map<string, string[]>();
-  for (const s of suggestions) names.set(s.ticket_id, [...names.get(s.ticket_id) ?? [], s.name]);
+  const suggestions = new Map<string, Suggestion[]>();
+  for (const { ticket_id, name, metres } of [...byName, ...nearest]) {
+    suggestions.set(ticket_id, [...suggestions.get(ticket_id) ?? [], { name, metres }]);
+  }
   return {
     share: share[0],
     reasons,
     tickets: Object.fromEntries(UNPLACED_REASONS.map((r, i) => [r, lists[i]])) as QualityData["tickets"],
-    suggestions: names,
+    suggestions,
     notes,
     words: unrecognisedWords(words),
     layers,

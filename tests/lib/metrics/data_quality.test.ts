@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import {
   addressSuggestionsSql,
+  nearestCompoundsSql,
   notesByImportSql,
   type SourceWord,
   sourceWordsSql,
@@ -39,6 +40,8 @@ const FIXTURE = {
     name: ["德沁苑", "和园", "和苑", "沁园春", "一社区", "二社区"],
     aliases: [null, null, "东和苑|和苑小区", null, null, null],
     parent_id: ["M1", "M1", "M2", "M2", null, null],
+    lon: [121.47, 121.481, 121.5, null, 121.47, 121.5],
+    lat: [31.23, 31.23, 31.23, null, 31.23, 31.23],
   },
   callbacks: {
     ticket_id: ["t1", "t3"],
@@ -119,6 +122,18 @@ Deno.test("compounds an unmatched address may mean: names sharing half their cha
     ["t5", "C1"],
     ["t7", "C3"],
   ]);
+  await db.close();
+});
+
+Deno.test("the compounds nearest a ticket outside every compound, by distance to their centre", async () => {
+  const db = await fixtureDb();
+  // t3 at 121.48° E, 31.23° N: 0.001° of longitude there is 6371008.8 m × π/180 × 0.001 × cos 31.23° = 95 m.
+  assert.deepEqual((await db.query(nearestCompoundsSql())).map((r) => [r.ticket_id, r.place_id, r.name, r.metres]), [
+    ["t3", "C2", "和园", 95],
+    ["t3", "C1", "德沁苑", 951],
+    ["t3", "C3", "和苑", 1902],
+  ]);
+  assert.deepEqual((await db.query(nearestCompoundsSql(500, 1))).map((r) => r.place_id), ["C2"]);
   await db.close();
 });
 

@@ -80,6 +80,7 @@ const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> = {
   unplacedShareSql: () => dataQuality.unplacedShareSql(),
   unplacedByReasonSql: () => dataQuality.unplacedByReasonSql(),
   addressSuggestionsSql: () => dataQuality.addressSuggestionsSql(),
+  nearestCompoundsSql: () => dataQuality.nearestCompoundsSql(),
   unplacedTicketsSql: () => dataQuality.unplacedTicketsSql("outside_compounds"),
   notesByImportSql: () => dataQuality.notesByImportSql(),
   sourceWordsSql: () => dataQuality.sourceWordsSql(),
