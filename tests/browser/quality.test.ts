@@ -28,6 +28,8 @@ const mapData = (page: Page, key: string) =>
 
 Deno.test("data-quality page", { sanitizeResources: false, sanitizeOps: false }, async (t) => {
   const dir = await qualityStore();
+  // Declared before the server, so removed after it has stopped.
+  using _store = { [Symbol.dispose]: () => Deno.removeSync(dir, { recursive: true }) };
   const { db } = await openStoreDb(dir);
   const reasons = await db.query<{ reason: string; tickets: number }>(unplacedByReasonSql());
   const [share] = await db.query<{ share: number; unplaced: number }>(unplacedShareSql());
