@@ -29,3 +29,13 @@ export function formatPercent(ratio: number | null | undefined, lang: Lang): str
 export function formatLocalTime(iso: string): string {
   return new Date(iso).toLocaleString("sv-SE", { timeZone: DEPLOYMENT_TIME_ZONE });
 }
+
+/** An instant (epoch ms) as the district's clock reads it, to the minute; "—" when there is none. */
+export function formatDateTime(ms: unknown, lang: Lang): string {
+  if (ms == null || !Number.isFinite(Number(ms))) return "—";
+  return new Date(Number(ms)).toLocaleString(lang, {
+    timeZone: DEPLOYMENT_TIME_ZONE,
+    dateStyle: "short",
+    timeStyle: "short",
+  });
+}

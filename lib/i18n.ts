@@ -6,6 +6,7 @@ import { ACCESS_MESSAGES } from "./i18n/access.ts";
 import { COMMON_MESSAGES } from "./i18n/common.ts";
 import { DATA_MESSAGES } from "./i18n/data.ts";
 import { DRILL_MESSAGES } from "./i18n/drill.ts";
+import { QUALITY_MESSAGES } from "./i18n/quality.ts";
 import { WORKBENCH_MESSAGES } from "./i18n/workbench.ts";
 import { REVIEW_MESSAGES } from "./i18n/reviews.ts";
 import { WALL_MESSAGES } from "./i18n/wall.ts";
@@ -25,6 +26,7 @@ export const MESSAGES = {
   ...WALL_MESSAGES,
   ...ACCESS_MESSAGES,
   ...DATA_MESSAGES,
+  ...QUALITY_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

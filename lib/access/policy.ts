@@ -6,7 +6,8 @@ import type { Principal } from "./principal.ts";
 
 /** Open to anyone: the sign-in page and API, and the liveness probe. */
 const OPEN = ["/login", "/api/auth/*", "/api/health"];
-/** The administration, and the data pages (imports, restores, the files of residents' data they write). */
+/** The administration, and the data pages (imports, restores, the files of residents' data they write; import notes,
+ * which quote source files: residents' fields no scope masks). */
 const ADMIN_ONLY = ["/admin", "/admin/*", "/api/admin/*", "/data", "/data/*"];
 /** The APIs the pages' maps and data need. */
 const DATA_APIS = ["/api/data/*", "/api/tiles/*", "/api/basemap/*"];

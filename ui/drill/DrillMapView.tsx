@@ -9,7 +9,7 @@ import { childLevel } from "../../lib/drill/path.ts";
 import type { MapView, PlaceRef } from "../../lib/drill/state.ts";
 import { type Bounds, bounds } from "../../lib/map/geojson.ts";
 import type { LayerUnit } from "../../lib/map/layers.ts";
-import { DRILL_SOURCE, type DrillStyle, type MapLayers } from "../../lib/map/style.ts";
+import { DRILL_SOURCE, type DrillStyle, type MapLayers, POINT_LAYERS } from "../../lib/map/style.ts";
 import type { Lang } from "../../lib/i18n.ts";
 import type { Colors } from "../../lib/drill/layer_data.ts";
 import { MapCanvas } from "../common/MapCanvas.tsx";
@@ -53,8 +53,8 @@ const SOURCE_OF: Record<PlaceRef["level"], string> = {
 const HIT_LAYERS: Record<PlaceRef["level"], string[]> = {
   street: ["street-hit"],
   community: ["community-hit"],
-  compound: ["compounds"],
-  building: ["buildings", "buildings-3d"],
+  compound: ["compounds", POINT_LAYERS.compounds],
+  building: ["buildings", "buildings-3d", POINT_LAYERS.buildings],
 };
 
 /** The map's geometry comes from tiles: nothing to hand MapCanvas as GeoJSON. */

@@ -77,7 +77,10 @@ const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> = {
   createCubeSql: (f: Filter) =>
     cube.createCubeSql({ table: "cube_category_time", axes: ["category", "time"], baked: f, utcOffsetHours: 8 }),
   cubeCountsSql: (f: Filter) => cube.cubeCountsSql(null, ["week", "category"], f, 8),
+  unplacedShareSql: () => dataQuality.unplacedShareSql(),
   unplacedByReasonSql: () => dataQuality.unplacedByReasonSql(),
+  addressSuggestionsSql: () => dataQuality.addressSuggestionsSql(),
+  nearestCompoundsSql: () => dataQuality.nearestCompoundsSql(),
   unplacedTicketsSql: () => dataQuality.unplacedTicketsSql("outside_compounds"),
   notesByImportSql: () => dataQuality.notesByImportSql(),
   sourceWordsSql: () => dataQuality.sourceWordsSql(),
