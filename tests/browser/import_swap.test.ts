@@ -27,21 +27,12 @@ const TILE = /\/api\/tiles\/([\w-]+)\/\d+\/\d+\/\d+\.pbf$/;
 const settled = (page: Page, place: string) =>
   page.waitForSelector(`.drill[data-busy="false"][data-place="${place}"]`, { timeout: SETTLE_MS });
 
-/** What an operator runs: `deno task import tickets FILE --data STORE`, with the task's permissions. */
+/** What an operator runs: `deno task import tickets FILE --data STORE`, with the task's own permissions. */
 async function importTickets(): Promise<void> {
+  const tasks = JSON.parse(await Deno.readTextFile(new URL("deno.json", REPO_ROOT))).tasks;
+  const [, ...args] = (tasks.import.command as string).split(" ");
   const { code, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
-      "--allow-sys",
-      "cli/import.ts",
-      "tickets",
-      TICKETS_CSV.pathname,
-      "--data",
-      STORE,
-    ],
+    args: [...args, "tickets", TICKETS_CSV.pathname, "--data", STORE],
     cwd: REPO_ROOT,
     stdout: "null",
     stderr: "piped",
