@@ -3,6 +3,7 @@
  * a key missing in English falls back to Chinese, never to the key itself.
  */
 import { ACCESS_MESSAGES } from "./i18n/access.ts";
+import { ALERT_MESSAGES } from "./i18n/alerts.ts";
 import { COMMON_MESSAGES } from "./i18n/common.ts";
 import { DRILL_MESSAGES } from "./i18n/drill.ts";
 import { WORKBENCH_MESSAGES } from "./i18n/workbench.ts";
@@ -23,6 +24,7 @@ export const MESSAGES = {
   ...REVIEW_MESSAGES,
   ...WALL_MESSAGES,
   ...ACCESS_MESSAGES,
+  ...ALERT_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,25 @@
+/** Messages of the early warning (预警); merged into the one table in lib/i18n.ts. Chinese first, English second. */
+export const ALERT_MESSAGES = {
+  "alerts.title": ["预警", "Early warning"],
+  "alerts.kind.surge": ["激增", "Surge"],
+  "alerts.kind.recurrence": ["办结后复诉", "Reported again after closing"],
+  "alerts.kind.deadline_risk": ["临期预警", "At risk of missing the deadline"],
+  "alerts.grain.day": ["当日", "Day"],
+  "alerts.grain.week": ["近 7 天", "7 days"],
+  "alerts.all_categories": ["全部类别", "All categories"],
+  "alerts.place": ["地点", "Place"],
+  "alerts.category": ["类别", "Category"],
+  "alerts.period": ["时段", "Period"],
+  "alerts.observed": ["实际", "Observed"],
+  "alerts.expected": ["预期", "Expected"],
+  "alerts.upper": ["常态上限", "Usual upper bound"],
+  "alerts.q_value": ["错误发现率 q", "False-discovery q"],
+  "alerts.recurrences": ["复诉 {n} 件", "{n} reported again"],
+  "alerts.deadline_risks": ["临期 {n} 件", "{n} at risk"],
+  "alerts.basis": [
+    "近 {days} 天 · 按各序列自身历史（星期、节假日与调休、近期水平、去年同期）估计预期 · 负二项检验 · 错误发现率 q ≤ {q}",
+    "Last {days} days · expected from each series' own history (weekday, holidays and make-up days, recent level, last year) · negative binomial · false-discovery rate q ≤ {q}",
+  ],
+  "wall.scene.alerts": ["本周预警", "Alerts this week"],
+  "wall.empty.alerts": ["本周没有显著激增", "No significant surge this week"],
+} as const satisfies Record<string, readonly [string, string]>;
