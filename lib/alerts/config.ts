@@ -9,7 +9,7 @@ export interface AlertsConfig {
   baselineDays: number;
   /** Days between the baseline and the judged period, so an ongoing surge does not raise its own expectation. */
   guardDays: number;
-  /** A series whose baseline holds fewer tickets than this is too small to judge. */
+  /** A series whose baseline holds fewer tickets than this is too small to judge (with none, any ticket would be infinitely many). */
   minBaselineTickets: number;
   /** Days judged by the `alerts` view, ending at the store's newest day ("new this week"). */
   judgedDays: number;
@@ -23,7 +23,7 @@ export const DEFAULT_ALERTS: AlertsConfig = {
   q: 0.05,
   baselineDays: 28,
   guardDays: 7,
-  minBaselineTickets: 3,
+  minBaselineTickets: 1,
   judgedDays: 7,
   recurrenceDays: 30,
   riskThreshold: 0.5,

@@ -128,12 +128,12 @@ periods AS (
 ),
 model AS (
   SELECT *,
-    CASE WHEN base_days = 28 AND base_y >= 3 THEN 'nb'
+    CASE WHEN base_days = 28 AND base_y >= 1 THEN 'nb'
       WHEN base_days = 28 THEN NULL
-      WHEN grain = 'day' AND c2_days = 7 AND c2_y >= 3 THEN 'ears_c2' END AS method,
-    CASE WHEN base_days = 28 AND base_y >= 3 THEN 'judged'
+      WHEN grain = 'day' AND c2_days = 7 AND c2_y >= 1 THEN 'ears_c2' END AS method,
+    CASE WHEN base_days = 28 AND base_y >= 1 THEN 'judged'
       WHEN base_days = 28 THEN 'too_small'
-      WHEN grain = 'day' AND c2_days = 7 AND c2_y >= 3 THEN 'judged'
+      WHEN grain = 'day' AND c2_days = 7 AND c2_y >= 1 THEN 'judged'
       WHEN grain = 'day' AND c2_days = 7 THEN 'too_small'
       ELSE 'too_short' END AS judgement
   FROM periods
