@@ -6,8 +6,11 @@
 import type { Row } from "../db/connector.ts";
 
 /** The rows of `alerts`, strongest surge first; what every screen of alerts reads. */
-export const ALERTS_LIST_SQL = `SELECT a.*, p.name AS place_name
-FROM alerts a LEFT JOIN places p ON p.place_id = a.place_id
+export const ALERTS_LIST_SQL = `SELECT a.*, coalesce(p.name, c.name || b.name) AS place_name
+FROM alerts a
+LEFT JOIN places p ON p.place_id = a.place_id
+LEFT JOIN buildings b ON b.building_id = a.place_id
+LEFT JOIN places c ON c.place_id = b.compound_id
 ORDER BY a.alert_kind, a.q_value, a.probability DESC, a.score DESC, a.period_start DESC`;
 
 export interface SurgeLine {
