@@ -10,6 +10,7 @@ import { DEFAULT_ALERTS } from "../../../lib/alerts/config.ts";
 import * as deadlineRisk from "../../../lib/alerts/deadline_risk.ts";
 import * as normal from "../../../lib/alerts/normal.ts";
 import * as recurrence from "../../../lib/alerts/recurrence.ts";
+import * as alertsReview from "../../../lib/alerts/review.ts";
 import * as surges from "../../../lib/alerts/surges.ts";
 import * as alertsView from "../../../lib/alerts/view.ts";
 import * as backlog from "../../../lib/metrics/backlog.ts";
@@ -34,6 +35,7 @@ import type { Filter } from "../../../lib/metrics/filter.ts";
 import { localMidnight } from "../../../lib/time.ts";
 
 const MODULES = {
+  alertsReview,
   alertsView,
   deadlineRisk,
   normal,
@@ -81,6 +83,7 @@ const placeOnly = (f: Filter): Filter => ({ placeLevel: f.placeLevel, placeIds: 
 const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> = {
   alertsSql: () => alertsView.alertsSql(),
   alertsViewSql: () => alertsView.alertsViewSql(),
+  monthAlertsSql: () => alertsReview.monthAlertsSql("2024-02-01", "2024-02-29"),
   deadlineRiskSql: () => deadlineRisk.deadlineRiskSql({ cut: "2024-03-08" }),
   normalUpperTailSql: () => normal.normalUpperTailSql("z"),
   recurrencesSql: (f: Filter) => recurrence.recurrencesSql(f),
