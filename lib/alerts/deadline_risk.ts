@@ -4,9 +4,10 @@
  *
  * A Kaplan–Meier estimate in working days on the official calendar: S(t) is the share of
  * tickets still open after t working days, from closed tickets (an event at their
- * working days to close) and tickets still open at the cut (censored: open through the
- * day before the cut, as the cut's own day is not over). A ticket open at age a with D
- * working days allowed misses when it is still open after D: P = S(D) / S(a − 1). The
+ * working days to close) and tickets still open at the cut (censored at their age: the cut
+ * is the end of a local day). A ticket open at age a with D working days allowed misses
+ * when it is still open after D: P = S(D) / S(a). Past the last ticket seen at risk the
+ * curve stays where it was, as Kaplan–Meier's does. The
  * estimate is per kind, category and deadline (a ticket given 15 working days is a
  * complex one, and slower) where enough tickets were at risk at that age, else per
  * category and deadline, else per deadline, else over all tickets. The stage a ticket has reached (dispatched,
@@ -60,10 +61,9 @@ known AS (
 -- Each ticket leaves the risk set once: closed at its working days to close, or censored.
 exits AS (
   SELECT kind, category, allowed,
-    least(CASE WHEN closed THEN working_days_to_close ELSE age - 1 END, ${H}) AS t,
+    least(CASE WHEN closed THEN working_days_to_close ELSE age END, ${H}) AS t,
     closed AND working_days_to_close <= ${H} AS event
   FROM known
-  WHERE closed OR age >= 1
 ),
 strata AS (
   SELECT CASE WHEN grouping(kind) = 0 THEN 'kind_category' WHEN grouping(category) = 0 THEN 'category'
@@ -101,7 +101,7 @@ same AS (
     st.at_risk, st.s AS s_age,
     CASE st.stratum WHEN 'kind_category' THEN 0 WHEN 'category' THEN 1 WHEN 'deadline' THEN 2 ELSE 3 END AS fineness
   FROM open_now o
-  JOIN survival st ON st.t = greatest(o.age - 1, 0)
+  JOIN survival st ON st.t = least(o.age, ${H})
     AND (st.stratum = 'all' OR (st.allowed IS NOT DISTINCT FROM o.allowed
       AND (st.stratum = 'deadline' OR (st.category IS NOT DISTINCT FROM o.category
         AND (st.stratum = 'category' OR st.kind IS NOT DISTINCT FROM o.kind)))))
@@ -112,7 +112,7 @@ chosen AS (
 ),
 estimates AS (
   SELECT o.*, c.stratum, c.at_risk,
-    CASE WHEN o.age = 0 THEN sd.s ELSE sd.s / nullif(c.s_age, 0) END AS probability
+    sd.s / nullif(c.s_age, 0) AS probability
   FROM open_now o
   JOIN chosen c USING (ticket_id)
   JOIN survival sd ON sd.stratum = c.stratum AND sd.kind IS NOT DISTINCT FROM c.kind

@@ -17,23 +17,24 @@ const db = await ticketsDb([
   ticket("new", "X3B1", "物业管理", "2024-03-21 09:00"),
 ]);
 
-Deno.test("deadline risk: S(D) / S(a − 1) from closed and still-open tickets", async () => {
+Deno.test("deadline risk: S(D) / S(a) from closed and still-open tickets", async () => {
   const rows = await db.query(deadlineRiskSql());
-  // "open" is 3 working days old, so censored after 2: at risk 11 on day 1, 10 on day 2, then 8, 7, 6, 5, 4
-  // on days 3–7, one closing each day. S(2) = 10/11 · 9/10 = 9/11; S(7) = 9/11 · 7/8 · 6/7 · 5/6 · 4/5 · 3/4.
-  const s7 = (9 / 11) * (3 / 8);
+  // "open" is 3 working days old, so censored at 3: at risk 11, 10, 9 on days 1–3, then 7, 6, 5, 4 on days
+  // 4–7, one closing each day. S(3) = 10/11 · 9/10 · 8/9 = 8/11; S(7) = 8/11 · 6/7 · 5/6 · 4/5 · 3/4 = 24/77.
+  const s7 = 24 / 77;
   assert.deepEqual(rows.map((r) => [r.ticket_id, r.age_workdays, r.allowed_workdays, r.stratum, r.half_rule]), [
     ["open", 3, 7, "kind_category", false],
     ["new", 0, 7, "kind_category", false],
   ]);
-  assert.ok(Math.abs((rows[0].probability as number) - 3 / 8) < 1e-12);
+  assert.ok(Math.abs((rows[0].probability as number) - 3 / 7) < 1e-12);
   assert.ok(Math.abs((rows[1].probability as number) - s7) < 1e-12);
 });
 
 Deno.test("deadline risk at a past cut uses only what was known then", async () => {
-  // At the end of Friday 8 March, h1–h4 had closed (days 1–4) and h5–h10 were 4 working days old:
-  // at risk after day 3 only h4, which closed; S(7) / S(3) = 0 for each of the six.
+  // At the end of Friday 8 March, h1–h4 had closed (days 1–4) and h5–h10 were 4 working days old: nobody
+  // had been seen open beyond day 4, so the curve stays at S(4) and each of the six would miss (P = 1),
+  // whatever h5–h10 did later.
   const rows = await db.query(deadlineRiskSql({ cut: "2024-03-08" }));
   assert.deepEqual(rows.map((r) => r.ticket_id).sort(), ["h10", "h5", "h6", "h7", "h8", "h9"]);
-  assert.ok(rows.every((r) => r.age_workdays === 4 && (r.probability as number) < 1e-9 && r.half_rule === true));
+  assert.ok(rows.every((r) => r.age_workdays === 4 && r.probability === 1 && r.half_rule === true));
 });

@@ -269,10 +269,9 @@ known AS (
 -- Each ticket leaves the risk set once: closed at its working days to close, or censored.
 exits AS (
   SELECT kind, category, allowed,
-    least(CASE WHEN closed THEN working_days_to_close ELSE age - 1 END, 60) AS t,
+    least(CASE WHEN closed THEN working_days_to_close ELSE age END, 60) AS t,
     closed AND working_days_to_close <= 60 AS event
   FROM known
-  WHERE closed OR age >= 1
 ),
 strata AS (
   SELECT CASE WHEN grouping(kind) = 0 THEN 'kind_category' WHEN grouping(category) = 0 THEN 'category'
@@ -310,7 +309,7 @@ same AS (
     st.at_risk, st.s AS s_age,
     CASE st.stratum WHEN 'kind_category' THEN 0 WHEN 'category' THEN 1 WHEN 'deadline' THEN 2 ELSE 3 END AS fineness
   FROM open_now o
-  JOIN survival st ON st.t = greatest(o.age - 1, 0)
+  JOIN survival st ON st.t = least(o.age, 60)
     AND (st.stratum = 'all' OR (st.allowed IS NOT DISTINCT FROM o.allowed
       AND (st.stratum = 'deadline' OR (st.category IS NOT DISTINCT FROM o.category
         AND (st.stratum = 'category' OR st.kind IS NOT DISTINCT FROM o.kind)))))
@@ -321,7 +320,7 @@ chosen AS (
 ),
 estimates AS (
   SELECT o.*, c.stratum, c.at_risk,
-    CASE WHEN o.age = 0 THEN sd.s ELSE sd.s / nullif(c.s_age, 0) END AS probability
+    sd.s / nullif(c.s_age, 0) AS probability
   FROM open_now o
   JOIN chosen c USING (ticket_id)
   JOIN survival sd ON sd.stratum = c.stratum AND sd.kind IS NOT DISTINCT FROM c.kind
