@@ -9,11 +9,9 @@ import { type DigestTable, digestTables } from "../lib/alerts/digest.ts";
 import { ALERTS_LIST_SQL } from "../lib/alerts/present.ts";
 import type { Row } from "../lib/db/connector.ts";
 import type { EngineUrls } from "../lib/db/duckdb_browser.ts";
-import { toCsv } from "../lib/export/csv.ts";
-import { toXlsx } from "../lib/export/xlsx.ts";
 import { type Lang, t } from "../lib/i18n.ts";
 import { localDateOf } from "../lib/time.ts";
-import { download } from "../ui/common/exports.ts";
+import { saveRows } from "../ui/common/exports.ts";
 import { markError, markReady, openStore } from "../ui/common/store.ts";
 
 export interface AlertDigestProps {
@@ -98,12 +96,8 @@ export default function AlertDigest({ lang, engine }: AlertDigestProps) {
 }
 
 /** A table under its column labels; formulas are neutralised by lib/export. */
-async function save(table: DigestTable, format: "csv" | "xlsx", date: string) {
+function save(table: DigestTable, format: "csv" | "xlsx", date: string) {
   const columns = table.columns.map((c) => c.label);
   const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c) => [c.label, r[c.key]])));
-  const bytes = format === "csv"
-    // A byte-order mark so that Excel opens Chinese text as UTF-8.
-    ? new TextEncoder().encode("\uFEFF" + toCsv(rows, columns))
-    : await toXlsx(rows, columns, table.kind);
-  download(bytes, format, `linli-alerts-${table.kind}-${date}`);
+  return saveRows(rows, columns, format, `linli-alerts-${table.kind}-${date}`, table.kind);
 }
