@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { ROOT } from "../../lib/config.ts";
 import { ensureDemoStore } from "../../lib/store/demo_store.ts";
 import { launchBrowser } from "./chromium.ts";
-import { openPage, screenshot, waitReady } from "./page.ts";
+import { openPage, screenshot } from "./page.ts";
 import { startServer } from "./server.ts";
 
 const VIEWPORTS = [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }];
@@ -23,11 +23,17 @@ Deno.test({
     await using server = await startServer({ env: { LINLI_DATA: STORE }, timeoutMs: 300_000 });
     await using browser = await launchBrowser();
     for (const role of ["admin", "street"] as const) {
+      // A context of its own per role, so no cached download of one scope reaches the other.
+      await using context = await browser.createBrowserContext();
       const session = await server.signIn(role);
       for (const viewport of VIEWPORTS) {
-        await using opened = await openPage(browser, `${server.url}alerts`, viewport, { session });
-        const { page } = opened;
-        await waitReady(page);
+        await using opened = await openPage(context, `${server.url}alerts`, viewport, { session });
+        const { page, errors } = opened;
+        // A scope's first download waits for the server to build it (lib/store/scoped.ts).
+        await page.waitForFunction(() => document.documentElement.dataset.ready === "true", { timeout: 240_000 })
+          .catch((e) => {
+            throw new Error(`${role}: ${e.message}; page errors: ${errors.join(" | ")}`);
+          });
         const kinds = await page.$$eval(".digest-section", (s) => s.map((e) => e.getAttribute("data-kind")));
         assert.deepEqual(kinds, ["surge", "recurrence", "deadline_risk"]);
         await screenshot(page, `alerts-digest-${role}-${viewport.width}x${viewport.height}`);
