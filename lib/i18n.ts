@@ -3,6 +3,7 @@
  * a key missing in English falls back to Chinese, never to the key itself.
  */
 import { ACCESS_MESSAGES } from "./i18n/access.ts";
+import { ALERT_MESSAGES } from "./i18n/alerts.ts";
 import { COMMON_MESSAGES } from "./i18n/common.ts";
 import { DATA_MESSAGES } from "./i18n/data.ts";
 import { DRILL_MESSAGES } from "./i18n/drill.ts";
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...ACCESS_MESSAGES,
   ...DATA_MESSAGES,
   ...QUALITY_MESSAGES,
+  ...ALERT_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

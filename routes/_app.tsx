@@ -10,6 +10,7 @@ const STYLESHEETS = [
   "/access.css",
   "/data.css",
   "/quality.css",
+  "/alerts.css",
 ];
 
 export default function App({ url, Component }: PageProps) {

@@ -9,6 +9,7 @@ const wall: Principal = { kind: "wall", name: "screen" };
 const PATHS = [
   "/",
   "/map",
+  "/alerts",
   "/reviews",
   "/reviews/quarter/2026-Q1",
   "/sql",
@@ -31,7 +32,7 @@ Deno.test("the policy table of docs/access.md", () => {
     admin: PATHS,
     leader: PATHS.filter((p) => !ADMIN_ONLY.includes(p)),
     analyst: PATHS.filter((p) => !ADMIN_ONLY.includes(p)),
-    street: ["/", "/map", "/reviews", "/reviews/quarter/2026-Q1", "/sql", "/api/data/tickets.arrow"],
+    street: ["/", "/map", "/alerts", "/reviews", "/reviews/quarter/2026-Q1", "/sql", "/api/data/tickets.arrow"],
     wall: ["/wall", "/api/data/tickets.arrow"],
   });
   assert.equal(mayOpen(user("leader"), "/api/admin/users"), false);

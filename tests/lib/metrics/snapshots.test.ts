@@ -1,11 +1,18 @@
 /**
- * Every exported SQL builder of lib/metrics, snapshotted in one loop (as Observable
+ * Every exported SQL builder of lib/metrics and lib/alerts, snapshotted in one loop (as Observable
  * Plot's snapshot harness does), so that a change to any metric's SQL shows in review
  * as a diff of `__snapshots__/<builder>.sql`. Each filtered builder is rendered under the
  * same fixed filters. A missing or different snapshot fails; run with
  * `UPDATE_SNAPSHOTS=1` to write them, then read the diff.
  */
 import assert from "node:assert/strict";
+import { DEFAULT_ALERTS } from "../../../lib/alerts/config.ts";
+import * as deadlineRisk from "../../../lib/alerts/deadline_risk.ts";
+import * as normal from "../../../lib/alerts/normal.ts";
+import * as recurrence from "../../../lib/alerts/recurrence.ts";
+import * as alertsReview from "../../../lib/alerts/review.ts";
+import * as surges from "../../../lib/alerts/surges.ts";
+import * as alertsView from "../../../lib/alerts/view.ts";
 import * as backlog from "../../../lib/metrics/backlog.ts";
 import * as callbacks from "../../../lib/metrics/callbacks.ts";
 import * as coverage from "../../../lib/metrics/coverage.ts";
@@ -28,6 +35,12 @@ import type { Filter } from "../../../lib/metrics/filter.ts";
 import { localMidnight } from "../../../lib/time.ts";
 
 const MODULES = {
+  alertsReview,
+  alertsView,
+  deadlineRisk,
+  normal,
+  recurrence,
+  surges,
   backlog,
   callbacks,
   coverage,
@@ -68,6 +81,22 @@ const placeOnly = (f: Filter): Filter => ({ placeLevel: f.placeLevel, placeIds: 
 
 /** Each builder under a filter, with its other arguments fixed; builders that take no filter take no argument. */
 const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> = {
+  alertsSql: () => alertsView.alertsSql(),
+  alertsViewSql: () => alertsView.alertsViewSql(),
+  monthAlertsSql: () => alertsReview.monthAlertsSql("2024-02-01", "2024-02-29"),
+  deadlineRiskSql: () => deadlineRisk.deadlineRiskSql({ cut: "2024-03-08" }),
+  normalUpperTailSql: () => normal.normalUpperTailSql("z"),
+  recurrencesSql: (f: Filter) => recurrence.recurrencesSql(f),
+  recurrenceRatesSql: (f: Filter) => recurrence.recurrenceRatesSql(f, "building"),
+  surgeSeriesSql: () =>
+    surges.surgeSeriesSql(DEFAULT_ALERTS, {
+      from: "2024-03-01",
+      to: "2024-03-07",
+      level: "compound",
+      placeId: "O'Brien",
+      category: null,
+    }),
+  earsC2Sql: () => surges.earsC2Sql(),
   backlogSql: (f: Filter) => backlog.backlogSql(f, BY),
   overdueListSql: (f: Filter) => backlog.overdueListSql(f, { limit: 10 }),
   callbacksSql: (f: Filter) => callbacks.callbacksSql(f, BY),
