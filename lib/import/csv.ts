@@ -36,6 +36,37 @@ function openAtLineEnd(text: string, quote: number): boolean {
   return quotes % 2 === 1;
 }
 
+/** Enough of a file for Papa to guess its delimiter from (it reads 10 rows). */
+const GUESS_FROM = 1 << 20;
+
+/**
+ * Papa's delimiter guess, from the file's first megabyte: given the whole file, Papa
+ * splits all of it into lines once per candidate delimiter (six times) to read 10 rows.
+ */
+function guessDelimiter(text: string): string {
+  return Papa.parse<string[]>(text.slice(0, GUESS_FROM), { preview: 10, skipEmptyLines: "greedy" }).meta.delimiter;
+}
+
+/** A row of nothing but blanks. */
+function blank(cells: string[]): boolean {
+  // Most rows start with a printable ASCII character (their id): no need to trim them.
+  const first = cells[0].charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  for (const cell of cells) if (cell.trim() !== "") return false;
+  return true;
+}
+
+/**
+ * Papa's `skipEmptyLines: "greedy"`, which joins and trims every row and splices the
+ * blank ones out one by one; here a row stops being blank at its first non-blank cell
+ * (its id, nearly always), and the rows are filtered in one pass. Papa's error rows,
+ * as with its own option, count the blank rows.
+ */
+function withoutBlankRows(parsed: Parsed): Parsed {
+  if (parsed.data.some(blank)) parsed.data = parsed.data.filter((cells) => !blank(cells));
+  return parsed;
+}
+
 /**
  * Parses, closing each quote left open at the end of its line where the file's quoting
  * is broken (Papa reports a quote error just after such a quote; a well-formed field over
@@ -44,8 +75,9 @@ function openAtLineEnd(text: string, quote: number): boolean {
  */
 function parseClosingQuotes(file: string, text: string): { parsed: Parsed; repaired: Set<number> } {
   const repaired = new Set<number>();
+  const delimiter = guessDelimiter(text);
   for (let repairs = 0;; repairs++) {
-    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+    const parsed = withoutBlankRows(Papa.parse<string[]>(text, { delimiter }));
     const open = parsed.errors.find((e) =>
       e.type === "Quotes" && e.index !== undefined && openAtLineEnd(text, e.index - 1)
     );
