@@ -85,7 +85,13 @@ export async function importFile(
   const importedAt = Date.now();
   const stamp = new Date(importedAt).toISOString().replace(/[:.]/g, "-");
   const importId = `${stamp} ${kind} ${basename(file)}`;
-  const outcome = await runImport(kind, basename(file), bytes, stored, { ...options, mapping, importId, importedAt });
+  const outcome = await runImport(kind, basename(file), bytes, stored, {
+    workers: navigator.hardwareConcurrency,
+    ...options,
+    mapping,
+    importId,
+    importedAt,
+  });
   const prefix = `${stamp}-${kind}-${basename(file)}`;
   const files: ImportRun["files"] = {};
   const lists = [
