@@ -14,6 +14,15 @@ import time
 import geopandas as gpd
 import numpy as np
 import shapely
+import shapely.geometry
+
+
+def geos_version():
+    """Shapely 2 has it at the top; Debian 12's Shapely 1.8 in shapely.geos."""
+    if hasattr(shapely, "geos_version_string"):
+        return shapely.geos_version_string
+    from shapely.geos import geos_version_string
+    return geos_version_string
 
 
 def main():
@@ -42,7 +51,7 @@ def main():
     print(json.dumps({
         "geopandas": gpd.__version__,
         "shapely": shapely.__version__,
-        "geos": shapely.geos_version_string,
+        "geos": geos_version(),
         "seconds": seconds,
     }))
 

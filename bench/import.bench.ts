@@ -132,6 +132,7 @@ async function importCommand(file: string, store: string): Promise<{ seconds: nu
       "--data",
       store,
     ],
+    cwd: new URL("..", import.meta.url).pathname,
     stdout: "piped",
     stderr: "piped",
   });
@@ -148,15 +149,23 @@ async function importCommand(file: string, store: string): Promise<{ seconds: nu
   return { seconds, peak, out };
 }
 
-/** Why the GeoPandas anchor cannot run here, or null when it can. */
-async function geopandasMissing(): Promise<string | null> {
-  try {
-    const { code, stderr } = await new Deno.Command("python3", { args: ["-c", "import geopandas"], stderr: "piped" })
-      .output();
-    return code === 0 ? null : new TextDecoder().decode(stderr).trim().split("\n").pop()!;
-  } catch (e) {
-    return `python3 cannot be run (${(e as Error).message})`;
+/** The Pythons tried for the anchor: the first on PATH (maybe pyenv's), then Debian's, where python3-geopandas goes. */
+const PYTHONS = ["python3", "/usr/bin/python3"];
+
+/** The Python that has GeoPandas, or why the anchor cannot run here. */
+async function findGeopandas(): Promise<{ python: string } | { missing: string }> {
+  const reasons: string[] = [];
+  for (const python of PYTHONS) {
+    try {
+      const { code, stderr } = await new Deno.Command(python, { args: ["-c", "import geopandas"], stderr: "piped" })
+        .output();
+      if (code === 0) return { python };
+      reasons.push(`${python}: ${new TextDecoder().decode(stderr).trim().split("\n").pop()}`);
+    } catch (e) {
+      reasons.push(`${python} cannot be run (${(e as Error).message})`);
+    }
   }
+  return { missing: reasons.join("; ") };
 }
 
 interface Anchor {
@@ -165,7 +174,13 @@ interface Anchor {
   answers: Int32Array;
 }
 
-async function runGeopandas(dir: string, xy: Float64Array, buildings: Columns, index: LevelIndex): Promise<Anchor> {
+async function runGeopandas(
+  python: string,
+  dir: string,
+  xy: Float64Array,
+  buildings: Columns,
+  index: LevelIndex,
+): Promise<Anchor> {
   const [points, shapes, answers] = [`${dir}/points.f64`, `${dir}/buildings.geojson`, `${dir}/answers.i32`];
   await Deno.writeFile(points, new Uint8Array(xy.buffer));
   const row = new Map(buildings.building_id.map((id, i) => [id, i]));
@@ -174,7 +189,7 @@ async function runGeopandas(dir: string, xy: Float64Array, buildings: Columns, i
   );
   await Deno.writeTextFile(shapes, `{"type":"FeatureCollection","features":[${features.join(",\n")}]}`);
   const script = new URL("./geopandas_sjoin.py", import.meta.url).pathname;
-  const { code, stdout, stderr } = await new Deno.Command("python3", {
+  const { code, stdout, stderr } = await new Deno.Command(python, {
     args: [script, points, shapes, "1", answers],
     stdout: "piped",
     stderr: "piped",
@@ -219,7 +234,7 @@ async function assignmentFigures(
   buildings: Columns,
   tickets: Columns,
   matcher: AddressMatcher | null,
-  missing: string | null,
+  anchor: { python: string } | { missing: string },
 ): Promise<Figure[]> {
   const index = new PlaceIndex(places, buildings);
   const rate = assignmentRate(tickets, index, matcher);
@@ -239,7 +254,7 @@ async function assignmentFigures(
     const result = containment(buildingIndex, xy);
     linli.push(result.seconds);
     ours = result.answers;
-    if (missing === null) theirs.push(await runGeopandas(dir, xy, buildings, buildingIndex));
+    if ("python" in anchor) theirs.push(await runGeopandas(anchor.python, dir, xy, buildings, buildingIndex));
   }
   const points = xy.length / 2;
   const best = Math.min(...linli);
@@ -249,8 +264,8 @@ async function assignmentFigures(
     unit: "points/s",
     dataset: `${points} points`,
   });
-  if (missing !== null) {
-    ctx.log(`GeoPandas anchor skipped: ${missing} (sudo apt-get install -y python3-geopandas)`);
+  if ("missing" in anchor) {
+    ctx.log(`GeoPandas anchor skipped: ${anchor.missing} (sudo apt-get install -y python3-geopandas)`);
     return figures;
   }
   const theirBest = Math.min(...theirs.flatMap((t) => t.seconds));
@@ -294,7 +309,7 @@ bench("import", async (ctx) => {
     const { seconds, peak, out } = await importCommand(file, store);
     ctx.log(out.trim().split("\n").slice(0, 2).join(" / "));
 
-    const missing = await geopandasMissing();
+    const anchor = await findGeopandas();
     const figures: Figure[] = [
       {
         name: "import 1M tickets from CSV",
@@ -322,7 +337,7 @@ bench("import", async (ctx) => {
         demo.buildings,
         demo.tickets,
         matcher,
-        missing,
+        anchor,
       ),
     );
     for (
@@ -333,7 +348,7 @@ bench("import", async (ctx) => {
     ) {
       ctx.log(`assignment on ${set}`);
       const large = copied(demo.buildings, demo.tickets, BUILDING_SET, shift);
-      figures.push(...await assignmentFigures(ctx, dir, set, {}, large.buildings, large.tickets, null, missing));
+      figures.push(...await assignmentFigures(ctx, dir, set, {}, large.buildings, large.tickets, null, anchor));
     }
     return figures;
   } finally {
