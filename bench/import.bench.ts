@@ -117,22 +117,15 @@ async function peakRss(pid: number): Promise<number | null> {
   return kb ? Number(kb) * 1024 : null;
 }
 
-/** `deno task import tickets FILE --data DIR`, with the task's permissions: seconds, peak RSS and its summary line. */
+const ROOT = new URL("..", import.meta.url);
+
+/** `deno task import tickets FILE --data DIR`, as deno.json runs it (its permissions): seconds, peak RSS, output. */
 async function importCommand(file: string, store: string): Promise<{ seconds: number; peak: number; out: string }> {
+  const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", ROOT)));
+  const [, ...args] = (config.tasks.import.command as string).split(/\s+/); // "deno run --allow-… cli/import.ts"
   const command = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
-      "--allow-sys",
-      new URL("../cli/import.ts", import.meta.url).pathname,
-      "tickets",
-      file,
-      "--data",
-      store,
-    ],
-    cwd: new URL("..", import.meta.url).pathname,
+    args: [...args, "tickets", file, "--data", store],
+    cwd: ROOT.pathname,
     stdout: "piped",
     stderr: "piped",
   });
