@@ -11,6 +11,7 @@
  * broken) is read whole, where csv.ts repairs broken quotes. Row numbers are the file's.
  */
 import { type CsvDialect, csvDialect, readCsv, readCsvPart } from "./csv.ts";
+import type { Columns } from "../schema.ts";
 import type { Mapping } from "./mapping.ts";
 import type { CoordSystem } from "./reproject.ts";
 import { convertTicketRows, type TicketRows } from "./tickets.ts";
@@ -82,6 +83,7 @@ function inWorkers(jobs: PartJob[], count: number): Promise<(PartResult | null)[
         if (next >= jobs.length) return resolve();
         current = next++;
         worker.postMessage(jobs[current]);
+        jobs[current].text = ""; // the worker has its copy
       };
       worker.onmessage = (e: MessageEvent<Reply>) => {
         if ("error" in e.data) return reject(new Error(e.data.error));
@@ -118,10 +120,14 @@ function combine(parts: PartResult[], vocab: Record<VocabularyField, Vocabulary>
     }
   }
   const names = Object.keys(shifted[0].columns);
+  const columns: Columns = {};
+  for (const name of names) {
+    columns[name] = ([] as unknown[]).concat(...shifted.map((p) => p.columns[name]));
+    // Each part's column is let go once copied: the parts and the whole are not held at once.
+    for (const p of shifted) delete p.columns[name];
+  }
   return {
-    columns: Object.fromEntries(
-      names.map((name) => [name, [].concat(...shifted.map((p) => p.columns[name] as never[]))]),
-    ),
+    columns,
     rows: ([] as number[]).concat(...shifted.map((p) => p.rows)),
     notes: shifted.flatMap((p) => p.notes),
     rejects: shifted.flatMap((p) => p.rejects),
@@ -147,7 +153,11 @@ export async function readTicketCsv(
   if (texts) {
     const dialect = csvDialect(text);
     const jobs = texts.map((part) => ({ file, text: part, dialect, mapping, coords, importedAt }));
-    const results = workers > 1 ? await inWorkers(jobs, workers) : jobs.map(convertTicketPart);
+    const results = workers > 1 ? await inWorkers(jobs, workers) : jobs.map((job) => {
+      const result = convertTicketPart(job);
+      job.text = "";
+      return result;
+    });
     if (results.every((r) => r !== null)) {
       const parts = results as PartResult[];
       return { converted: combine(parts, vocab), read: parts.reduce((sum, p) => sum + p.records, 0) };
