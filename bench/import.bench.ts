@@ -251,6 +251,11 @@ async function assignmentFigures(
   }
   const points = xy.length / 2;
   const best = Math.min(...linli);
+  ctx.log(
+    `${set}: whole assignment ${(rate / 1e6).toFixed(2)} M tickets/s; containment ${
+      (points / best / 1e6).toFixed(2)
+    } M points/s`,
+  );
   figures.push({
     name: `building containment, ${set}, Linli`,
     value: points / best,
@@ -288,22 +293,29 @@ async function assignmentFigures(
   return figures;
 }
 
+/** The demo district with 1M tickets, generated once for both benches of this file. */
+let demoDistrict: ReturnType<typeof generateDemo> | null = null;
+function demoWithTickets(ctx: BenchContext) {
+  if (!demoDistrict) {
+    ctx.log(`generating the demo district with ${TICKETS} tickets`);
+    demoDistrict = generateDemo({ tickets: TICKETS });
+  }
+  return demoDistrict;
+}
+
 bench("import", async (ctx) => {
-  ctx.log(`generating the demo district with ${TICKETS} tickets`);
-  const demo = generateDemo({ tickets: TICKETS });
+  const demo = demoWithTickets(ctx);
   const dir = await Deno.makeTempDir({ prefix: "linli-import-bench-" });
   try {
     const file = `${dir}/tickets.csv`;
     await Deno.writeTextFile(file, ticketsCsv(demo.tickets));
     const store = `${dir}/store`;
     await writeStore(store, { ...demo, tickets: {} }, "bench: demo district without tickets");
-
     ctx.log("importing the CSV: deno task import tickets");
     const { seconds, peak, out } = await importCommand(file, store);
     ctx.log(out.trim().split("\n").slice(0, 2).join(" / "));
-
-    const anchor = await findGeopandas();
-    const figures: Figure[] = [
+    ctx.log(`${seconds.toFixed(1)} s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+    return [
       {
         name: "import 1M tickets from CSV",
         value: seconds,
@@ -319,26 +331,30 @@ bench("import", async (ctx) => {
         target: { op: "<=", value: 2048 },
       },
     ];
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+bench("assignment", async (ctx) => {
+  const demo = demoWithTickets(ctx);
+  const dir = await Deno.makeTempDir({ prefix: "linli-assignment-bench-" });
+  try {
+    const anchor = await findGeopandas();
     ctx.log("assignment on the demo district");
     const matcher = new AddressMatcher(demo.places, demo.buildings);
-    figures.push(
-      ...await assignmentFigures(
-        ctx,
-        dir,
-        "demo district",
-        demo.places,
-        demo.buildings,
-        demo.tickets,
-        matcher,
-        anchor,
-      ),
+    const figures = await assignmentFigures(
+      ctx,
+      dir,
+      "demo district",
+      demo.places,
+      demo.buildings,
+      demo.tickets,
+      matcher,
+      anchor,
     );
-    for (
-      const [set, shift] of [["100k buildings side by side", sideBySide], [
-        "100k buildings stacked (stress)",
-        stacked,
-      ]] as const
-    ) {
+    const sets = [["100k buildings side by side", sideBySide], ["100k buildings stacked (stress)", stacked]] as const;
+    for (const [set, shift] of sets) {
       ctx.log(`assignment on ${set}`);
       const large = copied(demo.buildings, demo.tickets, BUILDING_SET, shift);
       figures.push(...await assignmentFigures(ctx, dir, set, {}, large.buildings, large.tickets, null, anchor));
