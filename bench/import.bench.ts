@@ -208,7 +208,7 @@ function coordinates(tickets: Columns): Float64Array {
 /** Which building contains each point (the overlap rule of assign.ts), and the seconds it took. */
 function containment(index: LevelIndex, xy: Float64Array): { seconds: number; answers: Int32Array } {
   const answers = new Int32Array(xy.length / 2);
-  const overlaps = new Map<string, number>();
+  const overlaps = new Map<number, number>();
   const started = performance.now();
   for (let i = 0; i < answers.length; i++) answers[i] = index.find(xy[2 * i], xy[2 * i + 1], overlaps);
   return { seconds: (performance.now() - started) / 1000, answers };
