@@ -58,7 +58,12 @@ export async function importFile(
 ): Promise<ImportRun> {
   const mapping = options.mapFile ? JSON.parse(await Deno.readTextFile(options.mapFile)) : undefined;
   const bytes = await Deno.readFile(file);
-  return await importIntoStore(dir, kind, basename(file), bytes, { ...options, mapping, by: cliAddress() });
+  return await importIntoStore(dir, kind, basename(file), bytes, {
+    workers: navigator.hardwareConcurrency,
+    ...options,
+    mapping,
+    by: cliAddress(),
+  });
 }
 
 async function main() {

@@ -56,7 +56,7 @@ const FALSE = new Set(["false", "f", "no", "n", "0", "否", "无"]);
 
 function text(value: unknown): string | null {
   if (value == null) return null;
-  const s = String(value).trim();
+  const s = (typeof value === "string" ? value : String(value)).trim();
   return s === "" ? null : s;
 }
 
