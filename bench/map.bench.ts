@@ -8,13 +8,13 @@ import { bench, measure, type Measurement, timings } from "./harness.ts";
 import { launchBrowser } from "../tests/browser/chromium.ts";
 import type { Page } from "puppeteer-core";
 import { openPage } from "../tests/browser/page.ts";
-import { REPO_ROOT, startServer } from "../tests/browser/server.ts";
+import { startServer } from "../tests/browser/server.ts";
+import { BENCH_STORES, demoStore } from "./demo_stores.ts";
 import { readColumns } from "../lib/store/read_columns.ts";
 import { readManifest, writeStore } from "../lib/store/store.ts";
 import type { Columns } from "../lib/schema.ts";
 
-const SOURCE = new URL("data/stores/demo-1m", REPO_ROOT).pathname;
-const STORE = new URL("data/stores/map-bench", REPO_ROOT).pathname;
+const STORE = `${BENCH_STORES}/map-bench`;
 const BUILDINGS = 100_000;
 const VIEWPORT = { width: 1920, height: 1080 };
 const MOVES = 20;
@@ -55,15 +55,14 @@ function tileBuildings(columns: Columns, target: number): Columns {
   return out;
 }
 
+/** The 1M demo store (built first when missing) with its buildings tiled to 100k. */
 async function prepareStore(log: (m: string) => void): Promise<void> {
   const manifest = await readManifest(STORE);
   if (manifest?.tables.buildings.rows === BUILDINGS) return;
-  if (!await readManifest(SOURCE)) {
-    throw new Error(`no ${SOURCE}: run deno task demo --tickets 1000000 --data data/stores/demo-1m`);
-  }
-  log(`writing ${STORE} with ${BUILDINGS} buildings`);
+  const source = await demoStore("1M", 1_000_000, log);
+  log(`writing ${STORE}: ${source} with its buildings tiled to ${BUILDINGS} (once; kept for the next runs)`);
   await Deno.remove(STORE, { recursive: true }).catch(() => {});
-  const copy = await new Deno.Command("cp", { args: ["-al", SOURCE, STORE] }).output();
+  const copy = await new Deno.Command("cp", { args: ["-al", source, STORE] }).output();
   if (!copy.success) throw new Error(new TextDecoder().decode(copy.stderr));
   const buildings = await readColumns(STORE, await readManifest(STORE), "buildings");
   await writeStore(
