@@ -123,11 +123,11 @@ async function bundle(): Promise<string> {
 }
 
 /** The tickets' columns the dashboard reads, as one Arrow IPC stream. */
-async function ticketColumns(dir: string): Promise<Uint8Array> {
+async function ticketColumns(dir: string): Promise<Uint8Array<ArrayBuffer>> {
   const manifest = await readManifest(dir);
   if (!manifest) throw new Error(`no store in ${dir}`);
   const tickets = tableFromIPC(await Deno.readFile(tableFile(dir, manifest, "tickets")));
-  return tableToIPC(tickets.select(MOSAIC_COLUMNS), "stream");
+  return new Uint8Array(tableToIPC(tickets.select(MOSAIC_COLUMNS), "stream"));
 }
 
 export interface MosaicServer extends AsyncDisposable {
