@@ -8,19 +8,10 @@
  * The dashboard gets the four columns it reads as one Arrow IPC stream, as a Mosaic author
  * would give it: it does not pay for the columns it does not read.
  */
-import * as esbuild from "esbuild";
 import { tableFromIPC, tableToIPC } from "apache-arrow";
-import { contentType } from "../framework/static.ts";
-import { ROOT } from "../lib/config.ts";
 import { readManifest, tableFile } from "../lib/store/store.ts";
+import { bundleScript, DUCKDB, type PageServer, servePage } from "./bench_page.ts";
 
-const DUCKDB = `${ROOT}/node_modules/@duckdb/duckdb-wasm`;
-const ENGINE_FILES = [
-  "duckdb-mvp.wasm",
-  "duckdb-eh.wasm",
-  "duckdb-browser-mvp.worker.js",
-  "duckdb-browser-eh.worker.js",
-];
 export const MOSAIC_COLUMNS = ["created_at", "category", "kind", "compound_id"];
 /** The charts other than the brushed one, each updated by a brush move. */
 export const FILTERED_CHARTS = ["category", "kind", "compound"];
@@ -106,22 +97,6 @@ try {
 }
 `;
 
-async function bundle(): Promise<string> {
-  const result = await esbuild.build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: ROOT, loader: "js" },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: ["chrome110"],
-    // Mosaic pins another DuckDB-WASM build; the anchor runs on the one Linli's pages run on.
-    alias: { "@duckdb/duckdb-wasm": `${DUCKDB}/dist/duckdb-browser.mjs` },
-    write: false,
-    logLevel: "silent",
-  });
-  await esbuild.stop();
-  return result.outputFiles[0].text;
-}
-
 /** The tickets' columns the dashboard reads, as one Arrow IPC stream. */
 async function ticketColumns(dir: string): Promise<Uint8Array<ArrayBuffer>> {
   const manifest = await readManifest(dir);
@@ -130,29 +105,10 @@ async function ticketColumns(dir: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(tableToIPC(tickets.select(MOSAIC_COLUMNS), "stream"));
 }
 
-export interface MosaicServer extends AsyncDisposable {
-  url: string;
-}
-
 /** Serves the Mosaic dashboard of the tickets in the store at `dir`. */
-export async function serveMosaic(dir: string): Promise<MosaicServer> {
-  const [script, tickets] = await Promise.all([bundle(), ticketColumns(dir)]);
-  const files = Object.fromEntries(ENGINE_FILES.map((f) => [`/engine/${f}`, `${DUCKDB}/dist/${f}`]));
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (req) => {
-    const path = new URL(req.url).pathname;
-    if (path === "/") {
-      return new Response(`<!doctype html><meta charset="utf-8"><script type="module" src="/page.js"></script>`, {
-        headers: { "content-type": "text/html" },
-      });
-    }
-    if (path === "/page.js") return new Response(script, { headers: { "content-type": "text/javascript" } });
-    if (path === "/data/tickets.arrow") return new Response(tickets);
-    const file = files[path];
-    if (!file) return new Response("not found", { status: 404 });
-    return new Response((await Deno.open(file)).readable, { headers: { "content-type": contentType(file) } });
-  });
-  return {
-    url: `http://127.0.0.1:${server.addr.port}/`,
-    [Symbol.asyncDispose]: () => server.shutdown(),
-  };
+export async function serveMosaic(dir: string): Promise<PageServer> {
+  // Mosaic pins another DuckDB-WASM build; the anchor runs on the one Linli's pages run on.
+  const alias = { "@duckdb/duckdb-wasm": `${DUCKDB}/dist/duckdb-browser.mjs` };
+  const [script, tickets] = await Promise.all([bundleScript(PAGE_SCRIPT, alias), ticketColumns(dir)]);
+  return servePage(script, { "/data/tickets.arrow": () => new Response(tickets) });
 }
