@@ -336,6 +336,13 @@ Deno.test("the drill-down map", { sanitizeResources: false, sanitizeOps: false }
         await page.waitForSelector(".drill-charts:not(.stale)");
         await settled(page, "district");
         assert.equal(await size(), before, `after a click on ${choice} at ${viewport.width}×${viewport.height}`);
+        // …and the titles beside 全部 are still shown whole.
+        const cut = await page.$$eval(
+          ".chart header h3",
+          (titles) =>
+            titles.filter((h) => h.clientWidth === 0 || h.scrollWidth > h.clientWidth).map((h) => h.textContent),
+        );
+        assert.deepEqual(cut, [], `titles cut at ${viewport.width}×${viewport.height}`);
       }
       assert.deepEqual(opened.errors, []);
     }
