@@ -191,30 +191,44 @@ bench("map", async (ctx) => {
   await shown(page, "ready");
   await page.waitForSelector('.drill[data-busy="false"]', { timeout: READY_TIMEOUT_MS });
   const longTasks: number[] = [], frames: number[] = [];
+  // A part that fails is said so and the run goes on: the figures of the others are kept.
+  const attempt = async (what: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (e) {
+      ctx.log(`${what} failed: ${e instanceof Error ? e.stack : e}`);
+    }
+  };
   for (const control of ["time", "category", "place"] satisfies Control[]) {
-    ctx.log(`/map: ${MOVES} changes of the ${control}`);
-    // One more than timed: the first change of a control builds its cubes, and is reported on its own.
-    const moves = await timeMoves(page, control, MOVES + 1);
-    const [first, ...rest] = moves.times;
-    add(`/map first ${control} change (builds the cubes)`, first);
-    pair(`/map ${control} change to map and charts`, rest, (p) => ({
-      target: { op: "<=", value: FILTER_MS },
-      versus: mosaicBrush(p),
-    }));
-    longTasks.push(...moves.longTasks);
-    frames.push(...moves.frames);
-    await page.waitForSelector('.drill[data-busy="false"]', { timeout: READY_TIMEOUT_MS });
+    await attempt(`the ${control} changes`, async () => {
+      ctx.log(`/map: ${MOVES} changes of the ${control}`);
+      // One more than timed: the first change of a control builds its cubes, and is reported on its own.
+      const moves = await timeMoves(page, control, MOVES + 1);
+      const [first, ...rest] = moves.times;
+      add(`/map first ${control} change (builds the cubes)`, first);
+      pair(`/map ${control} change to map and charts`, rest, (p) => ({
+        target: { op: "<=", value: FILTER_MS },
+        versus: mosaicBrush(p),
+      }));
+      longTasks.push(...moves.longTasks);
+      frames.push(...moves.frames);
+      await page.waitForSelector('.drill[data-busy="false"]', { timeout: READY_TIMEOUT_MS });
+    });
   }
-  add("/map long tasks during the changes", longTasks.length, { unit: "tasks" });
-  add("/map longest task during the changes", Math.max(0, ...longTasks));
-  add("/map frame p95 during the changes", percentile(frames, 95));
-  add("/map longest frame during the changes", Math.max(...frames));
+  if (frames.length) {
+    add("/map long tasks during the changes", longTasks.length, { unit: "tasks" });
+    add("/map longest task during the changes", Math.max(0, ...longTasks));
+    add("/map frame p95 during the changes", percentile(frames, 95));
+    add("/map longest frame during the changes", Math.max(...frames));
+  }
 
   for (const path of PAGES) {
-    ctx.log(`/${path}: ${RUNS} cold loads`);
-    add(`/${path} cold: first figures (median)`, median(await coldLoads(browser, `${server.url}${path}`)), {
-      target: { op: "<=", value: COLD_MS },
-      versus: mosaicCold,
+    await attempt(`/${path}`, async () => {
+      ctx.log(`/${path}: ${RUNS} cold loads`);
+      add(`/${path} cold: first figures (median)`, median(await coldLoads(browser, `${server.url}${path}`)), {
+        target: { op: "<=", value: COLD_MS },
+        versus: mosaicCold,
+      });
     });
   }
   return figures;
