@@ -1,5 +1,5 @@
 /** The cross-filter controls: the time histogram with its brush, and bars and toggles for the ticket lists. */
-import { memo } from "preact/compat";
+import { memo } from "../common/memo.ts";
 import { useMemo, useRef, useState } from "preact/hooks";
 import { alignRows, barShares, brushRange, inRange } from "../../lib/drill/charts.ts";
 import type { ChartRow } from "../../lib/drill/crossfilter.ts";

@@ -2,7 +2,7 @@
  * The places one level down (or the compounds of a drawn area), as buttons: the keyboard's
  * way to drill, with the layer's value beside compounds.
  */
-import { memo } from "preact/compat";
+import { memo } from "../common/memo.ts";
 import { childLevel, childrenKey } from "../../lib/drill/path.ts";
 import type { MapState, PlaceRef } from "../../lib/drill/state.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";

@@ -1,5 +1,5 @@
 /** The place's compounds ranked by the map's layer, worst first, each a step down the drill. */
-import { memo } from "preact/compat";
+import { memo } from "../common/memo.ts";
 import type { RankedCompound } from "../../lib/drill/ranking.ts";
 import type { PlaceRef } from "../../lib/drill/state.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";

@@ -6,7 +6,7 @@ import type { PlaceRef } from "../../lib/drill/state.ts";
 import { formatCount, formatPercent } from "../../lib/format.ts";
 import { type Lang, type MessageKey, t, textOr } from "../../lib/i18n.ts";
 import { DEPLOYMENT_TIME_ZONE } from "../../lib/time.ts";
-import { memo } from "preact/compat";
+import { memo } from "../common/memo.ts";
 import { Figure } from "../common/Figure.tsx";
 
 const num = (v: unknown): number | null => v == null || !Number.isFinite(Number(v)) ? null : Number(v);
