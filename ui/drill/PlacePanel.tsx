@@ -5,6 +5,7 @@ import { type PanelData, trend } from "../../lib/drill/panel.ts";
 import type { PlaceRef } from "../../lib/drill/state.ts";
 import { formatCount, formatDateTime, formatPercent } from "../../lib/format.ts";
 import { type Lang, type MessageKey, t, textOr } from "../../lib/i18n.ts";
+import { memo } from "../common/memo.ts";
 import { Figure } from "../common/Figure.tsx";
 
 const num = (v: unknown): number | null => v == null || !Number.isFinite(Number(v)) ? null : Number(v);
@@ -81,7 +82,8 @@ function Figures({ row, items, lang }: { row: Row | undefined; items: Item[]; la
   );
 }
 
-export function PlacePanel({ data, place, index, lang, onPick }: {
+/** Rendered again only when its own props change: the panel follows the settled filter, not each move. */
+export const PlacePanel = memo(function PlacePanel({ data, place, index, lang, onPick }: {
   data: PanelData;
   place: PlaceRef | null;
   index: PlaceIndex;
@@ -215,7 +217,7 @@ export function PlacePanel({ data, place, index, lang, onPick }: {
       {data.building[0] && <BuildingProfile row={data.building[0]} tickets={data.tickets} lang={lang} />}
     </div>
   );
-}
+});
 
 function CompoundProfile({ row, lang }: { row: Row; lang: Lang }) {
   return (
