@@ -9,12 +9,20 @@ export interface Target {
   value: number;
 }
 
+/** The figure of another product, measured in the same run, that a figure is held against. */
+export interface Anchor {
+  name: string;
+  value: number;
+}
+
 export interface Figure {
   name: string;
   value: number;
   unit: string;
   dataset?: string;
   target?: Target;
+  /** Printed and kept as the ratio of this figure to the anchor's. */
+  versus?: Anchor;
 }
 
 export interface BenchContext {
@@ -32,6 +40,8 @@ export interface Result {
   dataset: string | null;
   target: Target | null;
   met: boolean | null;
+  /** This figure divided by the anchor's, when it has one. */
+  ratio: { to: string; value: number } | null;
   /** When this figure was measured; results of benches not run this time keep theirs. */
   date: string;
 }
@@ -71,7 +81,11 @@ export function formatValue(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
-/** One line per figure, names, values and units in aligned columns. */
+function ratioOf(figure: Figure): number | null {
+  return figure.versus ? figure.value / figure.versus.value : null;
+}
+
+/** One line per figure, names, values and units in aligned columns, then its target's verdict and its anchor. */
 export function formatFigures(figures: Figure[]): string[] {
   const values = figures.map((figure) => formatValue(figure.value));
   const nameWidth = Math.max(...figures.map((figure) => figure.name.length));
@@ -80,10 +94,18 @@ export function formatFigures(figures: Figure[]): string[] {
   return figures.map((figure, i) => {
     const line = `${figure.name.padEnd(nameWidth)}  ${values[i].padStart(valueWidth)} ` +
       figure.unit.padEnd(unitWidth);
-    if (!figure.target) return line.trimEnd();
-    const op = figure.target.op === "<=" ? "≤" : "≥";
-    const verdict = isMet(figure) ? "met" : "missed";
-    return `${line}  (target ${op} ${formatValue(figure.target.value)} ${figure.unit}: ${verdict})`;
+    const notes: string[] = [];
+    if (figure.target) {
+      const op = figure.target.op === "<=" ? "≤" : "≥";
+      notes.push(
+        `target ${op} ${formatValue(figure.target.value)} ${figure.unit}: ${isMet(figure) ? "met" : "missed"}`,
+      );
+    }
+    if (figure.versus) {
+      const { name, value } = figure.versus;
+      notes.push(`${formatValue(ratioOf(figure)!)}× ${name} (${formatValue(value)} ${figure.unit})`);
+    }
+    return notes.length ? `${line}  (${notes.join("; ")})` : line.trimEnd();
   });
 }
 
@@ -95,6 +117,7 @@ function toResult(figure: Figure, date: string): Result {
     dataset: figure.dataset ?? null,
     target: figure.target ?? null,
     met: isMet(figure),
+    ratio: figure.versus ? { to: figure.versus.name, value: ratioOf(figure)! } : null,
     date,
   };
 }

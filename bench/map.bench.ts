@@ -1,33 +1,96 @@
 /**
- * The street officials' map at scale, in headless Chromium: a store of 1M tickets with
- * its buildings tiled to 100k (bench only), timed from navigation to the first drawn map,
- * and from a filter change (a move of the time range, the cube path) to the map
- * recoloured and every chart updated.
+ * The pages at scale, in headless Chromium, beside a Mosaic dashboard of the same tickets
+ * on the same DuckDB-WASM in the same browser and run (bench/mosaic_page.ts): a store of 1M
+ * tickets with its buildings tiled to 100k (bench only). `/map` is timed from navigation to
+ * the first drawn map and to its first figures (coloured by the tickets), cold (an empty
+ * browser cache) and on a revisit; a filter change (time range, category, place) to the map
+ * recoloured and every chart updated, with the page's long tasks and frames meanwhile; `/`,
+ * `/wall` and the latest quarter's review cold. Mosaic: cold to every chart drawn, and a
+ * brush move to every other chart updated. Each figure is printed with its target and its
+ * ratio to Mosaic's.
  */
-import { bench, measure, type Measurement, timings } from "./harness.ts";
+import type { Browser, Page } from "puppeteer-core";
 import { launchBrowser } from "../tests/browser/chromium.ts";
-import type { Page } from "puppeteer-core";
 import { openPage } from "../tests/browser/page.ts";
-import { REPO_ROOT, startServer } from "../tests/browser/server.ts";
+import { startServer } from "../tests/browser/server.ts";
+import { BENCH_STORES, demoStore } from "./demo_stores.ts";
 import { readColumns } from "../lib/store/read_columns.ts";
 import { readManifest, writeStore } from "../lib/store/store.ts";
 import type { Columns } from "../lib/schema.ts";
+import { type Control, timeMoves } from "./filter_moves.ts";
+import { type Anchor, bench, type Figure, percentile } from "./harness.ts";
+import { serveMosaic } from "./mosaic_page.ts";
 
-const SOURCE = new URL("data/stores/demo-1m", REPO_ROOT).pathname;
-const STORE = new URL("data/stores/map-bench", REPO_ROOT).pathname;
+const STORE = `${BENCH_STORES}/map-bench`;
 const BUILDINGS = 100_000;
 const VIEWPORT = { width: 1920, height: 1080 };
 const MOVES = 20;
+const RUNS = 3;
+const COLD_MS = 3_000;
+const REVISIT_MS = 1_000;
+const FILTER_MS = 50;
+/** The other pages, each timed cold to its first figures. */
+const PAGES = ["", "wall", "reviews/quarter/latest"];
 const DATASET = "1M tickets, 100k buildings";
 /** Far beyond the target: the figure is reported however long it takes. */
 const READY_TIMEOUT_MS = 600_000;
 
-/** Waits for the page's map: drawn (geometry and labels) or ready (coloured by the tickets' figures). */
-async function mapShown(page: Page, what: "drawn" | "ready"): Promise<void> {
+/** Waits for the page's map drawn (geometry and labels), or for the page ready (its first figures shown). */
+async function shown(page: Page, what: "drawn" | "ready"): Promise<void> {
   const test = what === "drawn"
     ? () => document.querySelector<HTMLElement>(".linli-map")?.dataset.drawn === "true"
-    : () => document.documentElement.dataset.ready === "true";
+    : () => document.documentElement.dataset.ready === "true" || document.documentElement.dataset.error !== undefined;
   await page.waitForFunction(test, { timeout: READY_TIMEOUT_MS, polling: "mutation" });
+  const error = await page.evaluate(() => document.documentElement.dataset.error);
+  if (error !== undefined) throw new Error(`${page.url()} reported data-error: ${error}`);
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * Milliseconds from navigation to `url` ready in a fresh browser context (an empty cache, as
+ * a first visit), `RUNS` times; also to the map drawn when `drawn` is given.
+ */
+async function coldLoads(browser: Browser, url: string, drawn?: number[]): Promise<number[]> {
+  const ready: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.createBrowserContext();
+    try {
+      const start = performance.now();
+      await using opened = await openPage(context, url, VIEWPORT);
+      if (opened.foreignRequests().length) throw new Error(`${url} asked other hosts: ${opened.foreignRequests()}`);
+      if (drawn) {
+        await shown(opened.page, "drawn");
+        drawn.push(performance.now() - start);
+      }
+      await shown(opened.page, "ready");
+      ready.push(performance.now() - start);
+    } finally {
+      await context.close();
+    }
+  }
+  return ready;
+}
+
+/** Milliseconds to `url` ready on a second visit in the same browser context, `RUNS` times. */
+async function revisits(browser: Browser, url: string): Promise<number[]> {
+  const context = await browser.createBrowserContext();
+  try {
+    {
+      await using first = await openPage(context, url, VIEWPORT);
+      await shown(first.page, "ready");
+    }
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      await using again = await openPage(context, url, VIEWPORT);
+      await shown(again.page, "ready");
+      times.push(performance.now() - start);
+    }
+    return times;
+  } finally {
+    await context.close();
+  }
 }
 
 /** Copies of every building, each copy shifted a little, until there are `target`. */
@@ -55,15 +118,14 @@ function tileBuildings(columns: Columns, target: number): Columns {
   return out;
 }
 
+/** The 1M demo store (built first when missing) with its buildings tiled to 100k. */
 async function prepareStore(log: (m: string) => void): Promise<void> {
   const manifest = await readManifest(STORE);
   if (manifest?.tables.buildings.rows === BUILDINGS) return;
-  if (!await readManifest(SOURCE)) {
-    throw new Error(`no ${SOURCE}: run deno task demo --tickets 1000000 --data data/stores/demo-1m`);
-  }
-  log(`writing ${STORE} with ${BUILDINGS} buildings`);
+  const source = await demoStore("1M", 1_000_000, log);
+  log(`writing ${STORE}: ${source} with its buildings tiled to ${BUILDINGS} (once; kept for the next runs)`);
   await Deno.remove(STORE, { recursive: true }).catch(() => {});
-  const copy = await new Deno.Command("cp", { args: ["-al", SOURCE, STORE] }).output();
+  const copy = await new Deno.Command("cp", { args: ["-al", source, STORE] }).output();
   if (!copy.success) throw new Error(new TextDecoder().decode(copy.stderr));
   const buildings = await readColumns(STORE, await readManifest(STORE), "buildings");
   await writeStore(
@@ -76,82 +138,98 @@ async function prepareStore(log: (m: string) => void): Promise<void> {
 bench("map", async (ctx) => {
   await prepareStore(ctx.log);
   await using server = await startServer({ env: { LINLI_DATA: STORE } });
+  await using mosaic = await serveMosaic(STORE);
   await using browser = await launchBrowser();
+  const figures: Figure[] = [];
+  const add = (name: string, value: number, more: Partial<Figure> = {}) =>
+    figures.push({ name, value, unit: "ms", dataset: DATASET, ...more });
+  const pair = (name: string, values: number[], more: (p: 50 | 95) => Partial<Figure>) => {
+    for (const p of [50, 95] as const) add(`${name} p${p}`, percentile(values, p), more(p));
+  };
+
+  ctx.log(`Mosaic: loading the dashboard ${RUNS} times with an empty cache`);
+  const mosaicCold: Anchor = { name: "Mosaic cold", value: median(await coldLoads(browser, mosaic.url)) };
+  add("Mosaic: cold, every chart drawn (median)", mosaicCold.value);
+  ctx.log(`Mosaic: moving the brush ${MOVES} times`);
+  const brush = await (async () => {
+    await using opened = await openPage(browser, mosaic.url, VIEWPORT, { session: null });
+    await shown(opened.page, "ready");
+    const times: number[] = await opened.page.evaluate(
+      (moves: number) =>
+        (globalThis as unknown as { mosaicBench: { brush(n: number): Promise<number[]> } })
+          .mosaicBench.brush(moves),
+      MOVES,
+    );
+    add("Mosaic: requests to other hosts", opened.foreignRequests().length, {
+      unit: "",
+      target: { op: "<=", value: 0 },
+    });
+    return times;
+  })();
+  const [indexBuild, ...brushMoves] = brush;
+  add("Mosaic: first brush move (builds its indexes)", indexBuild);
+  pair("Mosaic: brush move to every other chart", brushMoves, () => ({}));
+  const mosaicBrush = (p: 50 | 95): Anchor => ({ name: `Mosaic brush p${p}`, value: percentile(brushMoves, p) });
 
   // The server cuts its tiles once per store version, at start-up (timed by the server bench); the
-  // figure here is a user's navigation to a running server.
+  // figures here are a user's navigation to a running server.
   await (await fetch(`${server.url}map`)).text();
-  ctx.log("loading /map three times with an empty cache");
-  const coloured: number[] = [];
-  const firstMap = await measure(async () => {
-    const context = await browser.createBrowserContext();
-    const start = performance.now();
-    const { page } = await openPage(context, `${server.url}map`, VIEWPORT);
-    await mapShown(page, "drawn");
-    return async () => {
-      await mapShown(page, "ready");
-      coloured.push(performance.now() - start);
-      await context.close();
-    };
-  }, { runs: 3 });
+  ctx.log(`/map: ${RUNS} cold loads, ${RUNS} revisits`);
+  const drawn: number[] = [];
+  const mapCold = await coldLoads(browser, `${server.url}map`, drawn);
+  pair("/map cold: district drawn", drawn, () => ({ target: { op: "<=", value: COLD_MS } }));
+  add("/map cold: first figures (median)", median(mapCold), {
+    target: { op: "<=", value: COLD_MS },
+    versus: mosaicCold,
+  });
+  add("/map revisit: first figures (median)", median(await revisits(browser, `${server.url}map`)), {
+    target: { op: "<=", value: REVISIT_MS },
+  });
 
   await using opened = await openPage(browser, `${server.url}map`, VIEWPORT);
   const { page } = opened;
-  await mapShown(page, "ready");
+  await shown(page, "ready");
   await page.waitForSelector('.drill[data-busy="false"]', { timeout: READY_TIMEOUT_MS });
-  ctx.log(`moving the time range ${MOVES} times`);
-  // Inside the page, from the input's change to the charts re-rendered and the map's next frame.
-  const durations: number[] = await page.evaluate(async (moves: number) => {
-    const input = document.querySelector<HTMLInputElement>('.range-inputs input[type="date"]')!;
-    const map = document.querySelector<HTMLElement>(".linli-map")!;
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-    const start = input.value;
-    const times: number[] = [];
-    for (let i = 0; i <= moves; i++) {
-      const before = Number(map.dataset.recoloured ?? 0);
-      const day = new Date(Date.parse(start) + (i % 10 + 1) * 86_400_000).toISOString().slice(0, 10);
-      const t0 = performance.now();
-      setter.call(input, day);
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-      await new Promise<void>((resolve) => {
-        const check = () => {
-          const charts = document.querySelector(".drill-charts");
-          if (charts && !charts.classList.contains("stale") && Number(map.dataset.recoloured ?? 0) > before) resolve();
-          else requestAnimationFrame(check);
-        };
-        check();
-      });
-      // The first move builds the cubes; it is timed on its own.
-      times.push(performance.now() - t0);
+  const longTasks: number[] = [], frames: number[] = [];
+  // A part that fails is said so and the run goes on: the figures of the others are kept.
+  const attempt = async (what: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (e) {
+      ctx.log(`${what} failed: ${e instanceof Error ? e.stack : e}`);
     }
-    return times;
-  }, MOVES);
-  const [cubeBuild, ...moves] = durations;
-  const sorted = moves.toSorted((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-  const recolour: Measurement = {
-    runs: moves.length,
-    p50: at(50),
-    p95: at(95),
-    min: sorted[0],
-    max: sorted.at(-1)!,
-    peakRssBytes: 0,
   };
-  return [
-    ...timings("map: first meaningful map (district drawn)", firstMap, {
-      dataset: DATASET,
-      target: { op: "<=", value: 3000 },
-    }),
-    {
-      name: "map: first map coloured by the tickets (median)",
-      value: coloured.toSorted((a, b) => a - b)[Math.floor(coloured.length / 2)],
-      unit: "ms",
-      dataset: DATASET,
-    },
-    { name: "map: first filter change (builds the cubes)", value: cubeBuild, unit: "ms", dataset: DATASET },
-    ...timings("map: filter change to map and charts", recolour, {
-      dataset: DATASET,
-      target: { op: "<=", value: 50 },
-    }),
-  ];
+  for (const control of ["time", "category", "place"] satisfies Control[]) {
+    await attempt(`the ${control} changes`, async () => {
+      ctx.log(`/map: ${MOVES} changes of the ${control}`);
+      // One more than timed: the first change of a control builds its cubes, and is reported on its own.
+      const moves = await timeMoves(page, control, MOVES + 1);
+      const [first, ...rest] = moves.times;
+      add(`/map first ${control} change (builds the cubes)`, first);
+      pair(`/map ${control} change to map and charts`, rest, (p) => ({
+        target: { op: "<=", value: FILTER_MS },
+        versus: mosaicBrush(p),
+      }));
+      longTasks.push(...moves.longTasks);
+      frames.push(...moves.frames);
+      await page.waitForSelector('.drill[data-busy="false"]', { timeout: READY_TIMEOUT_MS });
+    });
+  }
+  if (frames.length) {
+    add("/map long tasks during the changes", longTasks.length, { unit: "tasks" });
+    add("/map longest task during the changes", Math.max(0, ...longTasks));
+    add("/map frame p95 during the changes", percentile(frames, 95));
+    add("/map longest frame during the changes", Math.max(...frames));
+  }
+
+  for (const path of PAGES) {
+    await attempt(`/${path}`, async () => {
+      ctx.log(`/${path}: ${RUNS} cold loads`);
+      add(`/${path} cold: first figures (median)`, median(await coldLoads(browser, `${server.url}${path}`)), {
+        target: { op: "<=", value: COLD_MS },
+        versus: mosaicCold,
+      });
+    });
+  }
+  return figures;
 });

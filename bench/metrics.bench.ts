@@ -221,7 +221,7 @@ function percentileFigures(name: string, durations: number[], dataset: string, t
 
 for (const dataset of DATASETS) {
   bench(`metrics ${dataset.name}`, async (ctx) => {
-    const dir = await demoStore(dataset.name, dataset.tickets);
+    const dir = await demoStore(dataset.name, dataset.tickets, ctx.log);
     // A path in a fresh folder for COPY to create: writing over a file made by makeTempFile gave an unreadable CSV.
     const tmp = await Deno.makeTempDir({ prefix: "linli-bench-" });
     const csv = `${tmp}/tickets.csv`;

@@ -18,7 +18,7 @@ const SCROLL_FRAMES = 240;
 
 bench("sql workbench", async (ctx) => {
   const dataset = "1M";
-  const store = await demoStore(dataset, 1_000_000);
+  const store = await demoStore(dataset, 1_000_000, ctx.log);
   await using server = await startServer({ env: { LINLI_DATA: store } });
   await using browser = await launchBrowser();
   const url = (sql: string) => `${server.url}sql?q=${encodeURIComponent(sql)}`;

@@ -7,23 +7,11 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { audit, cliAddress } from "../lib/access/audit.ts";
 import { dataDir, usesDemoData } from "../lib/config.ts";
-import {
-  IMPORT_KINDS,
-  type ImportKind,
-  type ImportOptions,
-  type ImportOutcome,
-  runImport,
-  summaryLine,
-  TABLES_READ,
-} from "../lib/import/pipeline.ts";
-import { notesCsv } from "../lib/import/notes.ts";
-import { rejectsCsv } from "../lib/import/rejects.ts";
-import { sweepRejects, writeRejectsFile } from "../lib/store/retention.ts";
+import { IMPORT_KINDS, type ImportKind, type ImportOptions, summaryLine } from "../lib/import/pipeline.ts";
+import { importIntoStore, type ImportRun } from "../lib/store/import_into_store.ts";
 import { COORD_SYSTEMS, type CoordSystem } from "../lib/import/reproject.ts";
 import { PLACE_LEVELS, type PlaceLevel } from "../lib/schema.ts";
 import { ensureDemoStore } from "../lib/store/demo_store.ts";
-import { readColumns } from "../lib/store/read_columns.ts";
-import { readManifest, writeStore } from "../lib/store/store.ts";
 import { DEPLOYMENT_TIME_ZONE } from "../lib/time.ts";
 
 const USAGE = `usage:
@@ -58,17 +46,9 @@ function fail(message: string): never {
   Deno.exit(2);
 }
 
-export interface ImportRun {
-  outcome: ImportOutcome;
-  /** The store's version after the import (unchanged when nothing changed). */
-  version: string | null;
-  files: { rejects?: string; notes?: string; unassigned?: string; overlaps?: string };
-}
-
 /**
- * The whole import of one file into a store: read, convert and assign, write the
- * rejects, unassigned tickets and overlaps beside the store, and write a new version
- * only when something changed. Used by the command and by bench/import.bench.ts.
+ * The whole import of one file into a store (lib/store/import_into_store.ts, as the web
+ * import does it). Used by the command and by bench/import.bench.ts.
  */
 export async function importFile(
   dir: string,
@@ -78,38 +58,12 @@ export async function importFile(
 ): Promise<ImportRun> {
   const mapping = options.mapFile ? JSON.parse(await Deno.readTextFile(options.mapFile)) : undefined;
   const bytes = await Deno.readFile(file);
-  const manifest = await readManifest(dir);
-  const stored = Object.fromEntries(
-    await Promise.all(TABLES_READ[kind].map(async (t) => [t, await readColumns(dir, manifest, t)] as const)),
-  );
-  const importedAt = Date.now();
-  const stamp = new Date(importedAt).toISOString().replace(/[:.]/g, "-");
-  const importId = `${stamp} ${kind} ${basename(file)}`;
-  const outcome = await runImport(kind, basename(file), bytes, stored, { ...options, mapping, importId, importedAt });
-  const prefix = `${stamp}-${kind}-${basename(file)}`;
-  const files: ImportRun["files"] = {};
-  const lists = [
-    ["rejects", `${prefix}.csv`, outcome.rejects.length ? rejectsCsv(outcome.rejects) : ""],
-    ["notes", `${prefix}.notes.csv`, outcome.notes.length ? notesCsv(outcome.notes) : ""],
-    ["unassigned", `${prefix}.unassigned.txt`, outcome.unassigned.map((id) => `${id}\n`).join("")],
-    ["overlaps", `${prefix}.overlaps.txt`, outcome.overlaps.map((o) => `${o}\n`).join("")],
-  ] as const;
-  for (const [name, path, text] of lists) {
-    if (!text) continue;
-    files[name] = await writeRejectsFile(dir, path, text);
-  }
-  let version = manifest?.version ?? null;
-  if (outcome.columns) {
-    const source = `${manifest?.source ?? "empty"}; import ${kind} ${basename(file)}`;
-    const tables = {
-      [outcome.table]: outcome.columns,
-      ...(outcome.notes.length ? { import_notes: outcome.noteColumns } : {}),
-    };
-    version = (await writeStore(dir, tables, source)).version;
-  }
-  // Older reject files hold residents' data past their retention period.
-  await sweepRejects(dir);
-  return { outcome, version, files };
+  return await importIntoStore(dir, kind, basename(file), bytes, {
+    workers: navigator.hardwareConcurrency,
+    ...options,
+    mapping,
+    by: cliAddress(),
+  });
 }
 
 async function main() {

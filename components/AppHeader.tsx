@@ -8,9 +8,11 @@ import { AccountMenu } from "./AccountMenu.tsx";
 const PAGES = [
   { path: "/", key: "nav.overview" },
   { path: "/map", key: "nav.map" },
+  { path: "/alerts", key: "nav.alerts" },
   { path: "/reviews", key: "nav.reviews" },
   { path: "/sql", key: "nav.sql" },
   { path: "/wall", key: "nav.wall" },
+  { path: "/data", key: "nav.data" },
   { path: "/admin", key: "nav.admin" },
 ] as const;
 

@@ -6,3 +6,8 @@ export const PERSONAL_DATA = "private, no-store";
 export const REVALIDATE = "private, no-cache";
 /** Content-addressed URLs (a hash or a store version in the path). */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/** A JSON answer that holds residents' data (or decisions about it): never stored. */
+export function personalJson(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "cache-control": PERSONAL_DATA } });
+}

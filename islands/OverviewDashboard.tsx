@@ -9,13 +9,18 @@ import { MapCanvas } from "../ui/common/MapCanvas.tsx";
 import { StatusMessage } from "../ui/common/StatusMessage.tsx";
 import { useDistrict } from "../ui/overview/use_district.ts";
 
-export default function OverviewDashboard({ lang, engine, mapWorker }: MapPageProps) {
+/** `qualityHref`: the data-quality page, for those who may open it. */
+export default function OverviewDashboard(
+  { lang, engine, mapWorker, qualityHref }: MapPageProps & { qualityHref?: string },
+) {
   const state = useDistrict(engine);
   if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
-  return <Overview data={state.data} lang={lang} mapWorker={mapWorker} />;
+  return <Overview data={state.data} lang={lang} mapWorker={mapWorker} qualityHref={qualityHref} />;
 }
 
-function Overview({ data, lang, mapWorker }: { data: DistrictData; lang: Lang; mapWorker: string }) {
+function Overview(
+  { data, lang, mapWorker, qualityHref }: { data: DistrictData; lang: Lang; mapWorker: string; qualityHref?: string },
+) {
   const { headline, streets, layers } = data;
   const maxStreet = Math.max(1, ...streets.map((s) => Number(s.tickets)));
   const stops = compoundStops(layers);
@@ -24,9 +29,10 @@ function Overview({ data, lang, mapWorker }: { data: DistrictData; lang: Lang; m
       <section class="figures">
         <HeadlineFigures
           headline={headline}
-          metrics={["tickets_total", "tickets_30d", "open", "satisfaction", "compounds", "buildings"]}
+          metrics={["tickets_total", "tickets_30d", "open", "satisfaction", "unplaced_share", "compounds", "buildings"]}
           lang={lang}
         />
+        {qualityHref && <a class="figures-link" href={qualityHref}>{t(lang, "quality.open_page")}</a>}
       </section>
       <section class="panel map-panel">
         <h2>{t(lang, "overview.map_title")}</h2>

@@ -131,6 +131,8 @@ function Review({ lang, kind, period, pack, place, packs, data }: Omit<ReviewPag
                     {view(table("publication_overdue"), { limit: LIST_ROWS })}
                   </>
                 )}
+                {/* Nor has a pack frozen before the early warning existed. */}
+                {table("alerts") && view(table("alerts"), { limit: LIST_ROWS })}
               </>
             )
             : (

@@ -13,6 +13,8 @@ import type { SceneId, WallConfig } from "../lib/wall/config.ts";
 import { localDateLabel } from "../lib/wall/freshness.ts";
 import type { MapPageProps } from "../ui/common/district_data.ts";
 import { markReady } from "../ui/common/store.ts";
+import { DEFAULT_ALERTS } from "../lib/alerts/config.ts";
+import { AlertsScene } from "../ui/wall/AlertsScene.tsx";
 import { BacklogScene } from "../ui/wall/BacklogScene.tsx";
 import { CallbacksScene } from "../ui/wall/CallbacksScene.tsx";
 import { ClosuresScene } from "../ui/wall/ClosuresScene.tsx";
@@ -37,6 +39,7 @@ const EMPTY: Record<SceneId, MessageKey> = {
   callbacks: "wall.empty.callbacks",
   priority: "wall.empty.priority",
   closures: "wall.empty.closures",
+  alerts: "wall.empty.alerts",
 };
 
 function sceneBody(scene: SceneId, live: LiveState, lang: Lang, mapWorker: string): SceneBody {
@@ -70,6 +73,8 @@ function sceneBody(scene: SceneId, live: LiveState, lang: Lang, mapWorker: strin
       return s.priority ? { status: "ready", body: <PriorityScene data={s.priority} lang={lang} /> } : empty(scene);
     case "closures":
       return s.closures ? { status: "ready", body: <ClosuresScene rows={s.closures} lang={lang} /> } : empty(scene);
+    case "alerts":
+      return s.alerts ? { status: "ready", body: <AlertsScene data={s.alerts} lang={lang} /> } : empty(scene);
   }
 }
 
@@ -83,6 +88,8 @@ function subtitle(scene: SceneId, live: LiveState, config: WallConfig, lang: Lan
       return t(lang, "wall.ranking_window", { days: config.rankingDays });
     case "callbacks":
       return t(lang, "wall.callbacks_basis", { day: DEFAULT_CONFIG.callbackDayOfNextMonth });
+    case "alerts":
+      return t(lang, "alerts.basis", { days: DEFAULT_ALERTS.judgedDays, q: DEFAULT_ALERTS.q });
     case "priority": {
       const median = live.data?.scenes.priority?.coverageMedian;
       return median === undefined ? undefined : t(lang, "wall.priority_basis", { median: formatPercent(median, lang) });

@@ -44,3 +44,6 @@ export function sessionIdleMs(): number {
  * figures): `LINLI_BUILD_MEMORY_MB`, default 192; beyond it a build spills to the store's disk.
  */
 export const buildMemoryMb = () => envNumber("LINLI_BUILD_MEMORY_MB", 192);
+
+/** The largest file the web import accepts (`LINLI_MAX_IMPORT_BYTES`, default 200 MiB). */
+export const maxImportBytes = () => envNumber("LINLI_MAX_IMPORT_BYTES", 200 * 2 ** 20);

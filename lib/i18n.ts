@@ -3,8 +3,11 @@
  * a key missing in English falls back to Chinese, never to the key itself.
  */
 import { ACCESS_MESSAGES } from "./i18n/access.ts";
+import { ALERT_MESSAGES } from "./i18n/alerts.ts";
 import { COMMON_MESSAGES } from "./i18n/common.ts";
+import { DATA_MESSAGES } from "./i18n/data.ts";
 import { DRILL_MESSAGES } from "./i18n/drill.ts";
+import { QUALITY_MESSAGES } from "./i18n/quality.ts";
 import { WORKBENCH_MESSAGES } from "./i18n/workbench.ts";
 import { REVIEW_MESSAGES } from "./i18n/reviews.ts";
 import { WALL_MESSAGES } from "./i18n/wall.ts";
@@ -23,6 +26,9 @@ export const MESSAGES = {
   ...REVIEW_MESSAGES,
   ...WALL_MESSAGES,
   ...ACCESS_MESSAGES,
+  ...DATA_MESSAGES,
+  ...QUALITY_MESSAGES,
+  ...ALERT_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -2,7 +2,16 @@ import { asset, type PageProps } from "../framework/mod.ts";
 import { langFromUrl, t } from "../lib/i18n.ts";
 
 /** One sheet per area of the product, so each area's styles live beside each other. */
-const STYLESHEETS = ["/styles.css", "/map.css", "/wall.css", "/reviews.css", "/access.css"];
+const STYLESHEETS = [
+  "/styles.css",
+  "/map.css",
+  "/wall.css",
+  "/reviews.css",
+  "/access.css",
+  "/data.css",
+  "/quality.css",
+  "/alerts.css",
+];
 
 export default function App({ url, Component }: PageProps) {
   const lang = langFromUrl(url);

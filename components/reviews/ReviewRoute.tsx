@@ -8,7 +8,7 @@ import type { Handlers, PageProps } from "../../framework/mod.ts";
 import { mayReadPacks, mayWritePacks } from "../../lib/access/policy.ts";
 import { principalOf } from "../../lib/access/principal.ts";
 import { dataDir } from "../../lib/config.ts";
-import { type Lang, langFromUrl, langHref, t } from "../../lib/i18n.ts";
+import { langFromUrl, langHref, t } from "../../lib/i18n.ts";
 import { UTC_OFFSET_HOURS } from "../../lib/time.ts";
 import { latestPeriod, parsePeriod, type Period, type PeriodKind, shiftPeriod } from "../../lib/reviews/period.ts";
 import { reviewTitle } from "../../lib/reviews/present.ts";

@@ -4,6 +4,7 @@
  * a password, a token or a session id: callers pass only the fields below.
  */
 import { dataDir } from "../config.ts";
+import { readJsonLines } from "../json_lines.ts";
 import { accessPath } from "./access_dir.ts";
 import type { Principal, Role } from "./principal.ts";
 
@@ -15,6 +16,8 @@ export const AUDIT_EVENTS = [
   "refused",
   "download",
   "import",
+  "restore",
+  "mapping_save",
   "pack_write",
   "user_add",
   "user_disable",
@@ -79,14 +82,7 @@ export interface AuditQuery {
 }
 
 export async function readAudit(dir: string, query: AuditQuery = {}): Promise<AuditRecord[]> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(auditFile(dir));
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return [];
-    throw e;
-  }
-  const records = text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as AuditRecord)
+  const records = (await readJsonLines<AuditRecord>(auditFile(dir)))
     .filter((r) => (!query.since || r.time >= query.since) && (!query.user || r.user === query.user));
   return query.last === undefined ? records : records.slice(-query.last);
 }

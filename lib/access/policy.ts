@@ -6,10 +6,12 @@ import type { Principal } from "./principal.ts";
 
 /** Open to anyone: the sign-in page and API, and the liveness probe. */
 const OPEN = ["/login", "/api/auth/*", "/api/health"];
-const ADMIN_ONLY = ["/admin", "/admin/*", "/api/admin/*"];
+/** The administration, and the data pages (imports, restores, the files of residents' data they write; import notes,
+ * which quote source files: residents' fields no scope masks). */
+const ADMIN_ONLY = ["/admin", "/admin/*", "/api/admin/*", "/data", "/data/*"];
 /** The APIs the pages' maps and data need. */
 const DATA_APIS = ["/api/data/*", "/api/tiles/*", "/api/basemap/*"];
-const STREET = ["/", "/map", "/reviews", "/reviews/*", "/sql", "/api/reviews/*", ...DATA_APIS];
+const STREET = ["/", "/map", "/alerts", "/reviews", "/reviews/*", "/sql", "/api/reviews/*", ...DATA_APIS];
 /** A command-room screen: its page and the aggregates the server computes for it. */
 const WALL = ["/wall", "/api/wall/*", ...DATA_APIS];
 

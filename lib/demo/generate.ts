@@ -12,6 +12,7 @@ import { toColumns } from "./columns.ts";
 import { buildOrganisation } from "./organisation.ts";
 import { buildPlaces, compoundFigures, placeRows } from "./places.ts";
 import { polygonJson, rectangle, toLonLat } from "./geometry.ts";
+import { plantEvents, type PlantPlan } from "./planted.ts";
 import { draftPublication } from "./publication.ts";
 import { createRandom } from "./random.ts";
 import { buildLattice, mapFeatures } from "./roads.ts";
@@ -27,10 +28,12 @@ export interface DemoOptions {
   seed?: number;
   tickets?: number;
   now?: number;
+  /** Events planted for validating the early warning (bench/alerts.bench.ts); none by default. */
+  plan?: PlantPlan;
 }
 
 export function generateDemo(options: DemoOptions = {}): Record<string, Columns> {
-  const { seed = DEFAULT_SEED, tickets = DEFAULT_TICKETS, now = DEFAULT_NOW } = options;
+  const { seed = DEFAULT_SEED, tickets = DEFAULT_TICKETS, now = DEFAULT_NOW, plan } = options;
   const random = (label: string) => createRandom(seed, label);
 
   const lattice = buildLattice(random("roads"));
@@ -64,7 +67,7 @@ export function generateDemo(options: DemoOptions = {}): Record<string, Columns>
   Object.assign(ticketTable, draftPublication(draft, places, buildings, random("publication")));
 
   const index = new Map(places.compounds.map((c, i) => [c, i]));
-  return {
+  const tables = {
     places: toColumns("places", placeRows(lattice, places, (c) => figures[index.get(c)!])),
     buildings: toColumns(
       "buildings",
@@ -97,4 +100,5 @@ export function generateDemo(options: DemoOptions = {}): Record<string, Columns>
     // Generated, not imported: no data-quality notes.
     import_notes: toColumns("import_notes", []),
   };
+  return plan ? plantEvents(tables, plan, now, random("planted")) : tables;
 }

@@ -52,8 +52,17 @@ export class AddressMatcher {
     });
   }
 
+  /** Addresses matched so far: a household's address comes back with each of its tickets. */
+  readonly #seen = new Map<string, AddressMatch | null>();
+
   match(address: string | null | undefined): AddressMatch | null {
     if (!address) return null;
+    let match = this.#seen.get(address);
+    if (match === undefined) this.#seen.set(address, match = this.#match(address));
+    return match;
+  }
+
+  #match(address: string): AddressMatch | null {
     let best: string | null = null;
     let at = -1;
     for (let i = 0; i < address.length; i++) {

@@ -20,6 +20,7 @@ import type { Columns } from "../schema.ts";
 import type { AddressMatcher } from "./address_match.ts";
 import {
   contains,
+  containsBox,
   distanceToEdges,
   type FlatPolygon,
   flatten,
@@ -36,7 +37,9 @@ const [BUILDING, COMPOUND, , COMMUNITY, STREET] = [0, 1, 2, 3, 4];
 export const DEFAULT_NEAR_METRES = 15;
 
 /** Grid cells per polygon: enough that a cell seldom lists more than one or two. */
-const CELLS_PER_POLYGON = 4;
+const CELLS_PER_POLYGON = 16;
+/** At least this many cells, so that a level of a few large polygons (grids, streets) has most cells inside one. */
+const MIN_CELLS = 1 << 16;
 const MAX_CELLS = 1 << 22;
 
 export class LevelIndex {
@@ -51,6 +54,8 @@ export class LevelIndex {
   /** Cell c lists polygons #items[#starts[c]] … #items[#starts[c + 1] - 1]. */
   #starts = new Int32Array(1);
   #items = new Int32Array(0);
+  /** For each cell wholly inside the only polygon it lists, that polygon (no test needed), else -1. */
+  #inside = new Int32Array(0);
 
   constructor(ids: string[], geometries: string[]) {
     geometries.forEach((json, i) => {
@@ -68,16 +73,21 @@ export class LevelIndex {
 
   #buildGrid(index: Flatbush) {
     const { minX, minY, maxX, maxY } = index;
-    const cells = Math.min(MAX_CELLS, this.polygons.length * CELLS_PER_POLYGON);
+    const cells = Math.min(MAX_CELLS, Math.max(MIN_CELLS, this.polygons.length * CELLS_PER_POLYGON));
     this.#size = Math.max(Math.sqrt(((maxX - minX) * (maxY - minY)) / cells), 1e-6);
     [this.#x0, this.#y0] = [minX, minY];
     this.#cols = Math.floor((maxX - minX) / this.#size) + 1;
     this.#rows = Math.floor((maxY - minY) / this.#size) + 1;
     const lists: number[][] = [];
+    this.#inside = new Int32Array(this.#rows * this.#cols).fill(-1);
     for (let r = 0; r < this.#rows; r++) {
       for (let c = 0; c < this.#cols; c++) {
         const x = minX + c * this.#size, y = minY + r * this.#size;
-        lists.push(index.search(x, y, x + this.#size, y + this.#size));
+        const list = index.search(x, y, x + this.#size, y + this.#size);
+        if (list.length === 1 && containsBox(this.polygons[list[0]], x, y, x + this.#size, y + this.#size)) {
+          this.#inside[lists.length] = list[0];
+        }
+        lists.push(list);
       }
     }
     this.#starts = new Int32Array(lists.length + 1);
@@ -85,11 +95,16 @@ export class LevelIndex {
     this.#items = Int32Array.from(lists.flat());
   }
 
-  /** The containing polygon by the overlap rule, or -1; an overlap hit is counted in `overlaps`. */
-  find(x: number, y: number, overlaps: Map<string, number>): number {
+  /**
+   * The containing polygon by the overlap rule, or -1; an overlap hit is counted in
+   * `overlaps` under the pair's `pairKey` (a number: a text key per point is most of the
+   * time in a district of stacked buildings).
+   */
+  find(x: number, y: number, overlaps: Map<number, number>): number {
     const c = Math.floor((x - this.#x0) / this.#size), r = Math.floor((y - this.#y0) / this.#size);
     if (c < 0 || r < 0 || c >= this.#cols || r >= this.#rows) return -1;
     const cell = r * this.#cols + c;
+    if (this.#inside[cell] >= 0) return this.#inside[cell];
     let best = -1;
     let second = -1;
     for (let k = this.#starts[cell]; k < this.#starts[cell + 1]; k++) {
@@ -102,10 +117,16 @@ export class LevelIndex {
       }
     }
     if (second >= 0) {
-      const key = [this.ids[best], this.ids[second]].sort().join(" / ");
+      const key = Math.min(best, second) * this.polygons.length + Math.max(best, second);
       overlaps.set(key, (overlaps.get(key) ?? 0) + 1);
     }
     return best;
+  }
+
+  /** The ids of an overlap counted by `find`, as `a / b` in id order. */
+  pairIds(key: number): string {
+    const n = this.polygons.length;
+    return [this.ids[Math.floor(key / n)], this.ids[key % n]].sort().join(" / ");
   }
 
   /** The polygon whose edge is nearest within `metres`, read from the grid cells the search box covers. */
@@ -122,7 +143,11 @@ export class LevelIndex {
         const cell = r * this.#cols + c;
         for (let k = this.#starts[cell]; k < this.#starts[cell + 1]; k++) {
           const i = this.#items[k];
-          const d = distanceToEdges(this.polygons[i], x, y);
+          const p = this.polygons[i];
+          // Its box farther than the best so far: its edges are too (most candidates end here).
+          const bx = Math.max(p.minX - x, 0, x - p.maxX) * kx, by = Math.max(p.minY - y, 0, y - p.maxY) * ky;
+          if (bx * bx + by * by > bestDistance * bestDistance) continue;
+          const d = distanceToEdges(p, x, y);
           if (d < bestDistance || (d === bestDistance && best >= 0 && this.ids[i] < this.ids[best])) {
             best = i;
             bestDistance = d;
@@ -174,7 +199,7 @@ type Parents = (string | null)[];
 /** The store's places and buildings, indexed for assignment. Build once, assign many. */
 export class PlaceIndex {
   readonly #levels: LevelIndex[];
-  readonly #overlaps = LEVELS.map(() => new Map<string, number>());
+  readonly #overlaps = LEVELS.map(() => new Map<number, number>());
   readonly #parents = new Map<string, Parents>();
   readonly #centroids = new Map<string, [number, number]>();
   readonly #pointCompounds: PointIndex;
@@ -251,7 +276,8 @@ export class PlaceIndex {
   /** Levels a lookup left empty, from what is stored about the places found. */
   withParents(found: (string | null)[]) {
     if (found[BUILDING] !== null) found[COMPOUND] ??= this.#parents.get(found[BUILDING]!)?.[COMPOUND] ?? null;
-    for (let level = COMPOUND; level < STREET; level++) {
+    // Only the community and the street are filled below: once both are known, nothing is left to do.
+    for (let level = COMPOUND; level < STREET && (found[COMMUNITY] === null || found[STREET] === null); level++) {
       const parents = found[level] === null ? undefined : this.#parents.get(found[level]!);
       if (!parents) continue;
       found[COMMUNITY] ??= parents[COMMUNITY];
@@ -262,7 +288,7 @@ export class PlaceIndex {
   /** The overlaps points fell into, per level, with how many points each. */
   overlaps(): { level: Level; ids: string; points: number }[] {
     return this.#overlaps.flatMap((pairs, level) =>
-      [...pairs].map(([ids, points]) => ({ level: LEVELS[level], ids, points }))
+      [...pairs].map(([key, points]) => ({ level: LEVELS[level], ids: this.#levels[level].pairIds(key), points }))
     );
   }
 

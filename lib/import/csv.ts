@@ -36,6 +36,53 @@ function openAtLineEnd(text: string, quote: number): boolean {
   return quotes % 2 === 1;
 }
 
+/** Enough of a file for Papa to guess its delimiter and line break from (it reads 10 rows). */
+const GUESS_FROM = 1 << 20;
+
+/** How a file's fields and records are separated, decided once for the whole file. */
+export interface CsvDialect {
+  delimiter: string;
+  newline: Papa.ParseConfig["newline"];
+}
+
+/**
+ * Papa's guesses, from the file's first megabyte: given the whole file, Papa splits all
+ * of it into lines once per candidate delimiter (six times) to read 10 rows.
+ */
+export function csvDialect(text: string): CsvDialect {
+  const { meta } = Papa.parse<string[]>(text.slice(0, GUESS_FROM), { preview: 10, skipEmptyLines: "greedy" });
+  return { delimiter: meta.delimiter, newline: meta.linebreak as CsvDialect["newline"] };
+}
+
+/** A row of nothing but blanks. */
+function blank(cells: string[]): boolean {
+  // Most rows start with a printable ASCII character (their id): no need to trim them.
+  const first = cells[0].charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  for (const cell of cells) if (cell.trim() !== "") return false;
+  return true;
+}
+
+/**
+ * Papa's `skipEmptyLines: "greedy"`, which joins and trims every row; here a row stops
+ * being blank at its first non-blank cell (its id, nearly always). Papa's error rows
+ * count the blank rows (also with its own option): they are moved to the rows kept.
+ */
+function withoutBlankRows(parsed: Parsed): Parsed {
+  if (!parsed.data.some(blank)) return parsed;
+  /** For each of Papa's rows, its index among the rows kept. */
+  const kept = new Int32Array(parsed.data.length + 1);
+  const data: string[][] = [];
+  parsed.data.forEach((cells, i) => {
+    kept[i] = data.length;
+    if (!blank(cells)) data.push(cells);
+  });
+  kept[parsed.data.length] = data.length;
+  for (const e of parsed.errors) if (e.row !== undefined) e.row = kept[e.row];
+  parsed.data = data;
+  return parsed;
+}
+
 /**
  * Parses, closing each quote left open at the end of its line where the file's quoting
  * is broken (Papa reports a quote error just after such a quote; a well-formed field over
@@ -44,8 +91,9 @@ function openAtLineEnd(text: string, quote: number): boolean {
  */
 function parseClosingQuotes(file: string, text: string): { parsed: Parsed; repaired: Set<number> } {
   const repaired = new Set<number>();
+  const dialect = csvDialect(text);
   for (let repairs = 0;; repairs++) {
-    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+    const parsed = withoutBlankRows(Papa.parse<string[]>(text, { ...dialect }));
     const open = parsed.errors.find((e) =>
       e.type === "Quotes" && e.index !== undefined && openAtLineEnd(text, e.index - 1)
     );
@@ -62,6 +110,20 @@ function parseClosingQuotes(file: string, text: string): { parsed: Parsed; repai
 export function readCsv(file: string, input: string | Uint8Array): RawTable {
   const text = typeof input === "string" ? input : decodeText(file, input);
   const { parsed, repaired } = parseClosingQuotes(file, text);
+  return toRawTable(file, parsed, repaired);
+}
+
+/**
+ * One part of a file (its header line, then whole records), read with the file's
+ * dialect; null when a quote in it is broken, as a part cut inside a quoted field would
+ * be: such a file is read whole, where the repair above can see where the quote ends.
+ */
+export function readCsvPart(file: string, text: string, dialect: CsvDialect): RawTable | null {
+  const parsed = withoutBlankRows(Papa.parse<string[]>(text, { ...dialect }));
+  return parsed.errors.some((e) => e.type === "Quotes") ? null : toRawTable(file, parsed, new Set());
+}
+
+function toRawTable(file: string, parsed: Parsed, repaired: Set<number>): RawTable {
   const [headers = [], ...records] = parsed.data;
   const headerError = parsed.errors.find((e) => e.row === 0);
   if (headerError) throw new Error(`${file}: the header row cannot be read (malformed CSV: ${headerError.message})`);

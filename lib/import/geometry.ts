@@ -65,6 +65,46 @@ export function contains(p: FlatPolygon, x: number, y: number): boolean {
   return inside;
 }
 
+/** Whether the segment a–b meets the closed box (Liang–Barsky clipping). */
+function segmentMeetsBox(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): boolean {
+  let t0 = 0, t1 = 1;
+  const dx = bx - ax, dy = by - ay;
+  for (const [p, q] of [[-dx, ax - x0], [dx, x1 - ax], [-dy, ay - y0], [dy, y1 - ay]]) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether the closed box lies in the polygon's interior, touching no edge: then every
+ * point in it is inside by `contains`, whichever rule decides points on an edge.
+ */
+export function containsBox(p: FlatPolygon, x0: number, y0: number, x1: number, y1: number): boolean {
+  if (!contains(p, x0, y0) || !contains(p, x1, y0) || !contains(p, x0, y1) || !contains(p, x1, y1)) return false;
+  for (const ring of p.rings) {
+    for (let i = 2; i < ring.length; i += 2) {
+      if (segmentMeetsBox(ring[i - 2], ring[i - 1], ring[i], ring[i + 1], x0, y0, x1, y1)) return false;
+    }
+  }
+  return true;
+}
+
 const METRES_PER_DEGREE = 111_320;
 
 /** Metres per degree of longitude and of latitude near a latitude (plenty for tens of metres). */

@@ -103,12 +103,14 @@ function recognised(tableName: string): Map<string, string> {
 
 /**
  * Canonical field → column index. The mapping file's entries win; then each header
- * recognised takes its field, the first column winning when two name the same field.
+ * recognised takes its field, the first column winning when two name the same field,
+ * except the columns the mapping says to ignore.
  */
 export function resolveFields(
   tableName: string,
   headers: string[],
   mapping: Record<string, string> = {},
+  ignored: string[] = [],
 ): Map<string, number> {
   const fields = new Map<string, number>();
   for (const [field, header] of Object.entries(mapping)) {
@@ -118,7 +120,7 @@ export function resolveFields(
     }
     fields.set(field, index);
   }
-  const mappedColumns = new Set(fields.values());
+  const mappedColumns = new Set([...fields.values(), ...ignored.map((h) => headers.indexOf(h))]);
   const byHeader = recognised(tableName);
   headers.forEach((header, index) => {
     const field = byHeader.get(normalizeHeader(header));

@@ -12,6 +12,8 @@ import { CODES, VOCABULARY_FIELDS, type VocabularyField } from "./vocabularies.t
 
 export interface Mapping {
   fields: Record<string, string>;
+  /** Columns read as nothing, though their header would be recognised (`"ignore": ["备注"]`). */
+  ignored: string[];
   timestamps: Required<TimestampOptions>;
   values: Partial<Record<VocabularyField, Record<string, string>>>;
   /** Text longer than this many characters is cut, with a note (a 200 MB field would reach every browser). */
@@ -25,6 +27,7 @@ const SLASH_ORDERS: SlashOrder[] = ["MM/DD/YYYY", "DD/MM/YYYY"];
 export function defaultMapping(): Mapping {
   return {
     fields: {},
+    ignored: [],
     timestamps: { timezone: DEPLOYMENT_TIME_ZONE, slashOrder: "MM/DD/YYYY" },
     values: {},
     fieldLimit: DEFAULT_FIELD_LIMIT,
@@ -61,6 +64,13 @@ export function parseMapping(json: unknown, tableName: string): Mapping {
   for (const [key, value] of Object.entries(json)) {
     if (key === "values") {
       mapping.values = parseValues(value);
+      continue;
+    }
+    if (key === "ignore") {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
+        throw new Error(`mapping entry "ignore" must be a list of column names`);
+      }
+      mapping.ignored = value;
       continue;
     }
     if (key === "field_limit") {

@@ -105,7 +105,9 @@ export function upsert(
     }
     const from = incoming[name];
     for (const [i, j] of replaced) values[i] = from[j];
-    for (const j of added) values.push(from[j]);
+    // Sized once: a million pushes per column, for thirty columns, is a second of a large import.
+    values.length = storedCount + added.length;
+    for (let k = 0; k < added.length; k++) values[storedCount + k] = from[added[k]];
     return [name, values];
   }));
   return result;

@@ -17,12 +17,13 @@ import { importBuildings, importPlaces, type ShapedTable } from "./places.ts";
 import { type Converted, convertRecords, type RawTable, type RowRule } from "./records.ts";
 import type { Reject } from "./rejects.ts";
 import type { CoordSystem } from "./reproject.ts";
-import { addH3, convertTickets, ticketVersion } from "./tickets.ts";
+import { readTicketCsv } from "./ticket_parts.ts";
+import { convertTicketRows, mergeDuplicateTickets, type TicketRows, ticketVersion } from "./tickets.ts";
 import { unrecognisedLine, vocabularies, type Vocabulary } from "./vocabularies.ts";
 import { readXlsx } from "./xlsx.ts";
 
-export const IMPORT_KINDS = ["places", "buildings", "tickets", "callbacks"] as const;
-export type ImportKind = typeof IMPORT_KINDS[number];
+import type { ImportKind, ImportPhase } from "./kinds.ts";
+export { IMPORT_KINDS, IMPORT_PHASES, type ImportKind, type ImportPhase } from "./kinds.ts";
 
 /** The store tables each kind reads: the one it writes and those it assigns against. */
 export const TABLES_READ: Record<ImportKind, string[]> = {
@@ -46,6 +47,10 @@ export interface ImportOptions {
   fieldLimit?: number;
   /** Bytes a workbook may unpack to (default in xlsx.ts). */
   xlsxLimit?: number;
+  /** Told as each phase starts: reading the file, then assigning places and merging with the store. */
+  onPhase?: (phase: ImportPhase) => void;
+  /** Workers reading the parts of a large ticket CSV at once (ticket_parts.ts); default 0, one after another here. */
+  workers?: number;
 }
 
 export interface Summary {
@@ -92,6 +97,11 @@ function parseJson(name: string, bytes: Uint8Array): unknown {
   }
 }
 
+/** Files that are neither workbooks nor JSON are read as CSV, whatever their name. */
+function isCsv(name: string): boolean {
+  return !["xlsx", "json"].includes(extension(name));
+}
+
 async function readTable(name: string, bytes: Uint8Array, xlsxLimit?: number): Promise<RawTable> {
   const ext = extension(name);
   if (ext === "xlsx") return await readXlsx(name, bytes, xlsxLimit);
@@ -109,6 +119,18 @@ async function readShapes(
   return ext === "geojson" || ext === "json"
     ? readGeoJson(name, parseJson(name, bytes), coords)
     : await readTable(name, bytes, xlsxLimit);
+}
+
+/** A file's header and rows as an import of `kind` reads them, before any field is matched (the web preview). */
+export function readRows(
+  kind: ImportKind,
+  name: string,
+  bytes: Uint8Array,
+  options: Pick<ImportOptions, "coords" | "xlsxLimit"> = {},
+): Promise<RawTable> {
+  return kind === "tickets" || kind === "callbacks"
+    ? readTable(name, bytes, options.xlsxLimit)
+    : readShapes(name, bytes, options.coords ?? "wgs84", options.xlsxLimit);
 }
 
 function resultRule(vocabulary: Vocabulary): RowRule {
@@ -153,33 +175,46 @@ export async function runImport(
   const coords = options.coords ?? "wgs84";
   const importedAt = options.importedAt ?? Date.now();
   const vocab = vocabularies(mapping.values);
-  let converted: Converted;
+  let converted: Omit<Converted, "sources">;
   let unassigned: string[] = [];
   let overlaps: string[] = [];
   let merged = 0;
   let read: number;
-  if (kind === "tickets" || kind === "callbacks") {
+  options.onPhase?.("read");
+  if (kind === "tickets") {
+    let rows: TicketRows;
+    if (isCsv(name)) {
+      ({ converted: rows, read } = await readTicketCsv(name, decodeText(name, bytes), mapping, coords, {
+        vocab,
+        importedAt,
+        workers: options.workers,
+      }));
+    } else {
+      const raw = await readTable(name, bytes, options.xlsxLimit);
+      read = raw.rows.length + raw.rejects.length;
+      rows = convertTicketRows(raw, mapping, coords, { vocab, importedAt });
+    }
+    const tickets = mergeDuplicateTickets(name, rows);
+    converted = tickets;
+    merged = tickets.merged;
+    options.onPhase?.("assign");
+    const { columns } = converted;
+    const index = new PlaceIndex(stored.places ?? {}, stored.buildings ?? {}, {
+      nearMetres: options.nearMetres ?? DEFAULT_NEAR_METRES,
+    });
+    unassigned = assignTickets(columns, index, new AddressMatcher(stored.places ?? {}, stored.buildings ?? {}))
+      .map((i) => columns.ticket_id[i] as string);
+    overlaps = index.overlaps().map((o) => `${o.level}s ${o.ids} overlap: ${o.points} tickets inside both`);
+  } else if (kind === "callbacks") {
     const raw = await readTable(name, bytes, options.xlsxLimit);
     read = raw.rows.length + raw.rejects.length;
-    if (kind === "tickets") {
-      const tickets = convertTickets(raw, mapping, coords, { vocab, importedAt });
-      converted = tickets;
-      merged = tickets.merged;
-      const { columns } = converted;
-      addH3(columns);
-      const index = new PlaceIndex(stored.places ?? {}, stored.buildings ?? {}, {
-        nearMetres: options.nearMetres ?? DEFAULT_NEAR_METRES,
-      });
-      unassigned = assignTickets(columns, index, new AddressMatcher(stored.places ?? {}, stored.buildings ?? {}))
-        .map((i) => columns.ticket_id[i] as string);
-      overlaps = index.overlaps().map((o) => `${o.level}s ${o.ids} overlap: ${o.points} tickets inside both`);
-    } else {
-      converted = convertRecords("callbacks", raw, mapping, { rules: [resultRule(vocab.result)], importedAt });
-    }
+    converted = convertRecords("callbacks", raw, mapping, { rules: [resultRule(vocab.result)], importedAt });
+    options.onPhase?.("assign");
   } else {
     const shapes = await readShapes(name, bytes, coords, options.xlsxLimit);
     read = shapes.rows.length + shapes.rejects.length;
     if (kind === "places" && !options.level) throw new Error("a places import needs --level");
+    options.onPhase?.("assign");
     const result = kind === "places"
       ? importPlaces(shapes, mapping, options.level!, stored.places ?? {})
       : importBuildings(shapes, mapping, stored.places ?? {});

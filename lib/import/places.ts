@@ -183,7 +183,7 @@ export function importPlaces(input: ShapedTable, mapping: Mapping, level: PlaceL
   }
   const { result, insidePoints } = convertPolygons("places", input, mapping, [setLevel]);
   const indexes = levelIndexes(stored, ["district", "street", "community"]);
-  const overlaps = new Map<string, number>();
+  const overlaps = new Map<number, number>();
   const { columns } = result;
   insidePoints.forEach((point, i) => {
     if (!point) return;
@@ -211,7 +211,7 @@ const nameRule: RowRule = (columns, i) => {
 export function importBuildings(input: ShapedTable, mapping: Mapping, stored: Columns): PolygonImport {
   const { result, insidePoints } = convertPolygons("buildings", input, mapping, [nameRule]);
   const compounds = levelIndexes(stored, ["compound"]).get("compound")!;
-  const overlaps = new Map<string, number>();
+  const overlaps = new Map<number, number>();
   insidePoints.forEach((point, i) => {
     const found = point ? compounds.find(point[0], point[1], overlaps) : -1;
     if (found >= 0) result.columns.compound_id[i] ??= compounds.ids[found];

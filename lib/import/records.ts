@@ -56,7 +56,7 @@ const FALSE = new Set(["false", "f", "no", "n", "0", "否", "无"]);
 
 function text(value: unknown): string | null {
   if (value == null) return null;
-  const s = String(value).trim();
+  const s = (typeof value === "string" ? value : String(value)).trim();
   return s === "" ? null : s;
 }
 
@@ -124,7 +124,7 @@ export function convertRecords(
   } = {},
 ): Converted {
   const schema = schemaTable(tableName);
-  const fields = resolveFields(tableName, raw.headers, mapping.fields);
+  const fields = resolveFields(tableName, raw.headers, mapping.fields, mapping.ignored);
   const parsers = new Map<string, CellParser>(
     schema.columns.map((c) => [c.name, cellParser(c, mapping.timestamps, importedAt)]),
   );

@@ -6,8 +6,8 @@
 import gcoordModule from "gcoord";
 import proj4 from "proj4";
 
-export const COORD_SYSTEMS = ["wgs84", "gcj02", "bd09"] as const;
-export type CoordSystem = typeof COORD_SYSTEMS[number];
+import type { CoordSystem } from "./kinds.ts";
+export { COORD_SYSTEMS, type CoordSystem } from "./kinds.ts";
 
 type Transform = (x: number, y: number) => [number, number];
 

@@ -49,18 +49,25 @@ export function selfIntersects(polygon: PolygonCoords): boolean {
     ringLast.fill(k - 1, first, k);
   }
   if (n < 3) return false;
-  const box = (i: number) => {
+  const boxes = new Float64Array(4 * n);
+  for (let i = 0; i < n; i++) {
     const ax = segments[4 * i], ay = segments[4 * i + 1], bx = segments[4 * i + 2], by = segments[4 * i + 3];
-    return [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)] as const;
-  };
+    boxes[4 * i] = Math.min(ax, bx);
+    boxes[4 * i + 1] = Math.min(ay, by);
+    boxes[4 * i + 2] = Math.max(ax, bx);
+    boxes[4 * i + 3] = Math.max(ay, by);
+  }
   const index = new Flatbush(n);
-  for (let i = 0; i < n; i++) index.add(...box(i));
+  for (let i = 0; i < n; i++) index.add(boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]);
   index.finish();
   const adjacent = (i: number, j: number) =>
     ringFirst[i] === ringFirst[j] &&
     (Math.abs(i - j) === 1 || (Math.min(i, j) === ringFirst[i] && Math.max(i, j) === ringLast[i]));
-  for (let i = 0; i < n; i++) {
-    const hits = index.search(...box(i), (j) => j > i && !adjacent(i, j) && segmentsMeet(segments, i, j));
+  let current = 0;
+  const meets = (j: number) => j > current && !adjacent(current, j) && segmentsMeet(segments, current, j);
+  for (; current < n; current++) {
+    const i = current;
+    const hits = index.search(boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3], meets);
     if (hits.length) return true;
   }
   return false;

@@ -3,7 +3,7 @@
  * status, kind and source through the vocabularies, coordinates checked and converted
  * to WGS84, H3 cells, and duplicates within the file merged into their newest version.
  */
-import { latLngToCell } from "h3-js";
+import { cellToParent, latLngToCell } from "h3-js";
 import type { Columns } from "../schema.ts";
 import { UPDATED_AT } from "./headers.ts";
 import type { Mapping } from "./mapping.ts";
@@ -79,17 +79,23 @@ const closedAfterCreated: RowRule = (columns, i, note) => {
   return null;
 };
 
-export interface TicketConversion extends Converted {
+/** Ticket rows typed and checked, before the duplicates of the file are merged; `rows` their numbers in the file. */
+export interface TicketRows extends Omit<Converted, "sources"> {
+  rows: number[];
+}
+
+export interface TicketConversion extends TicketRows {
   /** Rows that were older versions of another row of the same ticket in the file. */
   merged: number;
 }
 
-export function convertTickets(
+/** The rows of one file, or of one part of it (ticket_parts.ts): typed, checked, in WGS84, with H3 cells. */
+export function convertTicketRows(
   raw: RawTable,
   mapping: Mapping,
   coords: CoordSystem,
   { vocab, importedAt }: { vocab: Record<VocabularyField, Vocabulary>; importedAt: number },
-): TicketConversion {
+): TicketRows {
   const converted = convertRecords("tickets", raw, mapping, {
     extra: { [UPDATED_AT]: cellParser({ type: "TIMESTAMP" }, mapping.timestamps, importedAt) },
     rules: ticketRules(vocab),
@@ -103,6 +109,14 @@ export function convertTickets(
       [columns.lon[i], columns.lat[i]] = transform(columns.lon[i] as number, columns.lat[i] as number);
     }
   }
+  addH3(columns);
+  const { sources, ...rest } = converted;
+  return { ...rest, rows: sources.map((s) => s.row) };
+}
+
+/** Duplicates of one ticket in the file merged into their newest version, with a note when they differ. */
+export function mergeDuplicateTickets(file: string, converted: TicketRows): TicketConversion {
+  const { columns } = converted;
   const duplicates = duplicatesWithin("tickets", columns, ticketVersion);
   const others = new Map<number, number[]>();
   for (const { dropped, keptBy } of duplicates) {
@@ -114,10 +128,10 @@ export function convertTickets(
   for (const [kept, dropped] of others) {
     const differ = dropped.filter((d) => names.some((name) => columns[name][d] !== columns[name][kept]));
     if (differ.length === 0) continue;
-    const rows = differ.map((d) => converted.sources[d].row).sort((a, b) => a - b);
+    const rows = differ.map((d) => converted.rows[d]).sort((a, b) => a - b);
     converted.notes.push({
-      file: raw.file,
-      row: converted.sources[kept].row,
+      file,
+      row: converted.rows[kept],
       record_id: String(columns.ticket_id[kept]),
       field: "ticket_id",
       problem: `ticket ${columns.ticket_id[kept]} also in row${rows.length > 1 ? "s" : ""} ${
@@ -130,19 +144,20 @@ export function convertTickets(
   return {
     ...converted,
     columns: withoutRows(columns, drop),
-    sources: converted.sources.filter((_, i) => !drop.has(i)),
+    rows: converted.rows.filter((_, i) => !drop.has(i)),
     merged: drop.size,
   };
 }
 
-/** H3 cells at resolutions 7, 8 and 9 of every ticket with coordinates. */
+/** H3 cells at resolutions 7, 8 and 9 of every ticket with coordinates (7 and 8 as 9's parents: cheaper). */
 export function addH3(tickets: Columns) {
   const n = tickets.ticket_id.length;
-  for (const res of [7, 8, 9]) {
-    const cells = new Array(n).fill(null);
-    for (let i = 0; i < n; i++) {
-      if (tickets.lat[i] != null) cells[i] = latLngToCell(tickets.lat[i] as number, tickets.lon[i] as number, res);
-    }
-    tickets[`h3_r${res}`] = cells;
+  const [r7, r8, r9] = [7, 8, 9].map(() => new Array(n).fill(null));
+  for (let i = 0; i < n; i++) {
+    if (tickets.lat[i] == null) continue;
+    const cell = r9[i] = latLngToCell(tickets.lat[i] as number, tickets.lon[i] as number, 9);
+    r8[i] = cellToParent(cell, 8);
+    r7[i] = cellToParent(cell, 7);
   }
+  Object.assign(tickets, { h3_r7: r7, h3_r8: r8, h3_r9: r9 });
 }

@@ -31,6 +31,9 @@ const NUMBER = /^\d+(?:\.\d+)?$/;
 export class ZoneOffsets {
   readonly #format: Intl.DateTimeFormat;
   readonly #cache = new Map<number, number>();
+  /** The last hour asked for: a file's times come in runs of one hour, and a Map lookup per call is measurable. */
+  #lastHour = NaN;
+  #lastOffset = 0;
 
   constructor(readonly timezone: string) {
     try {
@@ -50,6 +53,7 @@ export class ZoneOffsets {
 
   at(utc: number): number {
     const hour = Math.floor(utc / HOUR_MS);
+    if (hour === this.#lastHour) return this.#lastOffset;
     let offset = this.#cache.get(hour);
     if (offset === undefined) {
       const parts: Record<string, number> = {};
@@ -57,6 +61,8 @@ export class ZoneOffsets {
       offset = utcOf(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - hour * HOUR_MS;
       this.#cache.set(hour, offset);
     }
+    this.#lastHour = hour;
+    this.#lastOffset = offset;
     return offset;
   }
 

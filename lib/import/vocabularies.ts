@@ -30,6 +30,8 @@ const normal = (word: string) => word.trim().toLowerCase();
 export class Vocabulary {
   readonly #words = new Map<string, string>();
   readonly #contains: [string, string][];
+  /** Codes of the words seen so far: a file repeats a handful of words a million times. */
+  readonly #seen = new Map<string, string | null>();
   /** Words not recognised, with how often each was seen. */
   readonly unrecognised = new Map<string, number>();
 
@@ -42,7 +44,8 @@ export class Vocabulary {
 
   /** The code for a word, or null (and the word counted) when the table does not know it. */
   code(word: string): string | null {
-    const code = this.lookUp(word);
+    let code = this.#seen.get(word);
+    if (code === undefined) this.#seen.set(word, code = this.lookUp(word));
     if (code === null) this.unrecognised.set(word, (this.unrecognised.get(word) ?? 0) + 1);
     return code;
   }

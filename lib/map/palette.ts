@@ -67,3 +67,6 @@ export const PRIORITY_OUTLINE = "#6a1b9a";
 
 /** The selected place or building. */
 export const SELECTED = "#1f6feb";
+
+/** Tickets not placed, by why (lib/metrics/data_quality.ts); those without coordinates are not on a map. */
+export const UNPLACED_COLORS = { outside_compounds: "#e67e22", outside_district: "#c0392b" } as const;

@@ -40,6 +40,14 @@ export interface DrillStyle {
 /** The font MapLibre draws labels with locally; the page's stylesheet lists the same family first. */
 export const LABEL_FONT = ["Noto Sans CJK SC"];
 
+/**
+ * The layers drawing compounds and buildings stored as points (map services export 小区
+ * as named points): a fill layer draws no point, so these draw a circle, and a compound's
+ * name beside it, coloured as the outlines are.
+ */
+export const POINT_LAYERS = { compounds: "compound-points", buildings: "building-points" } as const;
+const IS_POINT = ["==", ["geometry-type"], "Point"];
+
 /** Features are addressed by these properties for feature-state. */
 const PROMOTE_ID = { streets: "place_id", communities: "place_id", compounds: "place_id", buildings: "building_id" };
 
@@ -113,6 +121,7 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
         paint: { "line-color": p.community, "line-width": 1, "line-dasharray": [2, 2] },
       },
       { id: "streets", type: "line", ...from("streets"), paint: { "line-color": p.street, "line-width": 2.5 } },
+      ...pointLayers(p, ramp, from),
       ...drill ? drillLayers(p, from) : [],
       {
         id: "overlay-fill",
@@ -131,7 +140,7 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
         source: "overlay",
         filter: ["match", ["geometry-type"], ["Point", "MultiPoint"], true, false],
         paint: {
-          "circle-color": p.overlay,
+          "circle-color": ["coalesce", ["get", "color"], p.overlay],
           "circle-radius": 4,
           "circle-stroke-color": "#ffffff",
           "circle-stroke-width": 1,
@@ -157,6 +166,57 @@ function drillSources(drill: DrillStyle) {
       ? { basemap: { type: "raster", tiles: [drill.basemapTiles], tileSize: 256, maxzoom: 19 } }
       : {},
   };
+}
+
+/**
+ * Point compounds and buildings. A point compound's name shows below its circle at every
+ * zoom (it has no outline to recognise it by); the drill map's tiles leave it out of their
+ * labels (lib/map/tiles.ts), which would write it over the circle.
+ */
+function pointLayers(p: typeof PALETTES[Theme], ramp: unknown, from: ReturnType<typeof geometrySource>) {
+  const state = (key: string) => ["boolean", ["feature-state", key], false];
+  return [
+    {
+      id: POINT_LAYERS.compounds,
+      type: "circle",
+      ...from("compounds"),
+      filter: IS_POINT,
+      paint: {
+        "circle-color": ramp,
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 11, 4, 16, 10, 19, 16],
+        "circle-stroke-color": ["case", state("priority"), PRIORITY_OUTLINE, p.street],
+        "circle-stroke-width": ["case", state("selected"), 3.5, state("priority"), 3, 1],
+      },
+    },
+    {
+      id: POINT_LAYERS.buildings,
+      type: "circle",
+      ...from("buildings"),
+      minzoom: TILE_MIN_ZOOM.buildings,
+      filter: IS_POINT,
+      paint: {
+        "circle-color": selected(SELECTED, p.building),
+        "circle-radius": 4,
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 1,
+      },
+    },
+    {
+      id: "compound-point-labels",
+      type: "symbol",
+      ...from("compounds"),
+      filter: IS_POINT,
+      layout: {
+        "text-field": ["get", "name"],
+        "text-font": LABEL_FONT,
+        "text-size": 12,
+        "text-anchor": "top",
+        "text-offset": [0, 0.8],
+        "text-max-width": 8,
+      },
+      paint: { "text-color": "#1d2733", "text-halo-color": "rgba(255,255,255,0.9)", "text-halo-width": 1.5 },
+    },
+  ];
 }
 
 const selected = (on: unknown, off: unknown) => ["case", ["boolean", ["feature-state", "selected"], false], on, off];

@@ -7,6 +7,7 @@
  */
 import { GeoJSONVT } from "@maplibre/geojson-vt";
 import { fromGeojsonVt } from "@maplibre/vt-pbf";
+import { isPointText } from "../import/geometry.ts";
 import type { Columns } from "../schema.ts";
 import { bounds, type Feature, type FeatureCollection } from "./geojson.ts";
 import { TILE_LAYERS, TILE_MAX_ZOOM, TILE_MIN_ZOOM, type TileLayer } from "./tile_layers.ts";
@@ -53,6 +54,8 @@ function labelPoints(places: Columns, buildings: Columns): { places: Feature[]; 
     });
   const placeLevel = (i: number) => {
     const level = String(places.level[i]);
+    // A place stored as a point is labelled beside its circle, from its own layer (lib/map/style.ts).
+    if (places.geometry?.[i] != null && isPointText(String(places.geometry[i]))) return null;
     return ["street", "community", "compound"].includes(level) ? level : null;
   };
   return { places: points(places, placeLevel), buildings: points(buildings, () => "building") };

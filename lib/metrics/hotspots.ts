@@ -55,7 +55,7 @@ WHERE ${where} AND u.lon IS NOT NULL AND u.lat IS NOT NULL
 ORDER BY id`;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
+export const EARTH_RADIUS_M = 6_371_008.8;
 
 /**
  * For each point, the indices of the other points within `metres`. Equirectangular

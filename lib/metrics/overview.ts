@@ -3,6 +3,7 @@
  * tested as strings and run on any Connector. "Now" is the newest ticket in the store,
  * so a store's figures do not drift with the wall clock.
  */
+import { unplacedShareSql } from "./data_quality.ts";
 import { satisfactionSql } from "./satisfaction.ts";
 
 export const DATA_AS_OF_SQL = `SELECT max(created_at) AS as_of FROM tickets`;
@@ -15,7 +16,8 @@ SELECT
   count(*) FILTER (WHERE created_at > (SELECT as_of FROM as_of) - INTERVAL 30 DAY) AS tickets_30d,
   (SELECT satisfaction_rate FROM (${satisfactionSql({})}) s) AS satisfaction,
   (SELECT count(*) FROM places WHERE level = 'compound') AS compounds,
-  (SELECT count(*) FROM buildings) AS buildings
+  (SELECT count(*) FROM buildings) AS buildings,
+  (SELECT share FROM (${unplacedShareSql()}) u) AS unplaced_share
 FROM tickets`;
 }
 

@@ -15,6 +15,12 @@ export function timestampLiteral(ms: number): string {
   return `TIMESTAMP '${new Date(ms).toISOString().replace("T", " ").replace("Z", "")}'`;
 }
 
+/** A local date (YYYY-MM-DD) as a DATE literal; anything else is refused, never spliced into the SQL. */
+export function dateLiteral(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`not a local date: ${iso}`);
+  return `DATE '${iso}'`;
+}
+
 /** The interval from UTC to local time; minutes keep offsets such as +05:30 exact. */
 export function offsetInterval(utcOffsetHours: number): string {
   return Number.isInteger(utcOffsetHours)

@@ -9,6 +9,8 @@
  * every page load), after which metrics took 0.04–1.8 s; over the view they take 3–8 s
  * and nothing at load; a view also follows a re-import without being rebuilt.
  */
+import { DEFAULT_ALERTS } from "../alerts/config.ts";
+import { alertsViewSql } from "../alerts/view.ts";
 import { calendarColumns } from "../calendar/calendar.ts";
 import type { Connector } from "../db/connector.ts";
 import { PERSONAL_COLUMNS, table } from "../schema.ts";
@@ -135,7 +137,7 @@ FROM clocks`;
 }
 
 /**
- * Creates the views once the store's tables are loaded. A store written before the
+ * Creates the views (`ticket_facts`, then `alerts` over it) once the store's tables are loaded. A store written before the
  * calendar table existed gets it from lib/calendar, so old stores keep working.
  */
 export async function createViews(db: Connector, config: MetricsConfig = DEFAULT_CONFIG): Promise<void> {
@@ -147,6 +149,7 @@ export async function createViews(db: Connector, config: MetricsConfig = DEFAULT
   }
   const reply = await addMissingTicketColumns(db);
   await db.query(ticketFactsSql(config, { reply }));
+  await db.query(alertsViewSql(DEFAULT_ALERTS, config.utcOffsetHours));
 }
 
 /**

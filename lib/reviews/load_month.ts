@@ -3,7 +3,8 @@ import type { Connector } from "../db/connector.ts";
 import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
 import { roundFiguresSql, roundListSql, storedRoundSql } from "./callback_round.ts";
 import { heldStreets, loadReviewPlaces, withPlaceNames } from "./load_common.ts";
-import { closingMonth, type Period } from "./period.ts";
+import { closingMonth, lastDay, type Period } from "./period.ts";
+import { monthAlertsSql } from "../alerts/review.ts";
 import { type CellFormat, figuresFrom, type ReviewData, reviewTable } from "./review.ts";
 
 const ROUND_MEASURES: Record<string, CellFormat> = {
@@ -25,6 +26,20 @@ const LIST_COLUMNS: Record<string, CellFormat> = {
   category: "text",
   handler: "text",
   closed_date: "date",
+};
+
+/** The month's surges (lib/alerts/review.ts) and what became of their tickets. */
+const ALERT_COLUMNS: Record<string, CellFormat> = {
+  level: "code",
+  name: "text",
+  category: "text",
+  first_alert: "date",
+  alert_days: "count",
+  observed: "count",
+  expected: "decimal",
+  alert_tickets: "count",
+  alert_closed: "count",
+  on_time_rate: "percent",
 };
 
 const PERSON: Record<string, CellFormat> = { reporter_name: "text", reporter_phone: "text" };
@@ -50,21 +65,23 @@ export async function loadMonthReview(
   const held = await heldStreets(db);
   const figures = (level: "street" | undefined) =>
     held ? storedRoundSql(round, level) : roundFiguresSql(round, level && { place: level });
-  const [places, [district], streets, communities, worklist, unsatisfied, publicationOverdue] = await Promise.all([
-    loadReviewPlaces(db),
-    db.query(figures(undefined)),
-    db.query(figures("street")),
-    db.query(roundFiguresSql(round, { place: "community" })),
-    db.query(roundListSql(round, "worklist", config.utcOffsetHours)),
-    db.query(roundListSql(round, "unsatisfied", config.utcOffsetHours)),
-    db.query(roundListSql(round, "publication_overdue", config.utcOffsetHours)),
-  ]);
+  const closed = closingMonth(round);
+  const [places, [district], streets, communities, worklist, unsatisfied, publicationOverdue, alerts] = await Promise
+    .all([
+      loadReviewPlaces(db),
+      db.query(figures(undefined)),
+      db.query(figures("street")),
+      db.query(roundFiguresSql(round, { place: "community" })),
+      db.query(roundListSql(round, "worklist", config.utcOffsetHours)),
+      db.query(roundListSql(round, "unsatisfied", config.utcOffsetHours)),
+      db.query(roundListSql(round, "publication_overdue", config.utcOffsetHours)),
+      db.query(monthAlertsSql(closed.start, lastDay(closed))),
+    ]);
   // Items not yet called back: the callers' remaining work.
   const withPending = <T extends Record<string, unknown>>(r: T) => ({
     ...r,
     pending: Number(r.closed) - Number(r.called_back),
   });
-  const closed = closingMonth(round);
   const callbackDue = Date.UTC(
     Number(round.start.slice(0, 4)),
     Number(round.start.slice(5, 7)) - 1,
@@ -130,6 +147,7 @@ export async function loadMonthReview(
         { ...LIST_COLUMNS, publication_due: "date", status: "code", reply: "text" },
         publicationOverdue,
       ),
+      reviewTable("alerts", ALERT_COLUMNS, alerts),
     ],
   };
 }

@@ -1,40 +1,60 @@
 /**
- * Runs one of the server's long DuckDB builds (lib/store/build_worker.ts) in a worker of
- * its own: the engine in Deno is the blocking build, and a scope of 300,000 tickets or
- * the wall's figures take a minute on a busy machine, during which the server must
- * still answer. A worker per build; builds happen once per store version, one at a time,
- * so the first requests of every role after an import cost the memory of one build, not
- * of all of them at once.
+ * Runs one of the server's long tasks (lib/store/build_worker.ts) in a worker of its own:
+ * the DuckDB engine in Deno is the blocking build, and a scope of 300,000 tickets, the
+ * wall's figures or an import take a minute on a busy machine, during which the server
+ * must still answer. A worker per task; builds happen once per store version.
  */
 import type { BuildTasks } from "./build_worker.ts";
 
-let previous: Promise<unknown> = Promise.resolve();
+/** A task's failure: `message` names the task and carries the worker's stack; `reason` is the error's own message. */
+export class WorkerError extends Error {
+  constructor(task: string, stack: string, readonly reason: string) {
+    super(`${task}: ${stack}`);
+  }
+}
 
 export function inWorker<K extends keyof BuildTasks>(
   task: K,
   ...args: Parameters<BuildTasks[K]>
 ): Promise<Awaited<ReturnType<BuildTasks[K]>>> {
-  const run = previous.then(() => runWorker(task, ...args));
-  previous = run.catch(() => {});
-  return run;
+  return inWorkerWithProgress(task, () => {}, ...args);
 }
 
-function runWorker<K extends keyof BuildTasks>(
+/** The same, told each progress value the task posts (an import's phases). */
+export function inWorkerWithProgress<K extends keyof BuildTasks>(
   task: K,
+  onProgress: (progress: unknown) => void,
   ...args: Parameters<BuildTasks[K]>
 ): Promise<Awaited<ReturnType<BuildTasks[K]>>> {
   const worker = new Worker(new URL("./build_worker.ts", import.meta.url), { type: "module" });
   return new Promise((resolve, reject) => {
     worker.onmessage = (e: MessageEvent) => {
+      if ("progress" in e.data) return onProgress(e.data.progress);
       worker.terminate();
       if (e.data.ok) resolve(e.data.result);
-      else reject(new Error(`${task}: ${e.data.error}`));
+      else reject(new WorkerError(task, e.data.error, e.data.message));
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
       worker.terminate();
-      reject(new Error(`${task}: ${e.message}`));
+      reject(new WorkerError(task, e.message, e.message));
     };
     worker.postMessage({ task, args });
   });
+}
+
+let lastBuild: Promise<unknown> = Promise.resolve();
+
+/**
+ * A build of the server's (a scope's data, the wall's figures) in a worker, after the
+ * builds asked for before it: each is bounded in memory (lib/store/scope_build.ts), and
+ * taking turns keeps the server's peak at one build's, whoever asks at once.
+ */
+export function inBuildWorker<K extends keyof BuildTasks>(
+  task: K,
+  ...args: Parameters<BuildTasks[K]>
+): Promise<Awaited<ReturnType<BuildTasks[K]>>> {
+  const run = lastBuild.then(() => inWorker(task, ...args));
+  lastBuild = run.catch(() => {});
+  return run;
 }

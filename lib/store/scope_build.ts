@@ -5,13 +5,12 @@
  * on native DuckDB bounded by `LINLI_BUILD_MEMORY_MB` and one thread, so a build costs
  * the server a bounded amount of memory and leaves the other core to the requests.
  */
-import { TICKET_TABLES } from "../access/scope.ts";
 import { buildMemoryMb } from "../config.ts";
 import { type NativeConnector, openNativeDuckDB } from "../db/duckdb_native.ts";
 import { ROUNDS_SQL } from "../reviews/callback_round.ts";
 import { parsePeriod } from "../reviews/period.ts";
 import { type Table, table as schemaTable } from "../schema.ts";
-import { loadTables, openStoreDb } from "./open_store_db.ts";
+import { createViews } from "../metrics/views.ts";
 import { DATABASE_FILE, type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
 import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
 import { type Manifest, type TableEntry, writeWithBrotli } from "./store.ts";
@@ -23,11 +22,10 @@ export interface Placement {
 }
 
 /**
- * Runs `build` on a native DuckDB whose spill files go to a folder of the build's own,
- * removed before the build's folder is renamed into place.
+ * Runs `build` on a native DuckDB whose spill files go to `tempDir`, a folder of the
+ * build's own removed after it.
  */
-async function withBuildDb<T>(place: Placement, build: (db: NativeConnector) => Promise<T>): Promise<T> {
-  const tempDir = `${place.path}/.work`;
+export async function withBuildDb<T>(tempDir: string, build: (db: NativeConnector) => Promise<T>): Promise<T> {
   await Deno.mkdir(tempDir, { recursive: true });
   const db = await openNativeDuckDB({ memoryLimit: `${buildMemoryMb()}MB`, threads: 1, tempDir });
   try {
@@ -38,6 +36,33 @@ async function withBuildDb<T>(place: Placement, build: (db: NativeConnector) => 
   }
 }
 
+/**
+ * The same, with the store's database (the admin's scope, every table as stored: `source`)
+ * attached read-only and seen through views of the tables' own names and the metrics' views,
+ * so a build reads the store where it lies: the store's Arrow streams are converted once per
+ * version, into that database, not once per scope.
+ */
+export function withStoreDatabase<T>(
+  source: string,
+  tempDir: string,
+  build: (db: NativeConnector) => Promise<T>,
+): Promise<T> {
+  return withBuildDb(tempDir, async (db) => {
+    const tables = await attachedTables(db, source, "store");
+    for (const t of tables) await db.query(`CREATE VIEW "${t}" AS SELECT * FROM store."${t}"`);
+    await createViews(db);
+    return await build(db);
+  });
+}
+
+async function attachedTables(db: NativeConnector, path: string, schema: string): Promise<string[]> {
+  await db.query(`ATTACH '${path}' AS ${schema} (READ_ONLY)`);
+  const rows = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = '${schema}' ORDER BY name`,
+  );
+  return rows.map((r) => r.name);
+}
+
 /** Writes a query's result as `t`'s Arrow stream with its brotli twin; returns its manifest entry. */
 async function writeResult(db: NativeConnector, t: Table, sql: string, place: Placement): Promise<TableEntry> {
   const { bytes, rows } = await db.queryArrowStream(sql);
@@ -45,34 +70,29 @@ async function writeResult(db: NativeConnector, t: Table, sql: string, place: Pl
   return { rows, bytes: bytes.length, file: `${place.folder}/${t.name}.arrow` };
 }
 
+const workDir = (place: Placement) => `${place.path}/.work`;
+
 /**
- * The ticket tables of a masked scope: a street's filtered to its streets (callbacks too),
- * residents' fields masked. Tables of the masked roles without residents' fields stay the
- * store's own.
+ * The ticket tables of a masked scope as Arrow streams: a street's filtered to its streets
+ * (callbacks too), residents' fields masked.
  */
 export async function buildTicketTables(
-  dir: string,
-  manifest: Manifest,
+  source: string,
   streets: string[] | null,
   place: Placement,
 ): Promise<Record<string, TableEntry>> {
-  const tables = ticketTablesSql(streets);
-  return await withBuildDb(place, async (db) => {
+  return await withStoreDatabase(source, workDir(place), async (db) => {
     const entries: Record<string, TableEntry> = {};
-    await loadTables(db, dir, manifest, Object.keys(tables));
-    for (const [n, sql] of Object.entries(tables)) entries[n] = await writeResult(db, schemaTable(n), sql, place);
+    for (const [n, sql] of Object.entries(ticketTablesSql(streets))) {
+      entries[n] = await writeResult(db, schemaTable(n), sql, place);
+    }
     return entries;
   });
 }
 
 /** Every street's review figures (scorecards and callback rounds), over the whole district. */
-export async function buildScorecards(
-  dir: string,
-  manifest: Manifest,
-  place: Placement,
-): Promise<Record<string, TableEntry>> {
-  return await withBuildDb(place, async (native) => {
-    const { db } = await openStoreDb(dir, manifest, () => Promise.resolve(native));
+export async function buildScorecards(source: string, place: Placement): Promise<Record<string, TableEntry>> {
+  return await withStoreDatabase(source, workDir(place), async (db) => {
     // Dozens of periods each read the view: computed once into a table of the same name instead.
     await db.query("CREATE TABLE facts AS SELECT * FROM ticket_facts");
     await db.query("DROP VIEW ticket_facts");
@@ -94,35 +114,40 @@ export interface DatabasePlan {
 }
 
 /**
- * The scope's tables as one database file of the browser's storage format, written by the
- * native engine table by table, each dropped from the build's own database once copied.
+ * The scope's tables as one database file of the browser's storage format. `source` null:
+ * the store's own database, every table converted from its Arrow stream one after another
+ * (each dropped from the build's engine once copied); else the scope is read from that one.
  */
 export async function buildScopeDatabase(
   dir: string,
   manifest: Manifest,
+  source: string | null,
   plan: DatabasePlan,
   place: Placement,
 ): Promise<ScopeDatabase> {
   const path = `${place.path}/${DATABASE_FILE}`;
   const rows: Record<string, number> = {};
-  await withBuildDb(place, async (db) => {
+  const copy = async (db: NativeConnector, name: string, sql: string) => {
+    await db.query(`CREATE TABLE out."${name}" AS ${sql}`);
+    [{ n: rows[name] }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM out."${name}"`);
+  };
+  const fromArrow = async (db: NativeConnector, name: string, entry: TableEntry) => {
+    await db.insertArrowStream(name, await Deno.readFile(`${dir}/${entry.file}`));
+    await copy(db, name, `SELECT * FROM "${name}"`);
+    await db.query(`DROP TABLE "${name}"`);
+  };
+  const write = async (db: NativeConnector) => {
     await db.query(`ATTACH '${path}' AS out (STORAGE_VERSION '${STORAGE_VERSION}')`);
-    const copy = async (name: string, sql: string) => {
-      await db.query(`CREATE TABLE out."${name}" AS ${sql}`);
-      [{ n: rows[name] }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM out."${name}"`);
-    };
-    const sources = TICKET_TABLES.filter((n) => n === "tickets" ? Object.keys(plan.derived).length : n in plan.derived);
-    await loadTables(db, dir, manifest, sources);
-    for (const [name, sql] of Object.entries(plan.derived)) await copy(name, sql);
-    for (const name of sources) await db.query(`DROP TABLE "${name}"`);
-    const files = { ...Object.fromEntries(plan.stored.map((n) => [n, manifest.tables[n]])), ...plan.extra };
-    for (const [name, entry] of Object.entries(files)) {
-      await db.insertArrowStream(name, await Deno.readFile(`${dir}/${entry.file}`));
-      await copy(name, `SELECT * FROM "${name}"`);
-      await db.query(`DROP TABLE "${name}"`);
+    if (source) {
+      for (const [name, sql] of Object.entries(plan.derived)) await copy(db, name, sql);
+      for (const name of plan.stored) await copy(db, name, `SELECT * FROM store."${name}"`);
+    } else {
+      for (const name of plan.stored) await fromArrow(db, name, manifest.tables[name]);
     }
+    for (const [name, entry] of Object.entries(plan.extra)) await fromArrow(db, name, entry);
     await db.query("DETACH out");
-  });
+  };
+  await (source ? withStoreDatabase(source, workDir(place), write) : withBuildDb(workDir(place), write));
   // Served as it is and as its brotli twin, like the tables.
   const bytes = await Deno.readFile(path);
   await writeWithBrotli(path, bytes);

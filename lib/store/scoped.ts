@@ -11,7 +11,7 @@
  */
 import { type ScopeKey, scopeStreets, servedAsStored } from "../access/scope.ts";
 import { parsePeriod } from "../reviews/period.ts";
-import { inWorker } from "./in_worker.ts";
+import { inBuildWorker } from "./in_worker.ts";
 import type { DatabasePlan, Placement } from "./scope_build.ts";
 import { type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
 import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
@@ -34,20 +34,47 @@ const builds = new Map<string, Promise<unknown>>();
 
 /** The scope's manifest: its database file, built from the store on the first request of the version. */
 export async function scopedManifest(dir: string, manifest: Manifest, scope: ScopeKey): Promise<ScopedManifest> {
+  const database = scope === "full" ? await storeDatabase(dir, manifest) : await scopeDatabase(dir, manifest, scope);
+  const tables = Object.fromEntries(Object.entries(database.tables).map(([n, rows]) => [n, { rows }]));
+  return { ...manifest, scope, tables, database };
+}
+
+/**
+ * The admin's scope, every table as stored: converted from the store's Arrow streams once
+ * per version, the database every other scope's build reads from.
+ */
+function storeDatabase(dir: string, manifest: Manifest): Promise<ScopeDatabase> {
+  const plan: DatabasePlan = { stored: Object.keys(manifest.tables), derived: {}, extra: {} };
+  return built(
+    dir,
+    manifest,
+    "full.db",
+    JSON.stringify({ STORAGE_VERSION, plan }),
+    (place) => inBuildWorker("database", dir, manifest, null, plan, place),
+  );
+}
+
+/** The store's database as a path, for the builds that read it. */
+export async function storeDatabasePath(dir: string, manifest: Manifest): Promise<string> {
+  return `${dir}/${(await storeDatabase(dir, manifest)).file}`;
+}
+
+async function scopeDatabase(dir: string, manifest: Manifest, scope: Exclude<ScopeKey, "full">) {
   const streets = scopeStreets(scope);
-  const held = Object.keys(manifest.tables).filter((n) => scope === "full" || servedAsStored(n, scope));
-  const derived = scope === "full" || scope === "wall" ? {} : ticketTablesSql(streets);
-  const extra = streets ? await scorecards(dir, manifest) : {};
+  const held = Object.keys(manifest.tables).filter((n) => servedAsStored(n, scope));
+  const derived = scope === "wall" ? {} : ticketTablesSql(streets);
+  const [source, extra] = await Promise.all([
+    storeDatabasePath(dir, manifest),
+    streets ? scorecards(dir, manifest) : {},
+  ]);
   const plan: DatabasePlan = { stored: held.filter((n) => !(n in derived)), derived, extra };
-  const database = await built(
+  return await built(
     dir,
     manifest,
     `${scope}.db`,
     JSON.stringify({ STORAGE_VERSION, plan }),
-    (place) => inWorker("database", dir, manifest, plan, place),
+    (place) => inBuildWorker("database", dir, manifest, source, plan, place),
   );
-  const tables = Object.fromEntries(Object.entries(database.tables).map(([n, rows]) => [n, { rows }]));
-  return { ...manifest, scope, tables, database };
 }
 
 /** The scope's tables as Arrow streams (the Arrow route), built on the first request for them. */
@@ -61,18 +88,20 @@ export async function scopedTables(
   if (scope === "wall") return asStored;
   const streets = scopeStreets(scope);
   const tickets = JSON.stringify(ticketTablesSql(streets));
+  const source = await storeDatabasePath(dir, manifest);
   const [ticketTables, scorecardTables] = await Promise.all([
-    built(dir, manifest, scope, tickets, (place) => inWorker("ticketTables", dir, manifest, streets, place)),
+    built(dir, manifest, scope, tickets, (place) => inBuildWorker("ticketTables", source, streets, place)),
     streets ? scorecards(dir, manifest) : {},
   ]);
   return { ...asStored, ...ticketTables, ...scorecardTables };
 }
 
 /** Every street's review figures, for every street official: built once per version, not once per set of streets. */
-function scorecards(dir: string, manifest: Manifest): Promise<Record<string, TableEntry>> {
+async function scorecards(dir: string, manifest: Manifest): Promise<Record<string, TableEntry>> {
   // A sample round stands for the rounds, which the data decides.
   const recipe = JSON.stringify(scorecardTablesSql([parsePeriod("month", "2000-01")!]));
-  return built(dir, manifest, "scorecards", recipe, (place) => inWorker("scorecards", dir, manifest, place));
+  const source = await storeDatabasePath(dir, manifest);
+  return await built(dir, manifest, "scorecards", recipe, (place) => inBuildWorker("scorecards", source, place));
 }
 
 /**
@@ -144,12 +173,19 @@ async function removeOtherVersions(dir: string, keep: string) {
 }
 
 /**
- * Builds the databases of the scopes every district has (the admin's, the masked roles')
- * for the current version, so the first page after a start does not wait for them;
- * street officials' scopes are built on their first request.
+ * Builds what every district's first pages wait for (the store's database, the masked
+ * roles' and every street's scorecards, which each street official's scope holds) for
+ * the current version, once a start or an import makes it current; street officials'
+ * own scopes, a few seconds each from the store's database, on their first request.
  */
-export async function prebuildScopes(dir: string): Promise<void> {
-  const manifest = await readManifest(dir);
-  if (!manifest) return;
-  for (const scope of ["full", "masked"] as const) await scopedManifest(dir, manifest, scope);
+export async function prebuildScopes(dir: string, given?: Manifest | null): Promise<void> {
+  const manifest = given === undefined ? await readManifest(dir) : given;
+  const id = manifest && `${dir}\0${manifest.version}`;
+  if (!manifest || prebuilt.has(id!)) return;
+  prebuilt.add(id!);
+  await scopedManifest(dir, manifest, "masked");
+  await scorecards(dir, manifest);
 }
+
+/** The versions whose builds have been asked for, by store folder. */
+const prebuilt = new Set<string | null>();

@@ -63,7 +63,7 @@ export async function writeStore(
 ): Promise<Manifest> {
   await Deno.mkdir(dir, { recursive: true });
   const previous = await readManifest(dir);
-  const version = `v${Date.now().toString(36)}${crypto.randomUUID().slice(0, 4)}`;
+  const version = newVersionName();
   await Deno.mkdir(`${dir}/${version}`);
   const entries: Record<string, TableEntry> = {};
   for (const t of TABLES) {
@@ -82,11 +82,36 @@ export async function writeStore(
     data_as_of: created ? newest(created) : previous?.data_as_of ?? null,
     tables: entries,
   };
-  const tmp = `${dir}/manifest.${version}.tmp`;
+  return await swapManifest(dir, manifest);
+}
+
+function newVersionName(): string {
+  return `v${Date.now().toString(36)}${crypto.randomUUID().slice(0, 4)}`;
+}
+
+/** Makes `manifest` the store's version by an atomic rename, then removes the other version folders. */
+async function swapManifest(dir: string, manifest: Manifest): Promise<Manifest> {
+  const tmp = `${dir}/manifest.${manifest.version}.tmp`;
   await Deno.writeTextFile(tmp, JSON.stringify(manifest, null, 2));
   await Deno.rename(tmp, `${dir}/manifest.json`);
-  await removeOldVersions(dir, version);
+  await removeOldVersions(dir, manifest.version);
   return manifest;
+}
+
+/**
+ * Writes a new version holding exactly the tables of `kept`, a manifest whose files lie
+ * under `keptDir` (a version set aside, lib/store/previous_version.ts): hard links, so a
+ * restore takes no longer than a rename and every version in between stays in the history.
+ */
+export async function writeStoreAs(dir: string, keptDir: string, kept: Manifest, source: string): Promise<Manifest> {
+  const version = newVersionName();
+  await Deno.mkdir(`${dir}/${version}`);
+  const entries: Record<string, TableEntry> = {};
+  for (const [name, entry] of Object.entries(kept.tables)) {
+    entries[name] = await linkTable(keptDir, version, entry, dir);
+  }
+  const manifest = { ...kept, version, created_at: new Date().toISOString(), source, tables: entries };
+  return await swapManifest(dir, manifest);
 }
 
 async function writeTable(dir: string, version: string, t: Table, columns: Columns): Promise<TableEntry> {
@@ -99,13 +124,14 @@ async function writeTable(dir: string, version: string, t: Table, columns: Colum
 /**
  * A table the write leaves as it was keeps its files: hard-linked into the new
  * version (they are never modified in place), so an import of callbacks does not
- * re-encode and re-compress a million tickets.
+ * re-encode and re-compress a million tickets. `from` and `to` are store folders (the
+ * same one, or a version set aside and the store).
  */
-async function linkTable(dir: string, version: string, entry: TableEntry): Promise<TableEntry> {
+export async function linkTable(from: string, version: string, entry: TableEntry, to = from): Promise<TableEntry> {
   const file = `${version}/${entry.file.split("/").pop()}`;
   for (const suffix of ["", ".br"]) {
-    await Deno.link(`${dir}/${entry.file}${suffix}`, `${dir}/${file}${suffix}`)
-      .catch(() => Deno.copyFile(`${dir}/${entry.file}${suffix}`, `${dir}/${file}${suffix}`));
+    await Deno.link(`${from}/${entry.file}${suffix}`, `${to}/${file}${suffix}`)
+      .catch(() => Deno.copyFile(`${from}/${entry.file}${suffix}`, `${to}/${file}${suffix}`));
   }
   return { ...entry, file };
 }

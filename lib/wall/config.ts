@@ -5,7 +5,7 @@
  */
 import defaults from "../../data/config/wall.json" with { type: "json" };
 
-export const SCENES = ["map", "ranking", "backlog", "callbacks", "priority", "closures"] as const;
+export const SCENES = ["map", "ranking", "backlog", "callbacks", "priority", "closures", "alerts"] as const;
 export type SceneId = typeof SCENES[number];
 
 export interface WallConfig {

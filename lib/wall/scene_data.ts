@@ -3,6 +3,7 @@
  * Windows end at the data's as-of (see periods.ts). A scene with nothing to show gets
  * `null`, so the screen says so instead of showing zeros as facts.
  */
+import { ALERTS_LIST_SQL, type AlertSummary, summariseAlerts } from "../alerts/present.ts";
 import type { Connector, Row } from "../db/connector.ts";
 import type { FeatureCollection } from "../map/geojson.ts";
 import { UTC_OFFSET_HOURS } from "../time.ts";
@@ -100,6 +101,7 @@ export interface ClosureRow {
 }
 
 export interface SceneData {
+  alerts: AlertSummary;
   map: MapSceneData;
   ranking: RankingRow[];
   backlog: BacklogSceneData;
@@ -116,7 +118,7 @@ export interface WallData {
 }
 
 /** Rows shown in the lists, enough to fill a screen at wall-sized type. */
-export const LIST_ROWS = { longest: 6, buildings: 5, priority: 10, closures: 16 };
+export const LIST_ROWS = { longest: 6, buildings: 5, priority: 10, closures: 16, alerts: 10 };
 /** Compounds count as neighbours for the priority list's hotspots within this distance. */
 const COMPOUND_NEIGHBOUR_METRES = 500;
 const HOTSPOT_RESOLUTION = 8;
@@ -286,7 +288,14 @@ async function closuresScene({ db }: Context): Promise<ClosureRow[] | null> {
     : null;
 }
 
+/** The week's surges (strongest first) and how many tickets recur or risk their deadline. */
+async function alertsScene({ db }: Context): Promise<AlertSummary | null> {
+  const summary = summariseAlerts(await db.query(ALERTS_LIST_SQL));
+  return summary.surges.length ? { ...summary, surges: summary.surges.slice(0, LIST_ROWS.alerts) } : null;
+}
+
 const LOADERS: { [K in SceneId]: (ctx: Context) => Promise<SceneData[K] | null> } = {
+  alerts: alertsScene,
   map: mapScene,
   ranking: rankingScene,
   backlog: backlogScene,

@@ -8,8 +8,9 @@
 import { promisify } from "node:util";
 import { brotliCompress } from "node:zlib";
 import { type DistrictLayers, loadDistrictLayers } from "../map/district_layers.ts";
-import { inWorker } from "../store/in_worker.ts";
-import { openStoreDb } from "../store/open_store_db.ts";
+import { inBuildWorker } from "../store/in_worker.ts";
+import { withStoreDatabase } from "../store/scope_build.ts";
+import { storeDatabasePath } from "../store/scoped.ts";
 import type { Manifest } from "../store/store.ts";
 import type { WallConfig } from "./config.ts";
 import { loadWallData, type WallData } from "./scene_data.ts";
@@ -42,17 +43,20 @@ export function servedWall(dir: string, manifest: Manifest, config: WallConfig):
   let body = computed.get(id);
   if (!body) {
     for (const key of computed.keys()) if (key.startsWith(`${dir}\0`) && !key.startsWith(prefix)) computed.delete(key);
-    body = inWorker("wall", dir, manifest, config);
+    body = storeDatabasePath(dir, manifest).then((source) => inBuildWorker("wall", source, manifest, config));
     computed.set(id, body);
     body.catch(() => computed.delete(id));
   }
   return body;
 }
 
-/** The figures over the whole store; run in a worker (lib/store/in_worker.ts). */
-export async function computeWall(dir: string, manifest: Manifest, config: WallConfig): Promise<ServedWallBody> {
-  const { db } = await openStoreDb(dir, manifest);
-  try {
+/**
+ * The figures over the whole store, read from the store's database (`source`) by the
+ * native engine in a bounded memory; run in a worker (lib/store/in_worker.ts).
+ */
+export async function computeWall(source: string, manifest: Manifest, config: WallConfig): Promise<ServedWallBody> {
+  const tempDir = `${source.replace(/\/[^/]*$/, "")}/.wall-${crypto.randomUUID()}`;
+  return await withStoreDatabase(source, tempDir, async (db) => {
     const served: ServedWall = {
       version: manifest.version,
       data: await loadWallData(db, config),
@@ -60,7 +64,5 @@ export async function computeWall(dir: string, manifest: Manifest, config: WallC
     };
     const json = new TextEncoder().encode(JSON.stringify(served));
     return { json, brotli: await compress(json) };
-  } finally {
-    await db.close();
-  }
+  });
 }

@@ -43,6 +43,10 @@ const VIEWS: Record<string, [string, string]> = {
     "工单事实视图：每张工单及其派生指标（办理时长、是否按时、回访结果等）",
     "Ticket facts: each ticket with its derived measures (time to close, on time, callback result…)",
   ],
+  alerts: [
+    "预警视图：近 7 天的激增、办结后复诉和临期工单（见 lib/alerts）",
+    "Alerts: surges, recurrences after closing and tickets at risk of missing their deadline, last 7 days",
+  ],
 };
 
 export function tableDescription(name: string, lang: Lang): string {

@@ -5,8 +5,11 @@ import { principalOf } from "../../lib/access/principal.ts";
 import { usesDemoData } from "../../lib/config.ts";
 import { langFromUrl } from "../../lib/i18n.ts";
 
-/** Pages that hold work not in their address; the others reload onto a new store version by themselves. */
-const KEEPS_UNSAVED_WORK = ["/sql"];
+/**
+ * Pages that hold work not in their address (a query, an import's summary); the others
+ * reload onto a new store version by themselves.
+ */
+const KEEPS_UNSAVED_WORK = ["/sql", "/data"];
 
 export default function DashboardLayout({ url, state, Component }: PageProps) {
   const lang = langFromUrl(url);

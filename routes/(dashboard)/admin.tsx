@@ -4,6 +4,7 @@ import { type Account, listAccounts } from "../../lib/access/accounts.ts";
 import { type AuditRecord, readAudit } from "../../lib/access/audit.ts";
 import { listWallTokens, type WallToken } from "../../lib/access/wall_tokens.ts";
 import { dataDir } from "../../lib/config.ts";
+import { formatLocalTime } from "../../lib/format.ts";
 import { type Lang, langFromUrl, t } from "../../lib/i18n.ts";
 
 /** The newest entries shown; the whole trail is `deno task audit`'s. */
@@ -58,8 +59,7 @@ function Head({ lang, columns }: { lang: Lang; columns: Column[] }) {
 
 export default function AdminPage({ url, data }: PageProps<AdminData>) {
   const lang = langFromUrl(url);
-  // The district's clock, as its staff read it.
-  const time = (iso: string) => new Date(iso).toLocaleString("sv-SE", { timeZone: "Asia/Shanghai" });
+  const time = formatLocalTime;
   return (
     <div class="admin">
       <h2>{t(lang, "admin.users")}</h2>

@@ -1,11 +1,17 @@
-/** Liveness and the store's version, so a wall can tell a restart or a new import. */
+/**
+ * Liveness and the store's version, so a wall can tell a restart or a new import. Every
+ * open page asks, so the first to see a new version starts its builds for them all.
+ */
 import type { Handlers } from "../../framework/mod.ts";
 import { dataDir } from "../../lib/config.ts";
+import { prebuildScopes } from "../../lib/store/scoped.ts";
 import { readManifest } from "../../lib/store/store.ts";
 
 export const handler: Handlers = {
   async GET() {
-    const manifest = await readManifest(dataDir());
+    const dir = dataDir();
+    const manifest = await readManifest(dir);
+    prebuildScopes(dir, manifest).catch((e) => console.error("building the scopes' data failed:", e));
     return Response.json(
       { ok: manifest !== null, version: manifest?.version ?? null, created_at: manifest?.created_at ?? null },
       { headers: { "cache-control": "no-store" } },

@@ -34,11 +34,21 @@ Deno.test("figures print as aligned lines with their target's verdict", () => {
       { name: "first page ready", value: 1234.56, unit: "ms", target: { op: "<=", value: 3000 } },
       { name: "rows", value: 5, unit: "rows" },
       { name: "throughput", value: 12.5, unit: "MB/s", target: { op: ">=", value: 50 } },
+      { name: "brush p95", value: 30, unit: "ms", versus: { name: "Mosaic brush p95", value: 120 } },
+      {
+        name: "cold",
+        value: 2000,
+        unit: "ms",
+        target: { op: "<=", value: 3000 },
+        versus: { name: "Mosaic cold", value: 5000 },
+      },
     ]),
     [
       "first page ready  1235 ms    (target ≤ 3000 ms: met)",
       "rows                 5 rows",
       "throughput        12.5 MB/s  (target ≥ 50 MB/s: missed)",
+      "brush p95           30 ms    (0.25× Mosaic brush p95 (120 ms))",
+      "cold              2000 ms    (target ≤ 3000 ms: met; 0.4× Mosaic cold (5000 ms))",
     ],
   );
 });
@@ -70,7 +80,7 @@ bench("harness-test/figures", (ctx) => {
   return [
     { name: "harness-test fast", value: 10, unit: "ms", target: { op: "<=", value: 20 } },
     { name: "harness-test slow", value: 30, unit: "ms", target: { op: "<=", value: 20 } },
-    { name: "harness-test rows", value: 7, unit: "rows", dataset: "demo" },
+    { name: "harness-test rows", value: 7, unit: "rows", dataset: "demo", versus: { name: "anchor rows", value: 14 } },
   ];
 });
 bench("harness-test/broken", () => {
@@ -87,6 +97,7 @@ Deno.test("runBenches prints figures, reports failures and merges results.json",
     dataset: null,
     target: null,
     met: null,
+    ratio: null,
     date: "2020-01-01T00:00:00.000Z",
   };
   const replaced = { ...kept, name: "harness-test fast", value: 99 };
@@ -103,7 +114,7 @@ Deno.test("runBenches prints figures, reports failures and merges results.json",
       "  [harness-test/figures] measuring",
       "harness-test fast  10 ms    (target ≤ 20 ms: met)",
       "harness-test slow  30 ms    (target ≤ 20 ms: missed)",
-      "harness-test rows   7 rows",
+      "harness-test rows   7 rows  (0.5× anchor rows (14 rows))",
     ]);
     assert.equal(lines[5], "# harness-test/broken");
     assert.match(lines[6], /^harness-test\/broken failed: Error: no data/);
@@ -116,7 +127,7 @@ Deno.test("runBenches prints figures, reports failures and merges results.json",
     assert.equal(file.deno, Deno.version.deno);
     const withoutDate = file.results.map(({ date: _, ...rest }) => rest);
     assert.deepEqual(withoutDate, [
-      { name: "other bench", value: 1, unit: "ms", dataset: null, target: null, met: null },
+      { name: "other bench", value: 1, unit: "ms", dataset: null, target: null, met: null, ratio: null },
       {
         name: "harness-test fast",
         value: 10,
@@ -124,6 +135,7 @@ Deno.test("runBenches prints figures, reports failures and merges results.json",
         dataset: null,
         target: { op: "<=", value: 20 },
         met: true,
+        ratio: null,
       },
       {
         name: "harness-test slow",
@@ -132,8 +144,17 @@ Deno.test("runBenches prints figures, reports failures and merges results.json",
         dataset: null,
         target: { op: "<=", value: 20 },
         met: false,
+        ratio: null,
       },
-      { name: "harness-test rows", value: 7, unit: "rows", dataset: "demo", target: null, met: null },
+      {
+        name: "harness-test rows",
+        value: 7,
+        unit: "rows",
+        dataset: "demo",
+        target: null,
+        met: null,
+        ratio: { to: "anchor rows", value: 0.5 },
+      },
     ]);
     assert.equal(file.results[0].date, kept.date);
     assert.deepEqual(file.results.slice(1), results);

@@ -323,6 +323,31 @@ Deno.test("the drill-down map", { sanitizeResources: false, sanitizeOps: false }
     assert.deepEqual([...opened.foreignRequests(), ...again.foreignRequests()], []);
   });
 
+  await t.step("a filter change leaves the map its size: the canvas is not resized while a control moves", async () => {
+    for (const viewport of VIEWPORTS) {
+      await using opened = await openPage(browser, `${server.url}map`, viewport);
+      const { page } = opened;
+      await waitReady(page);
+      await settled(page, "district");
+      const size = () => page.$eval(".linli-map canvas", (c) => `${c.clientWidth}x${c.clientHeight}`);
+      const before = await size();
+      for (const choice of [".choices:not(.compact) [data-choice]", ".choices.compact [data-choice]"]) {
+        await page.click(choice);
+        await page.waitForSelector(".drill-charts:not(.stale)");
+        await settled(page, "district");
+        assert.equal(await size(), before, `after a click on ${choice} at ${viewport.width}×${viewport.height}`);
+        // …and the titles beside 全部 are still shown whole.
+        const cut = await page.$$eval(
+          ".chart header h3",
+          (titles) =>
+            titles.filter((h) => h.clientWidth === 0 || h.scrollWidth > h.clientWidth).map((h) => h.textContent),
+        );
+        assert.deepEqual(cut, [], `titles cut at ${viewport.width}×${viewport.height}`);
+      }
+      assert.deepEqual(opened.errors, []);
+    }
+  });
+
   await t.step("a drawn area filters by its compounds, agrees with the store and survives its URL", async () => {
     await using opened = await openPage(browser, `${server.url}map`, VIEWPORTS[0]);
     const { page } = opened;

@@ -121,7 +121,8 @@ export async function waitReady(page: Page): Promise<void> {
   }
 }
 
-async function save(png: Uint8Array, name: string): Promise<URL> {
+/** Saves a PNG as `tests/screenshots/<name>.png`. */
+export async function save(png: Uint8Array, name: string): Promise<URL> {
   await Deno.mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = new URL(`${name}.png`, SCREENSHOT_DIR);
   await Deno.writeFile(file, png);

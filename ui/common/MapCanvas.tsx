@@ -1,12 +1,13 @@
 /**
  * A MapLibre map of the district drawn from the store's own geometry. After the
  * first render it records where a few compounds are on screen (`data-probe`), so
- * a test can check that the pixels there are the compounds, not the background.
+ * a test can check that the pixels there are the compounds, not the background, and
+ * the names of the compounds stored as points it drew (`data-point-compounds`).
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { type Bounds, bounds as boundsOf } from "../../lib/map/geojson.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
-import { buildStyle, type DrillStyle, type MapLayers } from "../../lib/map/style.ts";
+import { buildStyle, type DrillStyle, type MapLayers, POINT_LAYERS } from "../../lib/map/style.ts";
 import { PALETTES, type Theme } from "../../lib/map/palette.ts";
 import type { MapView } from "../../lib/drill/state.ts";
 import { markReady } from "./store.ts";
@@ -101,6 +102,8 @@ export function MapCanvas(
         }),
       );
       if (layers.overlay) el.dataset.overlayFeatures = String(layers.overlay.features.length);
+      const pointCompounds = m.queryRenderedFeatures({ layers: [POINT_LAYERS.compounds] });
+      el.dataset.pointCompounds = JSON.stringify([...new Set(pointCompounds.map((f) => f.properties.name))].sort());
       el.dataset.mapReady = "true";
       markReady();
     });

@@ -3,7 +3,6 @@ import type { Connector, Row } from "../../lib/db/connector.ts";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
 import type { Lang } from "../../lib/i18n.ts";
 import { type DistrictLayers, loadDistrictLayers } from "../../lib/map/district_layers.ts";
-import type { MapLayers } from "../../lib/map/style.ts";
 import { headlineSql, ticketsByStreetSql } from "../../lib/metrics/overview.ts";
 
 /** What every map page's island receives: the language and URLs, never data. */
@@ -20,6 +19,8 @@ export interface Headline {
   satisfaction: number | null;
   compounds: number;
   buildings: number;
+  /** Of all tickets, those in no compound (lib/metrics/data_quality.ts); null without tickets. */
+  unplaced_share: number | null;
 }
 
 export interface DistrictData {

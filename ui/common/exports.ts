@@ -31,6 +31,20 @@ export async function exportBytes(table: ArrowTable, format: ExportFormat, parqu
   }
 }
 
+/** Rows saved as CSV (with a byte-order mark, so that Excel reads Chinese as UTF-8) or XLSX; formulas neutralised. */
+export async function saveRows(
+  rows: Record<string, unknown>[],
+  columns: string[],
+  format: "csv" | "xlsx",
+  stem: string,
+  sheetName?: string,
+) {
+  const bytes = format === "csv"
+    ? new TextEncoder().encode("\uFEFF" + toCsv(rows, columns))
+    : await toXlsx(rows, columns, sheetName);
+  download(bytes, format, stem);
+}
+
 export function download(bytes: Uint8Array, format: ExportFormat, stem = "linli-query") {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: TYPES[format] }));
   const a = Object.assign(document.createElement("a"), { href: url, download: `${stem}.${format}` });

@@ -1,4 +1,5 @@
 /** The cross-filter controls: the time histogram with its brush, and bars and toggles for the ticket lists. */
+import { memo } from "../common/memo.ts";
 import { useMemo, useRef, useState } from "preact/hooks";
 import { alignRows, barShares, brushRange, inRange } from "../../lib/drill/charts.ts";
 import type { ChartRow } from "../../lib/drill/crossfilter.ts";
@@ -6,7 +7,8 @@ import type { Grain } from "../../lib/drill/state.ts";
 import { formatCount } from "../../lib/format.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
 
-export function Timeline({ rows, grain, range, lang, onRange, onGrain }: {
+/** Rendered again only when its own props change (memo): the lists' moves leave it as it is. */
+export const Timeline = memo(function Timeline({ rows, grain, range, lang, onRange, onGrain }: {
   rows: ChartRow[];
   grain: Grain;
   range: { from: string; to: string };
@@ -92,43 +94,50 @@ export function Timeline({ rows, grain, range, lang, onRange, onGrain }: {
       </div>
     </section>
   );
-}
+});
 
 /** One list filter as bars (categories, kinds) or compact toggles (statuses, sources). */
-export function ChoiceBars({ title, rows, order, selected, lang, label, compact, onToggle, onAll }: {
-  title: string;
-  rows: ChartRow[];
-  order: string[];
-  selected: string[] | null;
-  lang: Lang;
-  /** How a value reads; data values such as categories show as they are. */
-  label: (value: string) => string;
-  compact?: boolean;
-  onToggle: (value: string) => void;
-  onAll: () => void;
-}) {
-  const aligned = alignRows(rows, order);
-  const shares = barShares(aligned);
-  return (
-    <section class={`chart choices${compact ? " compact" : ""}`} aria-label={title}>
-      <header>
-        <h3>{title}</h3>
-        {selected && <button type="button" class="link" onClick={onAll}>{t(lang, "drill.all")}</button>}
-      </header>
-      <ul>
-        {aligned.map((r, i) => {
-          const on = !selected || selected.includes(r.key);
-          return (
-            <li key={r.key}>
-              <button type="button" aria-pressed={on} data-choice={r.key} onClick={() => onToggle(r.key)}>
-                <span class="choice-label">{label(r.key)}</span>
-                {!compact && <span class="choice-bar" style={{ width: `${shares[i] * 100}%` }} />}
-                <span class="choice-value" data-value={r.tickets}>{formatCount(r.tickets, lang)}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
+export const ChoiceBars = memo(
+  function ChoiceBars({ title, rows, order, selected, lang, label, compact, onToggle, onAll }: {
+    title: string;
+    rows: ChartRow[];
+    order: string[];
+    selected: string[] | null;
+    lang: Lang;
+    /** How a value reads; data values such as categories show as they are. */
+    label: (value: string) => string;
+    compact?: boolean;
+    onToggle: (value: string) => void;
+    onAll: () => void;
+  }) {
+    const aligned = alignRows(rows, order);
+    const shares = barShares(aligned);
+    return (
+      <section class={`chart choices${compact ? " compact" : ""}`} aria-label={title}>
+        <header>
+          <h3>{title}</h3>
+          {selected && <button type="button" class="link" onClick={onAll}>{t(lang, "drill.all")}</button>}
+        </header>
+        <ul>
+          {aligned.map((r, i) => {
+            const on = !selected || selected.includes(r.key);
+            return (
+              <li key={r.key}>
+                <button
+                  type="button"
+                  aria-pressed={on}
+                  data-choice={r.key}
+                  onClick={() => onToggle(r.key)}
+                >
+                  <span class="choice-label">{label(r.key)}</span>
+                  {!compact && <span class="choice-bar" style={{ width: `${shares[i] * 100}%` }} />}
+                  <span class="choice-value" data-value={r.tickets}>{formatCount(r.tickets, lang)}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    );
+  },
+);

@@ -2,24 +2,49 @@
  * The places one level down (or the compounds of a drawn area), as buttons: the keyboard's
  * way to drill, with the layer's value beside compounds.
  */
+import { memo } from "../common/memo.ts";
 import { childLevel, childrenKey } from "../../lib/drill/path.ts";
 import type { MapState, PlaceRef } from "../../lib/drill/state.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
 import { formatLayerValue, type LayerId, LAYERS } from "../../lib/map/layers.ts";
 import type { DrillGeometry } from "./drill_data.ts";
 
-export function Children({ s, drawn, data, values, layer, lang, onPick }: {
-  s: MapState;
+interface ListProps {
   drawn: string[] | null;
   data: DrillGeometry;
   values: Map<string, number | null>;
   layer: LayerId;
   lang: Lang;
   onPick: (place: PlaceRef) => void;
-}) {
+}
+
+export function Children({ s, drawn, data, values, layer, lang, onPick }: ListProps & { s: MapState }) {
   const level = drawn ? "compound" : childLevel(s.place?.level ?? "district");
   if (!level) return null;
-  const parent = s.place?.id ?? null;
+  // Only compounds show the layer's values: a list of streets or communities is not rendered
+  // again when a filter moves.
+  return (
+    <ChildList
+      level={level}
+      parent={s.place?.id ?? null}
+      drawn={drawn}
+      data={data}
+      values={level === "compound" ? values : NO_VALUES}
+      layer={layer}
+      lang={lang}
+      onPick={onPick}
+    />
+  );
+}
+
+const NO_VALUES = new Map<string, number | null>();
+
+const ChildList = memo(function ChildList(
+  { level, parent, drawn, data, values, layer, lang, onPick }: ListProps & {
+    level: PlaceRef["level"];
+    parent: string | null;
+  },
+) {
   const children = drawn
     ? drawn.flatMap((id) => data.index.get(`compound:${id}`) ?? [])
     : [...data.children.get(childrenKey(level, parent)) ?? []];
@@ -55,4 +80,4 @@ export function Children({ s, drawn, data, values, layer, lang, onPick }: {
       </ul>
     </details>
   );
-}
+});

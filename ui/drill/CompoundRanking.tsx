@@ -1,10 +1,11 @@
 /** The place's compounds ranked by the map's layer, worst first, each a step down the drill. */
+import { memo } from "../common/memo.ts";
 import type { RankedCompound } from "../../lib/drill/ranking.ts";
 import type { PlaceRef } from "../../lib/drill/state.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
 import { formatLayerValue, type LayerId } from "../../lib/map/layers.ts";
 
-export function CompoundRanking({ ranked, layer, lang, onPick }: {
+export const CompoundRanking = memo(function CompoundRanking({ ranked, layer, lang, onPick }: {
   ranked: RankedCompound[];
   layer: LayerId;
   lang: Lang;
@@ -27,4 +28,4 @@ export function CompoundRanking({ ranked, layer, lang, onPick }: {
       </ol>
     </details>
   );
-}
+});

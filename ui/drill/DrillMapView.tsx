@@ -9,9 +9,10 @@ import { childLevel } from "../../lib/drill/path.ts";
 import type { MapView, PlaceRef } from "../../lib/drill/state.ts";
 import { type Bounds, bounds } from "../../lib/map/geojson.ts";
 import type { LayerUnit } from "../../lib/map/layers.ts";
-import { DRILL_SOURCE, type DrillStyle, type MapLayers } from "../../lib/map/style.ts";
+import { DRILL_SOURCE, type DrillStyle, type MapLayers, POINT_LAYERS } from "../../lib/map/style.ts";
 import type { Lang } from "../../lib/i18n.ts";
 import type { Colors } from "../../lib/drill/layer_data.ts";
+import { FeatureStateBatch } from "../../lib/map/feature_state_batch.ts";
 import { MapCanvas } from "../common/MapCanvas.tsx";
 
 export interface DrillMapViewProps {
@@ -53,8 +54,8 @@ const SOURCE_OF: Record<PlaceRef["level"], string> = {
 const HIT_LAYERS: Record<PlaceRef["level"], string[]> = {
   street: ["street-hit"],
   community: ["community-hit"],
-  compound: ["compounds"],
-  building: ["buildings", "buildings-3d"],
+  compound: ["compounds", POINT_LAYERS.compounds],
+  building: ["buildings", "buildings-3d", POINT_LAYERS.buildings],
 };
 
 /** The map's geometry comes from tiles: nothing to hand MapCanvas as GeoJSON. */
@@ -65,39 +66,49 @@ const NO_GEOMETRY: MapLayers = { streets: EMPTY, communities: EMPTY, compounds: 
 const target = (layer: string, id: string) =>
   layer === "hexes" ? { source: layer, id } : { source: DRILL_SOURCE, sourceLayer: layer, id };
 
-/** Sets one feature-state key on every id, clearing it on ids no longer listed. */
-function setStates(map: MapLibreMap, layer: string, key: string, values: Map<string, unknown>, previous: Set<string>) {
-  for (const id of previous) if (!values.has(id)) map.setFeatureState(target(layer, id), { [key]: null });
-  for (const [id, value] of values) map.setFeatureState(target(layer, id), { [key]: value });
-  return new Set(values.keys());
-}
-
 export function DrillMapView(props: DrillMapViewProps) {
   const [map, setMap] = useState<MapLibreMap>();
-  const applied = useRef({ compounds: new Set<string>(), hexes: new Set<string>(), priority: new Set<string>() });
-  const selected = useRef<PlaceRef | null>(null);
+  const batch = useRef(new FeatureStateBatch());
+  const frame = useRef(0);
   const latest = useRef(props);
   latest.current = props;
 
-  // Set before the next frame, so the recolouring is drawn in it.
+  // Whatever changed since the last frame goes to the map as one batch, at the next frame, and is
+  // drawn in that same frame.
+  const schedule = (m: MapLibreMap) => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const recolour = batch.current.has("compounds", "color");
+      const changes = batch.current.take();
+      for (const { layer, id, state } of changes) m.setFeatureState(target(layer, id), state);
+      // Other changes are drawn in MapLibre's next frame, which setFeatureState asks for.
+      if (!recolour) return;
+      // Counts the recolourings that reached the screen, for the benchmark.
+      const counted = () => {
+        const el = m.getContainer();
+        el.dataset.recoloured = String(Number(el.dataset.recoloured ?? 0) + 1);
+      };
+      if (changes.length === 0) return counted();
+      m.once("render", counted);
+      m.redraw();
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
   useLayoutEffect(() => {
     if (!map) return;
-    applied.current.compounds = setStates(map, "compounds", "color", props.compoundColors, applied.current.compounds);
-    // Counts the recolourings that reached the screen, for the benchmark.
-    map.once("render", () => {
-      const el = map.getContainer();
-      el.dataset.recoloured = String(Number(el.dataset.recoloured ?? 0) + 1);
-    });
-    map.triggerRepaint();
+    batch.current.set("compounds", "color", props.compoundColors);
+    schedule(map);
   }, [map, props.compoundColors]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!map) return;
-    applied.current.hexes = setStates(map, "hexes", "color", props.hexColors, applied.current.hexes);
+    batch.current.set("hexes", "color", props.hexColors);
+    schedule(map);
   }, [map, props.hexColors]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!map) return;
-    const flags = new Map([...props.priority].map((id) => [id, true]));
-    applied.current.priority = setStates(map, "compounds", "priority", flags, applied.current.priority);
+    batch.current.set("compounds", "priority", new Map([...props.priority].map((id) => [id, true])));
+    schedule(map);
   }, [map, props.priority]);
   useEffect(() => {
     map?.setLayoutProperty("hexes", "visibility", props.unit === "hex" ? "visible" : "none");
@@ -105,12 +116,11 @@ export function DrillMapView(props: DrillMapViewProps) {
 
   useEffect(() => {
     if (!map) return;
-    const old = selected.current;
-    if (old) map.setFeatureState(target(SOURCE_OF[old.level], old.id), { selected: false });
-    selected.current = props.place;
-    if (props.place) {
-      map.setFeatureState(target(SOURCE_OF[props.place.level], props.place.id), { selected: true });
+    for (const [level, layer] of Object.entries(SOURCE_OF)) {
+      const place = props.place?.level === level ? props.place : null;
+      batch.current.set(layer, "selected", new Map(place ? [[place.id, true]] : []));
     }
+    schedule(map);
     const v = props.view;
     if (v) {
       map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom, pitch: v.pitch });

@@ -4,15 +4,15 @@
  * change goes through the URL; a change of place pushes a history entry.
  */
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Connector } from "../../lib/db/connector.ts";
 import type { AreaRing } from "../../lib/drill/area.ts";
 import { NO_COLORS } from "../../lib/drill/layer_data.ts";
 import { breadcrumb, findPlace, parentRef } from "../../lib/drill/path.ts";
 import { rankCompounds } from "../../lib/drill/ranking.ts";
-import type { MapState, PlaceRef } from "../../lib/drill/state.ts";
+import type { MapState, MapView, PlaceRef } from "../../lib/drill/state.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
-import { LAYERS } from "../../lib/map/layers.ts";
+import { type LayerId, LAYERS } from "../../lib/map/layers.ts";
 import type { Axis } from "../../lib/metrics/cube.ts";
 import { StatusMessage } from "../common/StatusMessage.tsx";
 import type { QueryState } from "../common/use_store_query.ts";
@@ -51,18 +51,26 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
   const probe = useMemo(() => data.compounds.map((c): [number, number] => [c.lon, c.lat]), [data]);
   const style = useMemo(() => ({ ...tiles.style, hexes: data.hexes }), [tiles, data]);
 
-  const change = (axis: Axis, next: Partial<MapState>) => {
+  // Stable, so the views a change does not concern (the panel, the lists) are not rendered again.
+  const change = useCallback((axis: Axis, next: Partial<MapState>) => {
     active.current = axis;
     update(next);
-  };
-  const pick = (place: PlaceRef | null) => {
+  }, [update]);
+  const pick = useCallback((place: PlaceRef | null) => {
     active.current = "place";
     update({ place, view: null }, "push");
-  };
-  const drawArea = (area: AreaRing | null) => {
+  }, [update]);
+  const drawArea = useCallback((area: AreaRing | null) => {
     active.current = "place";
     update({ area }, "push");
-  };
+  }, [update]);
+  const onView = useCallback((view: MapView) => update({ view }), [update]);
+  const onLayer = useCallback((layer: LayerId) => update({ layer }), [update]);
+  const highIsGood = LAYERS[s.layer].highIsGood;
+  const ranked = useMemo(
+    () => rankCompounds(data.index, s.place, null, colors.values, highIsGood),
+    [data.index, s.place, colors.values, highIsGood],
+  );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // From a drawn area, Escape climbs to the district, clearing it.
@@ -105,7 +113,7 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
             priority={colors.priority}
             coloured={colors !== NO_COLORS}
             onPick={pick}
-            onView={(view) => update({ view })}
+            onView={onView}
             onMap={setMap}
           />
           <MapControls
@@ -116,7 +124,7 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
             colors={colors}
             layerQuery={layerQuery}
             lang={lang}
-            onLayer={(layer) => update({ layer })}
+            onLayer={onLayer}
             onDrawing={setDrawing}
             onArea={drawArea}
           />
@@ -159,7 +167,7 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
         />
         {!drawn && (!s.place || s.place.level === "street") && (
           <CompoundRanking
-            ranked={rankCompounds(data.index, s.place, null, colors.values, LAYERS[s.layer].highIsGood)}
+            ranked={ranked}
             layer={s.layer}
             lang={lang}
             onPick={pick}

@@ -1,7 +1,8 @@
 /** The cross-filter's charts: the timeline brush and the bars of categories, kinds, statuses and sources. */
 import { total } from "../../lib/drill/charts.ts";
 import type { ChartData } from "../../lib/drill/crossfilter.ts";
-import { type MapState, toggleValue } from "../../lib/drill/state.ts";
+import { useMemo, useRef } from "preact/hooks";
+import { type Grain, type MapState, toggleValue } from "../../lib/drill/state.ts";
 import { formatCount } from "../../lib/format.ts";
 import { type Lang, t, textOr } from "../../lib/i18n.ts";
 import type { Axis } from "../../lib/metrics/cube.ts";
@@ -10,6 +11,13 @@ import type { QueryState } from "../common/use_store_query.ts";
 import { ChoiceBars, Timeline } from "./Charts.tsx";
 import type { TicketMeta } from "./drill_data.ts";
 import type { UpdateState } from "./use_url_state.ts";
+
+const LISTS = [
+  ["categories", "category", "drill.categories"],
+  ["kinds", "kind", "drill.kinds"],
+  ["statuses", "status", "drill.statuses"],
+  ["sources", "source", "drill.sources"],
+] as const;
 
 export function Filters({ s, tickets, charts, range, lang, change, update }: {
   s: MapState;
@@ -20,18 +28,29 @@ export function Filters({ s, tickets, charts, range, lang, change, update }: {
   change: (axis: Axis, next: Partial<MapState>) => void;
   update: UpdateState;
 }) {
+  // Handlers that stay the same while the filter moves, so a chart whose rows did not change
+  // (the moving control's own) is not rendered again; they read the state as it is when called.
+  const current = useRef(s);
+  current.current = s;
+  const choices = tickets.status === "ready" ? tickets.data.choices : null;
+  const handlers = useMemo(() => {
+    const forList = ([view, axis]: typeof LISTS[number]) => ({
+      toggle: (value: string) =>
+        change(axis, { [view]: toggleValue(current.current[view], value, choices?.[view] ?? []) }),
+      all: () => change(axis, { [view]: null }),
+      label: (v: string) => view === "kinds" || view === "statuses" ? textOr(lang, `${axis}.${v}`, v) : v,
+    });
+    return {
+      lists: Object.fromEntries(LISTS.map((list) => [list[0], forList(list)])),
+      range: (r: { from: string; to: string }) => change("time", { from: r.from, to: r.to }),
+      grain: (grain: Grain) => update({ grain }),
+    };
+  }, [change, update, choices, lang]);
   if (tickets.status === "error") return <StatusMessage state={tickets} lang={lang} />;
   if (tickets.status === "loading") return <p class="status" role="status">{t(lang, "drill.tickets_loading")}</p>;
-  const { choices } = tickets.data;
   if (charts.status === "error") return <StatusMessage state={charts} lang={lang} />;
   if (charts.status === "loading") return <p class="status" role="status">{t(lang, "drill.charts_loading")}</p>;
   const c = charts.data;
-  const lists = [
-    ["categories", "category", "drill.categories", (v: string) => v],
-    ["kinds", "kind", "drill.kinds", (v: string) => textOr(lang, `kind.${v}`, v)],
-    ["statuses", "status", "drill.statuses", (v: string) => textOr(lang, `status.${v}`, v)],
-    ["sources", "source", "drill.sources", (v: string) => v],
-  ] as const;
   const shown = total(c.statuses.filter((r) => !s.statuses || s.statuses.includes(r.key)));
   return (
     <div class={`drill-charts${charts.stale ? " stale" : ""}`}>
@@ -43,21 +62,21 @@ export function Filters({ s, tickets, charts, range, lang, change, update }: {
         grain={s.grain}
         range={range}
         lang={lang}
-        onRange={(r) => change("time", { from: r.from, to: r.to })}
-        onGrain={(grain) => update({ grain })}
+        onRange={handlers.range}
+        onGrain={handlers.grain}
       />
-      {lists.map(([view, axis, title, label]) => (
+      {LISTS.map(([view, _axis, title]) => (
         <ChoiceBars
           key={view}
           title={t(lang, title)}
           rows={c[view]}
-          order={choices[view]}
+          order={choices![view]}
           selected={s[view]}
           lang={lang}
-          label={label}
+          label={handlers.lists[view].label}
           compact={view === "statuses" || view === "sources"}
-          onToggle={(value) => change(axis, { [view]: toggleValue(s[view], value, choices[view]) })}
-          onAll={() => change(axis, { [view]: null })}
+          onToggle={handlers.lists[view].toggle}
+          onAll={handlers.lists[view].all}
         />
       ))}
     </div>

@@ -3,9 +3,9 @@ import type { Row } from "../../lib/db/connector.ts";
 import { findPlace, type PlaceIndex } from "../../lib/drill/path.ts";
 import { type PanelData, trend } from "../../lib/drill/panel.ts";
 import type { PlaceRef } from "../../lib/drill/state.ts";
-import { formatCount, formatPercent } from "../../lib/format.ts";
+import { formatCount, formatDateTime, formatPercent } from "../../lib/format.ts";
 import { type Lang, type MessageKey, t, textOr } from "../../lib/i18n.ts";
-import { DEPLOYMENT_TIME_ZONE } from "../../lib/time.ts";
+import { memo } from "../common/memo.ts";
 import { Figure } from "../common/Figure.tsx";
 
 const num = (v: unknown): number | null => v == null || !Number.isFinite(Number(v)) ? null : Number(v);
@@ -15,12 +15,6 @@ function formatHours(hours: number | null, lang: Lang): string {
   return hours >= 48
     ? t(lang, "drill.days", { n: (hours / 24).toFixed(1) })
     : t(lang, "drill.hours", { n: hours.toFixed(1) });
-}
-
-function formatTime(ms: unknown, lang: Lang): string {
-  const n = num(ms);
-  if (n == null) return "—";
-  return new Date(n).toLocaleString(lang, { timeZone: DEPLOYMENT_TIME_ZONE, dateStyle: "short", timeStyle: "short" });
 }
 
 type Kind = "count" | "percent" | "hours" | "year";
@@ -88,7 +82,8 @@ function Figures({ row, items, lang }: { row: Row | undefined; items: Item[]; la
   );
 }
 
-export function PlacePanel({ data, place, index, lang, onPick }: {
+/** Rendered again only when its own props change: the panel follows the settled filter, not each move. */
+export const PlacePanel = memo(function PlacePanel({ data, place, index, lang, onPick }: {
   data: PanelData;
   place: PlaceRef | null;
   index: PlaceIndex;
@@ -222,7 +217,7 @@ export function PlacePanel({ data, place, index, lang, onPick }: {
       {data.building[0] && <BuildingProfile row={data.building[0]} tickets={data.tickets} lang={lang} />}
     </div>
   );
-}
+});
 
 function CompoundProfile({ row, lang }: { row: Row; lang: Lang }) {
   return (
@@ -256,7 +251,7 @@ function BuildingProfile({ row, tickets, lang }: { row: Row; tickets: Row[]; lan
             <tbody>
               {tickets.map((r) => (
                 <tr key={String(r.ticket_id)} data-ticket={String(r.ticket_id)}>
-                  <td>{formatTime(r.created_at, lang)}</td>
+                  <td>{formatDateTime(r.created_at, lang)}</td>
                   <td>{String(r.category ?? "—")} · {textOr(lang, `kind.${r.kind}`, String(r.kind))}</td>
                   <td class={r.overdue_open ? "overdue" : undefined}>
                     {String(r.status_source ?? textOr(lang, `status.${r.status}`, String(r.status)))}

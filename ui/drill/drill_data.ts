@@ -48,6 +48,8 @@ export interface TicketMeta {
 
 /** A building is fitted by a box this far (in degrees, ~30 m) around its centre. */
 const BUILDING_MARGIN = 0.0003;
+/** Around a place stored as a point, a compound's usual size (~300 m). */
+const POINT_MARGIN = 0.0015;
 
 export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
   const [shapes, places, buildings, outlines] = await Promise.all([
@@ -58,15 +60,18 @@ export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
   ]);
   const index = placeIndex(places, buildings);
   const extents = new Map<string, Bounds>();
+  const around = (lon: number, lat: number, m: number): Bounds => [lon - m, lat - m, lon + m, lat + m];
   (["street", "community", "compound"] as const).forEach((level, i) => {
     for (const f of rowsToFeatures(shapes[i]).features) {
-      extents.set(`${level}:${f.properties.place_id}`, bounds({ type: "FeatureCollection", features: [f] }));
+      const b = bounds({ type: "FeatureCollection", features: [f] });
+      // A compound stored as a point has no extent: framed as its surroundings, not at the deepest zoom.
+      const extent = b[0] === b[2] && b[1] === b[3] ? around(b[0], b[1], POINT_MARGIN) : b;
+      extents.set(`${level}:${f.properties.place_id}`, extent);
     }
   });
   for (const b of buildings) {
     if (b.lon == null || b.lat == null) continue;
-    const m = BUILDING_MARGIN;
-    extents.set(`building:${b.building_id}`, [b.lon - m, b.lat - m, b.lon + m, b.lat + m]);
+    extents.set(`building:${b.building_id}`, around(b.lon, b.lat, BUILDING_MARGIN));
   }
   const compounds = places.filter((p) => p.level === "compound");
   return {

@@ -4,7 +4,7 @@ import { type Lang, t } from "../../lib/i18n.ts";
 import type { Headline } from "../common/district_data.ts";
 import { Figure } from "../common/Figure.tsx";
 
-const RATIOS = new Set<keyof Headline>(["satisfaction"]);
+const RATIOS = new Set<keyof Headline>(["satisfaction", "unplaced_share"]);
 
 export function HeadlineFigures({ headline, metrics, lang }: {
   headline: Headline;

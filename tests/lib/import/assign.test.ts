@@ -61,3 +61,34 @@ Deno.test("fixture district: coordinates, address, overlap rule, unassigned list
   assert.equal(t3.status, "closed");
   assert.equal(t3.category, "停车", "columns the newer file lacks keep their stored values");
 });
+
+Deno.test("a point exactly on an edge belongs to the polygon east of it (north of an east-west edge): one of two neighbours, never both", async () => {
+  const ring = (x0: number, x1: number) => [[x0, 31.23], [x1, 31.23], [x1, 31.231], [x0, 31.231], [x0, 31.23]];
+  const feature = (id: string, x0: number, x1: number) => ({
+    type: "Feature",
+    id,
+    properties: { name: `小区${id}` },
+    geometry: { type: "Polygon", coordinates: [ring(x0, x1)] },
+  });
+  const geojson = JSON.stringify({
+    type: "FeatureCollection",
+    features: [feature("W", 121.47, 121.471), feature("E", 121.471, 121.472)],
+  });
+  const places = await run("places", "c.geojson", geojson, {}, { level: "compound" });
+  const points: [string, number, number, string | null][] = [
+    ["shared edge", 121.471, 31.2305, "E"],
+    ["shared corner", 121.471, 31.23, "E"],
+    ["west edge of W", 121.47, 31.2305, "W"],
+    ["east edge of E, no neighbour", 121.472, 31.2305, null],
+    ["south edge of W", 121.4705, 31.23, "W"],
+    ["north edge of W", 121.4705, 31.231, null],
+    ["inside W", 121.4705, 31.2305, "W"],
+  ];
+  const csv = "工单编号,受理时间,经度,纬度\n" +
+    points.map(([, x, y], i) => `T${i},2024-04-19 08:30,${x},${y}`).join("\n") + "\n";
+  const { columns } = await run("tickets", "t.csv", csv, { places: places.columns! });
+  assert.deepEqual(
+    points.map(([what], i) => [what, columns!.compound_id[i]]),
+    points.map(([what, , , expected]) => [what, expected]),
+  );
+});

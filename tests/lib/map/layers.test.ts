@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { classify, colorOf, compoundLayerSql, LAYER_IDS, per1000 } from "../../../lib/map/layers.ts";
 import { classOf } from "../../../lib/map/class_breaks.ts";
 import { basemapTemplate, upstreamTileUrl } from "../../../lib/map/basemap.ts";
-import { buildStyle, DRILL_SOURCE } from "../../../lib/map/style.ts";
+import { buildStyle, DRILL_SOURCE, POINT_LAYERS } from "../../../lib/map/style.ts";
 import { PALETTES } from "../../../lib/map/palette.ts";
 import { TILE_LAYERS } from "../../../lib/map/tile_layers.ts";
 
@@ -46,6 +46,40 @@ Deno.test("the drill style draws our own tiles, has no glyph server and labels e
   assert.deepEqual(sources.flatMap((s) => s.tiles ?? []), [tiles], "no tiles but ours");
   for (const layer of style.layers as { id: string; source?: string; "source-layer"?: string }[]) {
     if (layer.source === DRILL_SOURCE) assert.ok(TILE_LAYERS.includes(layer["source-layer"] as never), layer.id);
+  }
+});
+
+Deno.test("compounds and buildings stored as points are drawn as circles, a compound with its name", () => {
+  const empty = { type: "FeatureCollection" as const, features: [] };
+  type Layer = {
+    id: string;
+    type: string;
+    source?: string;
+    "source-layer"?: string;
+    filter?: unknown;
+    maxzoom?: number;
+  };
+  const layersOf = (drill: boolean) =>
+    buildStyle(
+      { streets: empty, communities: empty, compounds: empty },
+      "light",
+      [1, 2, 3, 4],
+      drill ? { tiles: "http://127.0.0.1/{z}/{x}/{y}.pbf", hexes: empty } : undefined,
+    ).layers as Layer[];
+  for (const drill of [false, true]) {
+    const layers = layersOf(drill);
+    const from = (l: Layer | undefined) => drill ? l?.["source-layer"] : l?.source;
+    const points = layers.find((l) => l.id === POINT_LAYERS.compounds);
+    const labels = layers.find((l) => l.type === "symbol" && l.id === "compound-point-labels");
+    const buildings = layers.find((l) => l.id === POINT_LAYERS.buildings);
+    assert.deepEqual([points?.type, from(points), from(labels), from(buildings)], [
+      "circle",
+      "compounds",
+      "compounds",
+      "buildings",
+    ]);
+    for (const l of [points, labels, buildings]) assert.deepEqual(l?.filter, ["==", ["geometry-type"], "Point"]);
+    assert.equal(labels?.maxzoom, undefined, "named at every zoom");
   }
 });
 

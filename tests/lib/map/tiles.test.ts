@@ -62,3 +62,25 @@ Deno.test("buildings stay out of the tiles of zooms that do not draw them", () =
   assert.equal(wide.building_labels, undefined);
   assert.equal(set.tile(...tileAt(12, 0, 0)), null, "nothing out at sea");
 });
+
+Deno.test("a compound stored as a point is in the tiles' compounds as a point, with its id and name", () => {
+  const point = (lon: number, lat: number) => JSON.stringify({ type: "Point", coordinates: [lon, lat] });
+  const places = {
+    ...TABLES.places,
+    place_id: [...TABLES.places.place_id, "p1"],
+    level: [...TABLES.places.level, "compound"],
+    name: [...TABLES.places.name, "银杏小区"],
+    lon: [...TABLES.places.lon, 112.545],
+    lat: [...TABLES.places.lat, 37.845],
+    geometry: [...TABLES.places.geometry, point(112.545, 37.845)],
+  };
+  const set = buildTileSet(districtLayers({ ...TABLES, places }));
+  const tile = decode(set.tile(...tileAt(12, 112.545, 37.845)));
+  const found = Array.from({ length: tile.compounds.length }, (_, i) => tile.compounds.feature(i))
+    .find((f) => f.properties.place_id === "p1");
+  // 1 is a point in the vector tile format.
+  assert.deepEqual([found?.type, found?.properties.name], [1, "银杏小区"]);
+  // Its name is written beside its circle by the style, not over it by the labels layer.
+  const labels = Array.from({ length: tile.labels.length }, (_, i) => tile.labels.feature(i).properties.name);
+  assert.ok(labels.includes("德沁苑") && !labels.includes("银杏小区"), String(labels));
+});

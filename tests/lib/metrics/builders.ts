@@ -1,8 +1,15 @@
 /**
- * Every exported SQL builder of lib/metrics, each with its other arguments fixed, under a
+ * Every exported SQL builder of lib/metrics and lib/alerts, each with its other arguments fixed, under a
  * set of fixed filters: the loop of the snapshots (snapshots.test.ts) and of the test that
  * the scope's database answers as its Arrow tables do (tests/lib/store/scope_database.test.ts).
  */
+import { DEFAULT_ALERTS } from "../../../lib/alerts/config.ts";
+import * as deadlineRisk from "../../../lib/alerts/deadline_risk.ts";
+import * as normal from "../../../lib/alerts/normal.ts";
+import * as recurrence from "../../../lib/alerts/recurrence.ts";
+import * as alertsReview from "../../../lib/alerts/review.ts";
+import * as surges from "../../../lib/alerts/surges.ts";
+import * as alertsView from "../../../lib/alerts/view.ts";
 import * as backlog from "../../../lib/metrics/backlog.ts";
 import * as callbacks from "../../../lib/metrics/callbacks.ts";
 import * as coverage from "../../../lib/metrics/coverage.ts";
@@ -25,6 +32,12 @@ import type { Filter } from "../../../lib/metrics/filter.ts";
 import { localMidnight } from "../../../lib/time.ts";
 
 export const MODULES = {
+  alertsReview,
+  alertsView,
+  deadlineRisk,
+  normal,
+  recurrence,
+  surges,
   backlog,
   callbacks,
   coverage,
@@ -65,6 +78,22 @@ const placeOnly = (f: Filter): Filter => ({ placeLevel: f.placeLevel, placeIds: 
 
 /** Each builder under a filter, with its other arguments fixed; builders that take no filter take no argument. */
 export const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> = {
+  alertsSql: () => alertsView.alertsSql(),
+  alertsViewSql: () => alertsView.alertsViewSql(),
+  monthAlertsSql: () => alertsReview.monthAlertsSql("2024-02-01", "2024-02-29"),
+  deadlineRiskSql: () => deadlineRisk.deadlineRiskSql({ cut: "2024-03-08" }),
+  normalUpperTailSql: () => normal.normalUpperTailSql("z"),
+  recurrencesSql: (f: Filter) => recurrence.recurrencesSql(f),
+  recurrenceRatesSql: (f: Filter) => recurrence.recurrenceRatesSql(f, "building"),
+  surgeSeriesSql: () =>
+    surges.surgeSeriesSql(DEFAULT_ALERTS, {
+      from: "2024-03-01",
+      to: "2024-03-07",
+      level: "compound",
+      placeId: "O'Brien",
+      category: null,
+    }),
+  earsC2Sql: () => surges.earsC2Sql(),
   backlogSql: (f: Filter) => backlog.backlogSql(f, BY),
   overdueListSql: (f: Filter) => backlog.overdueListSql(f, { limit: 10 }),
   callbacksSql: (f: Filter) => callbacks.callbacksSql(f, BY),
@@ -74,7 +103,10 @@ export const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> 
   createCubeSql: (f: Filter) =>
     cube.createCubeSql({ table: "cube_category_time", axes: ["category", "time"], baked: f, utcOffsetHours: 8 }),
   cubeCountsSql: (f: Filter) => cube.cubeCountsSql(null, ["week", "category"], f, 8),
+  unplacedShareSql: () => dataQuality.unplacedShareSql(),
   unplacedByReasonSql: () => dataQuality.unplacedByReasonSql(),
+  addressSuggestionsSql: () => dataQuality.addressSuggestionsSql(),
+  nearestCompoundsSql: () => dataQuality.nearestCompoundsSql(),
   unplacedTicketsSql: () => dataQuality.unplacedTicketsSql("outside_compounds"),
   notesByImportSql: () => dataQuality.notesByImportSql(),
   sourceWordsSql: () => dataQuality.sourceWordsSql(),

@@ -53,6 +53,8 @@ Deno.test("headline figures on the hand-made fixture", async () => {
     satisfaction: 2 / 3,
     compounds: 2,
     buildings: 0,
+    // t5 has no compound.
+    unplaced_share: 1 / 5,
   });
   await db.close();
 });
@@ -69,6 +71,6 @@ Deno.test("tickets per 1,000 households by compound, and tickets by street", asy
 Deno.test("the headline query reads the canonical tables, and ticket_facts for satisfaction", () => {
   const sql = headlineSql();
   for (const name of sql.matchAll(/FROM (\w+)/g)) {
-    assert.ok(["tickets", "ticket_facts", "places", "buildings", "as_of"].includes(name[1]), name[1]);
+    assert.ok(["tickets", "ticket_facts", "places", "buildings", "as_of", "u"].includes(name[1]), name[1]);
   }
 });

@@ -1,5 +1,5 @@
 /**
- * Every exported SQL builder of lib/metrics, snapshotted in one loop (as Observable
+ * Every exported SQL builder of lib/metrics and lib/alerts, snapshotted in one loop (as Observable
  * Plot's snapshot harness does), so that a change to any metric's SQL shows in review
  * as a diff of `__snapshots__/<builder>.sql`. Each filtered builder is rendered under the
  * same fixed filters. A missing or different snapshot fails; run with

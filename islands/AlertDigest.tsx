@@ -1,0 +1,103 @@
+/**
+ * The office's daily digest of alerts (预警日报), computed in this page's DuckDB from the
+ * store the server sent this role (a street official's holds their streets only), with
+ * print and CSV/XLSX of each table. What the tables hold is built in lib/alerts/digest.ts.
+ */
+import { useEffect, useState } from "preact/hooks";
+import { DEFAULT_ALERTS } from "../lib/alerts/config.ts";
+import { type DigestTable, digestTables } from "../lib/alerts/digest.ts";
+import { ALERTS_LIST_SQL } from "../lib/alerts/present.ts";
+import type { Row } from "../lib/db/connector.ts";
+import type { EngineUrls } from "../lib/db/duckdb_browser.ts";
+import { type Lang, t } from "../lib/i18n.ts";
+import { localDateOf } from "../lib/time.ts";
+import { saveRows } from "../ui/common/exports.ts";
+import { markError, markReady, openStore } from "../ui/common/store.ts";
+
+export interface AlertDigestProps {
+  lang: Lang;
+  engine: EngineUrls;
+}
+
+type State = { status: "loading" } | { status: "error"; message: string } | {
+  status: "ready";
+  rows: Row[];
+  asOf: number | null;
+};
+
+export default function AlertDigest({ lang, engine }: AlertDigestProps) {
+  const [state, setState] = useState<State>({ status: "loading" });
+  useEffect(() => {
+    (async () => {
+      const { db } = await openStore(engine);
+      const rows = await db.query(ALERTS_LIST_SQL);
+      const [{ as_of }] = await db.query<{ as_of: number | null }>("SELECT max(created_at) AS as_of FROM tickets");
+      setState({ status: "ready", rows, asOf: as_of });
+      markReady();
+    })().catch((e) => {
+      const message = e instanceof Error ? e.message : String(e);
+      setState({ status: "error", message });
+      markError(message);
+    });
+  }, []);
+  if (state.status === "loading") return <p class="status" role="status">{t(lang, "alerts.computing")}</p>;
+  if (state.status === "error") {
+    return <p class="status status-error" role="alert">{t(lang, "state.error", { message: state.message })}</p>;
+  }
+  const date = state.asOf === null ? "—" : localDateOf(state.asOf);
+  const basis: Record<DigestTable["kind"], string> = {
+    surge: t(lang, "alerts.basis", { days: DEFAULT_ALERTS.judgedDays, q: DEFAULT_ALERTS.q }),
+    recurrence: t(lang, "alerts.recurrence_basis", { days: DEFAULT_ALERTS.recurrenceDays }),
+    deadline_risk: t(lang, "alerts.risk_basis", { threshold: DEFAULT_ALERTS.riskThreshold }),
+  };
+  return (
+    <div class="digest" data-as-of={date}>
+      <header class="digest-head">
+        <h1>{t(lang, "alerts.digest_title")}</h1>
+        <p>{t(lang, "alerts.digest_as_of", { date, days: DEFAULT_ALERTS.judgedDays })}</p>
+        <button type="button" class="no-print" onClick={() => globalThis.print()}>{t(lang, "alerts.print")}</button>
+      </header>
+      {digestTables(state.rows, lang).map((table) => (
+        <section class="panel digest-section" data-kind={table.kind} key={table.kind}>
+          <h2>
+            {t(lang, `alerts.kind.${table.kind}`)} <span class="digest-count">{table.rows.length}</span>
+          </h2>
+          <p class="digest-basis">{basis[table.kind]}</p>
+          <div class="digest-actions no-print">
+            <button
+              type="button"
+              onClick={() =>
+                save(table, "csv", date)}
+            >
+              CSV
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                save(table, "xlsx", date)}
+            >
+              XLSX
+            </button>
+          </div>
+          {table.rows.length === 0 ? <p class="status">{t(lang, "alerts.none")}</p> : (
+            <table class="digest-table">
+              <thead>
+                <tr>{table.columns.map((c) => <th key={c.key}>{c.label}</th>)}</tr>
+              </thead>
+              <tbody>
+                {table.rows.map((r, i) => <tr key={i}>{table.columns.map((c) => <td key={c.key}>{r[c.key]}</td>)}</tr>)}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** A table under its column labels; formulas are neutralised by lib/export. */
+function save(table: DigestTable, format: "csv" | "xlsx", date: string) {
+  const columns = table.columns.map((c) => c.label);
+  const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c) => [c.label, r[c.key]])));
+  return saveRows(rows, columns, format, `linli-alerts-${table.kind}-${date}`, table.kind);
+}

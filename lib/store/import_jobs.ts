@@ -1,0 +1,145 @@
+/**
+ * The server's web imports: files uploaded and waiting for their import (kept in memory for
+ * an hour, the latest few only), and the one import or restore running at a time, in a
+ * worker (lib/store/in_worker.ts) so the server keeps answering every other page. A
+ * second import while one runs is refused; its page polls the running one's job.
+ */
+import type { Note } from "../import/notes.ts";
+import type { ImportKind, ImportOptions, ImportPhase } from "../import/pipeline.ts";
+import type { HistoryEntry } from "./import_history.ts";
+import { restoreIntoStore } from "./import_into_store.ts";
+import { inWorkerWithProgress, WorkerError } from "./in_worker.ts";
+
+const UPLOAD_TTL_MS = 60 * 60_000;
+const UPLOADS_KEPT = 4;
+/** Finished jobs whose outcome a page may still ask for. */
+const JOBS_KEPT = 20;
+/** Notes sent to the page; all of them are in the notes file. */
+export const NOTES_SHOWN = 200;
+
+export interface Upload {
+  name: string;
+  bytes: Uint8Array;
+  /** Who uploaded it: only they import it. */
+  by: string;
+  at: number;
+}
+
+export interface ImportJob {
+  id: string;
+  by: string;
+  kind?: ImportKind;
+  file?: string;
+  action: "import" | "restore";
+  phase: ImportPhase;
+  /** Every phase reached so far, in order. */
+  phases: ImportPhase[];
+  started_at: string;
+  state: "running" | "done" | "failed";
+  error?: string;
+  history?: HistoryEntry;
+  notes?: Note[];
+}
+
+const uploads = new Map<string, Upload>();
+const jobs = new Map<string, ImportJob>();
+let running: ImportJob | null = null;
+
+export function keepUpload(upload: Omit<Upload, "at">): string {
+  const now = Date.now();
+  for (const [id, u] of uploads) if (now - u.at > UPLOAD_TTL_MS) uploads.delete(id);
+  while (uploads.size >= UPLOADS_KEPT) uploads.delete(uploads.keys().next().value!);
+  const id = crypto.randomUUID();
+  uploads.set(id, { ...upload, at: now });
+  return id;
+}
+
+/** The upload `id`, if it is `by`'s and has not expired. */
+export function uploadOf(id: string, by: string): Upload | undefined {
+  const upload = uploads.get(id);
+  return upload && upload.by === by && Date.now() - upload.at <= UPLOAD_TTL_MS ? upload : undefined;
+}
+
+export const runningJob = () => running;
+export const jobOf = (id: string) => jobs.get(id);
+
+/** What the page is told of a failure: the error's own message (a file-level fault), not a stack. */
+export function failureText(e: unknown): string {
+  return e instanceof WorkerError ? e.reason : String((e as Error)?.message ?? e);
+}
+
+function begin(job: Omit<ImportJob, "id" | "started_at" | "state" | "phases">): ImportJob | null {
+  if (running) return null;
+  running = {
+    ...job,
+    phases: [job.phase],
+    id: crypto.randomUUID(),
+    started_at: new Date().toISOString(),
+    state: "running",
+  };
+  jobs.set(running.id, running);
+  while (jobs.size > JOBS_KEPT) jobs.delete(jobs.keys().next().value!);
+  return running;
+}
+
+/** Audits the job's end (`onDone`), then shows it ended: a page that sees it ended finds it in the audit trail. */
+async function finish(
+  job: ImportJob,
+  outcome: Promise<Partial<ImportJob>>,
+  onDone: (job: ImportJob) => Promise<void>,
+): Promise<void> {
+  const ended: Partial<ImportJob> = await outcome.then(
+    (done) => ({ ...done, state: "done" as const }),
+    (e) => ({ state: "failed" as const, error: failureText(e) }),
+  );
+  // Nobody awaits a job: a failure to audit it is logged, never an unhandled rejection that stops the server.
+  await onDone({ ...job, ...ended }).catch((e) => console.error(`import job ${job.id}: ${(e as Error).stack ?? e}`));
+  Object.assign(job, ended);
+  running = null;
+}
+
+/**
+ * Starts the import of an upload and answers its job at once, or null while another import
+ * or a restore runs. `onDone` is called once it has finished (to audit it); `settled` resolves then.
+ */
+export function startImport(
+  dir: string,
+  upload: Upload,
+  kind: ImportKind,
+  options: Omit<ImportOptions, "onPhase">,
+  onDone: (job: ImportJob) => Promise<void>,
+): { job: ImportJob; settled: Promise<void> } | null {
+  const job = begin({ by: upload.by, kind, file: upload.name, action: "import", phase: "read" });
+  if (!job) return null;
+  const outcome = inWorkerWithProgress(
+    "importFile",
+    (phase) => {
+      job.phase = phase as ImportPhase;
+      if (!job.phases.includes(job.phase)) job.phases.push(job.phase);
+    },
+    dir,
+    kind,
+    upload.name,
+    upload.bytes,
+    { ...options, by: upload.by },
+  ).then((run) => ({ history: run.history, notes: run.outcome.notes.slice(0, NOTES_SHOWN) }));
+  return { job, settled: finish(job, outcome, onDone) };
+}
+
+/**
+ * Starts a restore of the previous version, as a job (one at a time with the imports), or
+ * null while one runs. It only links files and renames, so it runs here, not in a worker.
+ */
+export function startRestore(
+  dir: string,
+  by: string,
+  onDone: (job: ImportJob) => Promise<void>,
+): { job: ImportJob; settled: Promise<void> } | null {
+  const job = begin({ by, action: "restore", phase: "write" });
+  if (!job) return null;
+  const outcome = restoreIntoStore(dir, by).then((history) => {
+    if (!history) throw new Error("no earlier version has been kept");
+    return { history };
+  });
+  return { job, settled: finish(job, outcome, onDone) };
+}

@@ -1,0 +1,51 @@
+/** The week's surges, each place and category with its count against the expected one, and the other alerts counted. */
+import type { AlertSummary } from "../../lib/alerts/present.ts";
+import { formatCount } from "../../lib/format.ts";
+import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
+
+/** A DATE arrives as epoch ms at UTC midnight: its month and day. */
+const monthDay = (ms: number) => new Date(ms).toISOString().slice(5, 10);
+
+export function AlertsScene({ data, lang }: { data: AlertSummary; lang: Lang }) {
+  const widest = Math.max(...data.surges.map((s) => Math.max(s.observed, s.upper)));
+  return (
+    <div class="wall-alerts">
+      <table class="wall-table">
+        <thead>
+          <tr>
+            <th>{t(lang, "alerts.place")}</th>
+            <th>{t(lang, "alerts.category")}</th>
+            <th>{t(lang, "alerts.period")}</th>
+            <th class="num">{t(lang, "alerts.observed")}</th>
+            <th class="num">{t(lang, "alerts.expected")}</th>
+            <th class="wall-alert-bar-head">{t(lang, "alerts.upper")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.surges.map((s) => (
+            <tr key={`${s.placeId}|${s.category}`} data-place={s.placeId}>
+              <td class="wall-name">
+                <span class="wall-level">{t(lang, `level.${s.level}` as MessageKey)}</span> {s.placeName}
+              </td>
+              <td>{s.category ?? t(lang, "alerts.all_categories")}</td>
+              <td>{t(lang, `alerts.grain.${s.grain}`)} {monthDay(s.periodStart)}</td>
+              <td class="num wall-warn">{formatCount(s.observed, lang)}</td>
+              <td class="num">{formatCount(Math.round(s.expected * 10) / 10, lang)}</td>
+              <td>
+                <span class="wall-alert-bar" title={t(lang, "alerts.upper")}>
+                  <span class="wall-alert-band" style={{ width: `${(s.upper / widest) * 100}%` }} />
+                  <span class="wall-alert-observed" style={{ width: `${(s.observed / widest) * 100}%` }} />
+                  <span class="wall-alert-expected" style={{ left: `${(s.expected / widest) * 100}%` }} />
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="wall-alerts-others">
+        <span>{t(lang, "alerts.recurrences", { n: formatCount(data.recurrences, lang) })}</span>
+        <span>{t(lang, "alerts.deadline_risks", { n: formatCount(data.deadlineRisks, lang) })}</span>
+      </p>
+    </div>
+  );
+}
