@@ -80,8 +80,9 @@ bench("serve", async (ctx) => {
       own.push(await timed(url("api/data/scope.duckdb"), { ...cookie, "accept-encoding": "br" }));
       return own;
     }))).flat();
+    const pagesPeak = peak;
     const admin = { cookie: `${SESSION_COOKIE}=${await server.signIn("admin")}` };
-    ctx.log(`${DOWNLOADS} concurrent downloads of ${largest} (${(tableBytes / 2 ** 20).toFixed(0)} MB)`);
+    ctx.log(`${DOWNLOADS} concurrent downloads of ${largest} (${(tableBytes / 2 ** 20).toFixed(0)} MB; the admin's database ${(manifest.database.bytes / 2 ** 20).toFixed(0)} MB)`);
     const downloads = await Promise.all(
       Array.from({ length: DOWNLOADS }, () => timed(url(`api/data/${largest}.arrow`), admin)),
     );
@@ -91,6 +92,7 @@ bench("serve", async (ctx) => {
       ...figures(`page data (${USERS} users)`, pages),
       ...figures(`${largest} ×${DOWNLOADS}`, downloads),
       { name: "server idle RSS", value: mb(idle), unit: "MB" },
+      { name: "server peak RSS while pages load", value: mb(pagesPeak), unit: "MB" },
       {
         name: "server peak RSS",
         value: mb(peak),

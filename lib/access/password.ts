@@ -19,11 +19,30 @@ const KEY_BYTES = 32;
 /** Passwords shorter than this are refused: a street official's login guards residents' data. */
 export const MIN_PASSWORD_LENGTH = 10;
 
-function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+/**
+ * Derivations at once. Each holds 32 MiB while it runs and the runtime would start all of
+ * them in threads of their own: fifty people signing in at once (a shift starting, or a
+ * flood of guesses under fifty names) took the server's memory up by a gigabyte. In turns,
+ * a crowd costs time, not memory; two keep both cores busy.
+ */
+const DERIVATIONS_AT_ONCE = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+  if (running >= DERIVATIONS_AT_ONCE) await new Promise<void>((admit) => waiting.push(admit));
+  else running++;
   const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFC"), salt, KEY_BYTES, options, (e, key) => e ? reject(e) : resolve(key))
-  );
+  try {
+    return await new Promise((resolve, reject) =>
+      scrypt(password.normalize("NFC"), salt, KEY_BYTES, options, (e, key) => e ? reject(e) : resolve(key))
+    );
+  } finally {
+    // The slot passes to the next in line as it is, or is given back.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
 }
 
 export async function hashPassword(password: string): Promise<PasswordHash> {

@@ -23,3 +23,20 @@ Deno.test("short passwords are refused", () => {
   assert.match(passwordProblem("short")!, /at least 10/);
   assert.equal(passwordProblem("街道办公室的密码很长"), null);
 });
+
+Deno.test("a crowd of checks at once take turns: each answers right, and memory grows by a few checks' worth", async () => {
+  const stored = await hashPassword("long enough password");
+  const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(Deno.readTextFileSync("/proc/self/status"))![1]) * 1024;
+  const before = rss();
+  let peak = before;
+  const sampler = setInterval(() => peak = Math.max(peak, rss()), 5);
+  const checks = Array.from(
+    { length: 16 },
+    (_, i) => verifyPassword(i % 2 ? "wrong password!!" : "long enough password", stored),
+  );
+  const answers = await Promise.all(checks);
+  clearInterval(sampler);
+  assert.deepEqual(answers, answers.map((_, i) => i % 2 === 0));
+  // All at once would hold 16 × 32 MiB = 512 MiB.
+  assert.ok(peak - before < 200 * 2 ** 20, `grew ${((peak - before) / 2 ** 20).toFixed(0)} MiB`);
+});
