@@ -1,13 +1,12 @@
 /**
- * The store as one scope may receive it (lib/access/scope.ts): the tables with ticket
- * rows filtered and masked with lib/privacy's SQL in DuckDB (lib/store/scope_build.ts,
- * run in a worker so the server answers meanwhile), written as Arrow streams with brotli
- * twins in `<store>/scopes/<version>/<scope-key>/`, once per store version and scope, so
- * a hundred street officials cost one build. A build writes into a temporary folder
- * renamed into place; requests for a scope being built wait for that build. Tables
- * without ticket rows or residents' fields are the store's own files. The pages read the
- * scope as one DuckDB database file holding all of its tables (lib/store/scope_database.ts),
- * built from those tables.
+ * The store as one scope may receive it (lib/access/scope.ts): one DuckDB database file
+ * per scope and store version (lib/store/scope_database.ts), the pages' way in, and the
+ * scope's tables as Arrow streams for the Arrow route. The admin's database is the store's
+ * own, converted from its Arrow streams once per version; every other build reads that
+ * one (lib/store/scope_build.ts, in a worker so the server answers meanwhile), masking
+ * and filtering with lib/privacy's SQL, so a hundred street officials cost a conversion
+ * and a small build each. Builds land in `<store>/scopes/<version>/`, each written into a
+ * temporary folder renamed into place; requests for a scope being built wait for it.
  */
 import { type ScopeKey, scopeStreets, servedAsStored } from "../access/scope.ts";
 import { parsePeriod } from "../reviews/period.ts";
