@@ -12,7 +12,7 @@ import { strictTransport, tlsFromEnv } from "./framework/transport.ts";
 import { principalOf } from "./lib/access/principal.ts";
 import { assetCacheDir, dataDir, PREBUILT_ISLANDS, ROOT, usesDemoData } from "./lib/config.ts";
 import { ensureDemoStore } from "./lib/store/demo_store.ts";
-import { prebuildScopes } from "./lib/store/scoped.ts";
+import { prebuildVersion } from "./lib/store/prebuild.ts";
 import { sweepRejects } from "./lib/store/retention.ts";
 import { createDemoAccounts } from "./lib/access/demo_accounts.ts";
 import { districtTiles } from "./lib/map/district_tiles.ts";
@@ -71,7 +71,7 @@ app.compress().catch((e) => console.error("compressing assets failed:", e));
 // Cut now, so the first map's tiles are ready when it asks.
 districtTiles(dataDir()).catch((e) => console.error("cutting the map tiles failed:", e));
 // Built now likewise, so the first pages' data is ready when they ask.
-prebuildScopes(dataDir()).catch((e) => console.error("building the scopes' data failed:", e));
+prebuildVersion(dataDir()).catch((e) => console.error("building the scopes' data failed:", e));
 // Reject files hold residents' data: removed once past their retention period, checked daily.
 const sweep = () => sweepRejects(dataDir()).catch((e) => console.error("sweeping old reject files failed:", e));
 sweep();

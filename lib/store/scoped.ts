@@ -14,7 +14,7 @@ import { inBuildWorker } from "./in_worker.ts";
 import type { DatabasePlan, Placement } from "./scope_build.ts";
 import { type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
 import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
-import { type Manifest, readManifest, type TableEntry } from "./store.ts";
+import type { Manifest, TableEntry } from "./store.ts";
 
 export interface ScopedManifest extends Omit<Manifest, "tables"> {
   scope: ScopeKey;
@@ -96,7 +96,7 @@ export async function scopedTables(
 }
 
 /** Every street's review figures, for every street official: built once per version, not once per set of streets. */
-async function scorecards(dir: string, manifest: Manifest): Promise<Record<string, TableEntry>> {
+export async function scorecards(dir: string, manifest: Manifest): Promise<Record<string, TableEntry>> {
   // A sample round stands for the rounds, which the data decides.
   const recipe = JSON.stringify(scorecardTablesSql([parsePeriod("month", "2000-01")!]));
   const source = await storeDatabasePath(dir, manifest);
@@ -170,21 +170,3 @@ async function removeOtherVersions(dir: string, keep: string) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
 }
-
-/**
- * Builds what every district's first pages wait for (the store's database, the masked
- * roles' and every street's scorecards, which each street official's scope holds) for
- * the current version, once a start or an import makes it current; street officials'
- * own scopes, a few seconds each from the store's database, on their first request.
- */
-export async function prebuildScopes(dir: string, given?: Manifest | null): Promise<void> {
-  const manifest = given === undefined ? await readManifest(dir) : given;
-  const id = manifest && `${dir}\0${manifest.version}`;
-  if (!manifest || prebuilt.has(id!)) return;
-  prebuilt.add(id!);
-  await scopedManifest(dir, manifest, "masked");
-  await scorecards(dir, manifest);
-}
-
-/** The versions whose builds have been asked for, by store folder. */
-const prebuilt = new Set<string | null>();

@@ -4,14 +4,14 @@
  */
 import type { Handlers } from "../../framework/mod.ts";
 import { dataDir } from "../../lib/config.ts";
-import { prebuildScopes } from "../../lib/store/scoped.ts";
+import { prebuildVersion } from "../../lib/store/prebuild.ts";
 import { readManifest } from "../../lib/store/store.ts";
 
 export const handler: Handlers = {
   async GET() {
     const dir = dataDir();
     const manifest = await readManifest(dir);
-    prebuildScopes(dir, manifest).catch((e) => console.error("building the scopes' data failed:", e));
+    prebuildVersion(dir, manifest).catch((e) => console.error("building the scopes' data failed:", e));
     return Response.json(
       { ok: manifest !== null, version: manifest?.version ?? null, created_at: manifest?.created_at ?? null },
       { headers: { "cache-control": "no-store" } },

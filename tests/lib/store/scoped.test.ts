@@ -10,7 +10,8 @@ import { generateDemo } from "../../../lib/demo/generate.ts";
 import { openStoreDb } from "../../../lib/store/open_store_db.ts";
 import { STREET_SCORECARDS } from "../../../lib/reviews/scorecard.ts";
 import { attachScopeDatabase } from "../../../lib/store/scope_database.ts";
-import { prebuildScopes, type ScopedManifest, scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
+import { prebuildVersion } from "../../../lib/store/prebuild.ts";
+import { type ScopedManifest, scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
 import { readManifest, writeStore } from "../../../lib/store/store.ts";
 
 const dir = await Deno.makeTempDir();
@@ -131,7 +132,7 @@ Deno.test("a scope is built once per store version, concurrent requests sharing 
 Deno.test("a new version's shared builds are made before anyone asks: the store's, the masked roles', the review figures", async () => {
   const next = await writeStore(dir, {}, "scoped test 3");
   const version = `${dir}/scopes/${next.version}`;
-  await Promise.all([prebuildScopes(dir), prebuildScopes(dir, next)]);
+  await Promise.all([prebuildVersion(dir), prebuildVersion(dir, next)]);
   const built = async () => {
     const names = [];
     for await (const e of Deno.readDir(version)) names.push(e.name.replace(/\.[0-9a-f]{8}$/, ""));
