@@ -4,6 +4,7 @@
  * equal strength), named places, and the other kinds counted.
  */
 import type { Row } from "../db/connector.ts";
+import { type Lang, t } from "../i18n.ts";
 
 /** The rows of `alerts`, strongest surge first; what every screen of alerts reads. */
 export const ALERTS_LIST_SQL = `SELECT a.*, coalesce(p.name, c.name || b.name) AS place_name
@@ -63,4 +64,9 @@ export function summariseAlerts(rows: Row[]): AlertSummary {
     recurrences: rows.filter((r) => r.alert_kind === "recurrence").length,
     deadlineRisks: rows.filter((r) => r.alert_kind === "deadline_risk").length,
   };
+}
+
+/** The period a surge line counts, as every screen of alerts writes it. */
+export function surgePeriod(line: Pick<SurgeLine, "grain" | "periodStart">, lang: Lang): string {
+  return `${t(lang, `alerts.grain.${line.grain}`)} ${new Date(line.periodStart).toISOString().slice(5, 10)}`;
 }
