@@ -25,6 +25,18 @@ export const ALERT_MESSAGES = {
   "alerts.previous_ticket": ["此前办结工单", "Ticket closed before"],
   "alerts.days_after_closing": ["办结后天数", "Days after closing"],
   "alerts.chain_position": ["第几次复诉", "Times reported again"],
+  "alerts.recurrence_count": ["复诉件数", "Recurrences"],
+  "alerts.most_times": ["最多第几次复诉", "Most times reported again"],
+  "alerts.latest_received": ["最近受理", "Latest received"],
+  "alerts.recurring_tickets": ["复诉工单", "Recurring tickets"],
+  "alerts.grouped": [
+    "按楼栋（无楼栋时小区）与类别归并为 {groups} 处，反复复诉的在前",
+    "At {groups} places and categories, those reported again most often first",
+  ],
+  "alerts.more_in_export": [
+    "另有 {n} 处未列出，CSV/XLSX 含全部工单",
+    "{n} more not listed: the CSV/XLSX holds every ticket",
+  ],
   "alerts.due": ["办理期限", "Due"],
   "alerts.workdays_open": ["已用 / 时限（工作日）", "Working days used / allowed"],
   "alerts.probability": ["逾期概率", "Probability of missing"],
