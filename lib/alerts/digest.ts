@@ -9,7 +9,7 @@
 import type { Row } from "../db/connector.ts";
 import { formatPercent } from "../format.ts";
 import { type Lang, type MessageKey, t } from "../i18n.ts";
-import { summariseAlerts } from "./present.ts";
+import { summariseAlerts, surgePeriod } from "./present.ts";
 import type { AlertKind } from "./view.ts";
 
 type Columns = { key: string; label: string }[];
@@ -53,7 +53,7 @@ export function digestTables(rows: Row[], lang: Lang): DigestTable[] {
       rows: surges.map((s) => ({
         place: `${t(lang, `level.${s.level}` as MessageKey)} ${s.placeName}`,
         category: s.category ?? label("alerts.all_categories"),
-        period: `${t(lang, `alerts.grain.${s.grain}`)} ${day(s.periodStart)}`,
+        period: surgePeriod(s, lang),
         observed: s.observed,
         expected: round1(s.expected),
         upper: round1(s.upper),

@@ -66,7 +66,10 @@ export function summariseAlerts(rows: Row[]): AlertSummary {
   };
 }
 
-/** The period a surge line counts, as every screen of alerts writes it. */
+/**
+ * The period a surge line counts, as every screen of alerts writes it: the day, or the 7
+ * days from the week's first (「11-08 起 7 天」), month and day as a DATE's UTC midnight.
+ */
 export function surgePeriod(line: Pick<SurgeLine, "grain" | "periodStart">, lang: Lang): string {
-  return `${t(lang, `alerts.grain.${line.grain}`)} ${new Date(line.periodStart).toISOString().slice(5, 10)}`;
+  return t(lang, `alerts.period.${line.grain}`, { date: new Date(line.periodStart).toISOString().slice(5, 10) });
 }

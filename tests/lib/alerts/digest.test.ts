@@ -48,7 +48,7 @@ Deno.test("digest: one table per kind, places by level and name, periods and pro
   assert.deepEqual(surges.rows, [{
     place: "街道 东街道",
     category: "全部类别",
-    period: "近 7 天 2024-05-13",
+    period: "05-13 起 7 天",
     observed: 40,
     expected: 20,
     upper: 30,
@@ -69,6 +69,7 @@ Deno.test("digest: one table per kind, places by level and name, periods and pro
   assert.ok(!toCsv(risks.rows).includes(",=HYPERLINK"));
   assert.deepEqual(risks.columns.map((c) => c.label)[0], "工单编号");
   assert.equal(digestTables(rows, "en")[0].columns[0].label, "Place");
+  assert.equal(digestTables(rows, "en")[0].rows[0].period, "7 days from 05-13");
 });
 
 const recurrence = (ticket: string, place: string, category: string, position: number, day: number) => ({
