@@ -3,7 +3,7 @@
  * surge (a compound's parking tickets, five extra a day over its last four days):
  * the layer switched on from its toggle rings as many places as the store's alerts say, and
  * the planted compound's panel lists its surge with the counts the store computes and a chart
- * of its eight weeks; screenshots at 1920×1080 and 1366×768.
+ * of its eight weeks; screenshots of the district and the compound at 1920×1080 and 1366×768.
  */
 import assert from "node:assert/strict";
 import type { Page } from "puppeteer-core";
@@ -72,6 +72,8 @@ Deno.test({
       assert.equal(await ringedPlaces(page), expected.streets, "the district's streets with alerts are ringed");
       assert.equal(await page.$$eval(".alert-rings li", (l) => l.length), 3);
       await page.waitForFunction(() => new URLSearchParams(location.search).get("alerts") === "1");
+      await new Promise((r) => setTimeout(r, 800));
+      await screenshot(page, `map-alerts-district-${viewport.width}x${viewport.height}`);
 
       await page.goto(`${server.url}map?place=compound:${COMPOUND}&alerts=1`);
       assert.equal(await ringedPlaces(page), expected.buildings, "in a compound, buildings with alerts are ringed");
