@@ -119,7 +119,7 @@ function PlaceAlertList({ here, series, index, lang, onPick }: {
                 class="link"
                 onClick={() => onPick({ level: r.level as PlaceRef["level"], id: String(r.place_id) })}
               >
-                {name(String(r.level), r.place_id)}
+                {String(r.place_name ?? name(String(r.level), r.place_id))}
               </button>
               <span>{String(r.category)}</span>
               <span class="num">{t(lang, "alerts.times_again", { n: Number(r.observed) })}</span>
