@@ -6,7 +6,7 @@
 import { DEFAULT_SEED, DEFAULT_TICKETS, type DemoOptions, generateDemo } from "../demo/generate.ts";
 import { readManifest, writeStore } from "./store.ts";
 
-async function recipeHash(): Promise<string> {
+function recipeHash(): Promise<string> {
   const demo = new URL("../demo/", import.meta.url);
   const files = [
     ...[...Deno.readDirSync(demo)].map((e) => new URL(e.name, demo)).filter((u) => u.pathname.endsWith(".ts")),
