@@ -79,19 +79,33 @@ export default function AlertDigest({ lang, engine }: AlertDigestProps) {
               XLSX
             </button>
           </div>
-          {table.rows.length === 0 ? <p class="status">{t(lang, "alerts.none")}</p> : (
-            <table class="digest-table">
-              <thead>
-                <tr>{table.columns.map((c) => <th key={c.key}>{c.label}</th>)}</tr>
-              </thead>
-              <tbody>
-                {table.rows.map((r, i) => <tr key={i}>{table.columns.map((c) => <td key={c.key}>{r[c.key]}</td>)}</tr>)}
-              </tbody>
-            </table>
-          )}
+          {table.rows.length === 0 ? <p class="status">{t(lang, "alerts.none")}</p> : table.shown
+            ? (
+              <>
+                <p class="digest-basis">{t(lang, "alerts.grouped", { groups: table.shown.groups })}</p>
+                <DigestRows columns={table.shown.columns} rows={table.shown.rows} />
+                {table.shown.more > 0 && (
+                  <p class="digest-more">{t(lang, "alerts.more_in_export", { n: table.shown.more })}</p>
+                )}
+              </>
+            )
+            : <DigestRows columns={table.columns} rows={table.rows} />}
         </section>
       ))}
     </div>
+  );
+}
+
+function DigestRows({ columns, rows }: Pick<DigestTable, "columns" | "rows">) {
+  return (
+    <table class="digest-table">
+      <thead>
+        <tr>{columns.map((c) => <th key={c.key}>{c.label}</th>)}</tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => <tr key={i}>{columns.map((c) => <td key={c.key}>{r[c.key]}</td>)}</tr>)}
+      </tbody>
+    </table>
   );
 }
 

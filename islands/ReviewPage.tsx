@@ -15,7 +15,8 @@ import type { ReviewData, ReviewTable } from "../lib/reviews/review.ts";
 import { Figure } from "../ui/common/Figure.tsx";
 import { type MapRange, ReviewTableView } from "../ui/reviews/ReviewTableView.tsx";
 import { TrendLines } from "../ui/reviews/TrendLines.tsx";
-import { freezeReview, usePacks, useReview } from "../ui/reviews/use_review.ts";
+import type { QueryState } from "../ui/common/use_store_query.ts";
+import { freezeReview, useMonthAlerts, usePacks, useReview } from "../ui/reviews/use_review.ts";
 
 export interface ReviewPageProps {
   lang: Lang;
@@ -45,19 +46,26 @@ const publicationDays = (lang: Lang) =>
 export default function ReviewPage(props: ReviewPageProps) {
   const { lang } = props;
   const state = useReview(props);
+  const alerts = useMonthAlerts(props, state.status === "ready");
   const period = parsePeriod(props.kind, props.period)!;
   if (state.status === "loading") return <p class="status" role="status">{t(lang, "reviews.computing")}</p>;
   if (state.status === "error") {
     const message = props.pack ? t(lang, "reviews.pack_missing", { id: props.pack }) : state.message;
     return <p class="status status-error" role="alert">{t(lang, "state.error", { message })}</p>;
   }
-  return <Review {...props} period={period} data={state.data} />;
+  // Once in, a live month's alerts are one of its tables, frozen with the rest.
+  const data = alerts?.status === "ready" ? { ...state.data, tables: [...state.data.tables, alerts.data] } : state.data;
+  return <Review {...props} period={period} data={data} alerts={alerts} />;
 }
 
-function Review({ lang, kind, period, pack, place, packs, data }: Omit<ReviewPageProps, "period" | "engine"> & {
-  period: Period;
-  data: ReviewData | ReviewPack;
-}) {
+function Review({ lang, kind, period, pack, place, packs, data, alerts }:
+  & Omit<ReviewPageProps, "period" | "engine">
+  & {
+    period: Period;
+    data: ReviewData | ReviewPack;
+    /** A live month's alerts while they are computed; null when `data` holds all it has. */
+    alerts: QueryState<ReviewTable> | null;
+  }) {
   const district = data.district ?? t(lang, "reviews.district_unknown");
   const asOf = stampText(data.asOf, OFFSET);
   const title = reviewTitle(period, lang);
@@ -79,7 +87,15 @@ function Review({ lang, kind, period, pack, place, packs, data }: Omit<ReviewPag
   return (
     <div class="review-body" data-as-of={data.asOf ?? ""} data-store-version={data.storeVersion}>
       <style>{printPageCss(t(lang, "reviews.page_footer", { district, title, asOf }), lang)}</style>
-      <Toolbar lang={lang} kind={kind} period={data.period} pack={pack} access={packs} data={data} />
+      <Toolbar
+        lang={lang}
+        kind={kind}
+        period={data.period}
+        pack={pack}
+        access={packs}
+        data={data}
+        complete={alerts === null || alerts.status !== "loading"}
+      />
       {"frozenAt" in data && (
         <p class="review-frozen" role="note">
           {t(lang, "reviews.frozen_banner", { time: stampText(data.frozenAt, OFFSET), asOf })}
@@ -132,7 +148,9 @@ function Review({ lang, kind, period, pack, place, packs, data }: Omit<ReviewPag
                   </>
                 )}
                 {/* Nor has a pack frozen before the early warning existed. */}
-                {table("alerts") && view(table("alerts"), { limit: LIST_ROWS })}
+                {table("alerts")
+                  ? view(table("alerts"), { limit: LIST_ROWS })
+                  : alerts && <AlertsPending state={alerts} lang={lang} />}
               </>
             )
             : (
@@ -158,13 +176,29 @@ function Review({ lang, kind, period, pack, place, packs, data }: Omit<ReviewPag
   );
 }
 
-function Toolbar({ lang, kind, period, pack, access, data }: {
+/** Where the month's alerts table comes, while it is computed or when it failed. */
+function AlertsPending({ state, lang }: { state: QueryState<ReviewTable>; lang: Lang }) {
+  return (
+    <section class="panel review-table" data-table="alerts" data-state={state.status}>
+      <header class="review-table-head">
+        <h2>{t(lang, "reviews.table.alerts")}</h2>
+      </header>
+      {state.status === "error"
+        ? <p class="status status-error" role="alert">{t(lang, "state.error", { message: state.message })}</p>
+        : <p class="status" role="status">{t(lang, "alerts.computing")}</p>}
+    </section>
+  );
+}
+
+function Toolbar({ lang, kind, period, pack, access, data, complete }: {
   lang: Lang;
   kind: PeriodKind;
   period: string;
   pack: string | null;
   access: PackAccess;
   data: ReviewData;
+  /** Whether every table is in: a pack frozen earlier would lack the alerts. */
+  complete: boolean;
 }) {
   const [packs, added] = usePacks(kind, period, access.read);
   const [freezing, setFreezing] = useState<"idle" | "busy" | string>("idle");
@@ -185,7 +219,7 @@ function Toolbar({ lang, kind, period, pack, access, data }: {
     <div class="review-toolbar no-print">
       <button type="button" onClick={() => print()} data-action="print">{t(lang, "reviews.print")}</button>
       {!pack && access.write && (
-        <button type="button" onClick={freeze} disabled={freezing === "busy"} data-action="freeze">
+        <button type="button" onClick={freeze} disabled={freezing === "busy" || !complete} data-action="freeze">
           {t(lang, freezing === "busy" ? "reviews.freezing" : "reviews.freeze")}
         </button>
       )}

@@ -4,6 +4,7 @@
  * equal strength), named places, and the other kinds counted.
  */
 import type { Row } from "../db/connector.ts";
+import { type Lang, t } from "../i18n.ts";
 
 /** The rows of `alerts`, strongest surge first; what every screen of alerts reads. */
 export const ALERTS_LIST_SQL = `SELECT a.*, coalesce(p.name, c.name || b.name) AS place_name
@@ -63,4 +64,12 @@ export function summariseAlerts(rows: Row[]): AlertSummary {
     recurrences: rows.filter((r) => r.alert_kind === "recurrence").length,
     deadlineRisks: rows.filter((r) => r.alert_kind === "deadline_risk").length,
   };
+}
+
+/**
+ * The period a surge line counts, as every screen of alerts writes it: the day, or the 7
+ * days from the week's first (「11-08 起 7 天」), month and day as a DATE's UTC midnight.
+ */
+export function surgePeriod(line: Pick<SurgeLine, "grain" | "periodStart">, lang: Lang): string {
+  return t(lang, `alerts.period.${line.grain}`, { date: new Date(line.periodStart).toISOString().slice(5, 10) });
 }

@@ -37,6 +37,8 @@ export interface MapState {
   sources: string[] | null;
   statuses: string[] | null;
   layer: LayerId;
+  /** Whether places with current alerts (预警) are ringed. */
+  alerts: boolean;
   grain: Grain;
   /** null: fit the place. */
   view: MapView | null;
@@ -54,6 +56,7 @@ export const DEFAULT_STATE: MapState = {
   sources: null,
   statuses: null,
   layer: "per_1000",
+  alerts: false,
   grain: "day",
   view: null,
 };
@@ -76,6 +79,7 @@ export function encodeState(state: MapState, lang?: string): string {
     if (values) p.set(name, values.join(","));
   }
   if (state.layer !== DEFAULT_STATE.layer) p.set("layer", state.layer);
+  if (state.alerts) p.set("alerts", "1");
   if (state.grain !== DEFAULT_STATE.grain) p.set("grain", state.grain);
   if (state.view) {
     const { lon, lat, zoom, pitch } = state.view;
@@ -106,6 +110,7 @@ export function decodeState(search: string): MapState {
   }
   const layer = p.get("layer");
   if (layer && isLayerId(layer)) state.layer = layer;
+  state.alerts = p.get("alerts") === "1";
   if (p.get("grain") === "week") state.grain = "week";
   const view = p.get("view")?.split(",").map(Number);
   if (view?.length === 4 && view.every(Number.isFinite)) {

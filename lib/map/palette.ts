@@ -70,3 +70,16 @@ export const SELECTED = "#1f6feb";
 
 /** Tickets not placed, by why (lib/metrics/data_quality.ts); those without coordinates are not on a map. */
 export const UNPLACED_COLORS = { outside_compounds: "#e67e22", outside_district: "#c0392b" } as const;
+
+/**
+ * The alerts layer's rings around places with current alerts, by how many: one, from
+ * `breaks[0]`, from `breaks[1]`; teal, so they read on every fill ramp's warm colours.
+ */
+export const ALERT_RINGS = {
+  breaks: [2, 5],
+  colors: ["#3bc9db", "#1098ad", "#0b4f5c"],
+  widths: [2.5, 3.5, 5],
+} as const;
+
+/** A surge's chart: the observed count, and the expected count with its usual band. */
+export const SURGE_CHART = { observed: "#c0392b", expected: "#1098ad" } as const;

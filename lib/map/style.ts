@@ -9,7 +9,7 @@
  * font the page's stylesheet names.
  */
 import type { FeatureCollection } from "./geojson.ts";
-import { PALETTES, PRIORITY_OUTLINE, SELECTED, type Theme } from "./palette.ts";
+import { ALERT_RINGS, PALETTES, PRIORITY_OUTLINE, SELECTED, type Theme } from "./palette.ts";
 import { TILE_MAX_ZOOM, TILE_MIN_ZOOM, TILE_PROMOTE_ID, type TileLayer } from "./tile_layers.ts";
 
 export interface MapLayers {
@@ -219,6 +219,47 @@ function pointLayers(p: typeof PALETTES[Theme], ramp: unknown, from: ReturnType<
   ];
 }
 
+/** The layers the alerts layer rings places on: each level's features carry their count as feature-state `alerts`. */
+export const ALERT_LAYERS = ["streets", "communities", "compounds", "buildings"] as const;
+
+/** A ring around each place with alerts, in the class of its count (lib/map/palette.ts). */
+function alertLayers(from: ReturnType<typeof geometrySource>) {
+  const [low, high] = ALERT_RINGS.breaks;
+  const byCount = (none: unknown, values: readonly unknown[]) => [
+    "step",
+    ["coalesce", ["feature-state", "alerts"], 0],
+    none,
+    1,
+    values[0],
+    low,
+    values[1],
+    high,
+    values[2],
+  ];
+  const ring = byCount("rgba(0,0,0,0)", ALERT_RINGS.colors);
+  return [
+    ...ALERT_LAYERS.map((layer) => ({
+      id: `alerts-${layer}`,
+      type: "line",
+      ...from(layer),
+      ...layer === "buildings" ? { minzoom: TILE_MIN_ZOOM.buildings } : {},
+      paint: { "line-color": ring, "line-width": byCount(0, ALERT_RINGS.widths) },
+    })),
+    {
+      id: "alerts-compound-points",
+      type: "circle",
+      ...from("compounds"),
+      filter: IS_POINT,
+      paint: {
+        "circle-color": "rgba(0,0,0,0)",
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 11, 8, 16, 14, 19, 20],
+        "circle-stroke-color": ring,
+        "circle-stroke-width": byCount(0, ALERT_RINGS.widths),
+      },
+    },
+  ];
+}
+
 const selected = (on: unknown, off: unknown) => ["case", ["boolean", ["feature-state", "selected"], false], on, off];
 
 /**
@@ -309,6 +350,7 @@ function drillLayers(p: typeof PALETTES[Theme], from: ReturnType<typeof geometry
       ...from("streets"),
       paint: { "line-color": "#1d2733", "line-width": selected(4, 0) },
     },
+    ...alertLayers(from),
     label("street", 0, 13, 15, "#1d2733"),
     label("community", 12.5, 15, 13, "#34495e"),
     label("compound", 14, 24, 12, "#1d2733"),

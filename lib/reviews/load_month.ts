@@ -5,7 +5,7 @@ import { roundFiguresSql, roundListSql, storedRoundSql } from "./callback_round.
 import { heldStreets, loadReviewPlaces, withPlaceNames } from "./load_common.ts";
 import { closingMonth, lastDay, type Period } from "./period.ts";
 import { monthAlertsSql } from "../alerts/review.ts";
-import { type CellFormat, figuresFrom, type ReviewData, reviewTable } from "./review.ts";
+import { type CellFormat, figuresFrom, type ReviewData, type ReviewTable, reviewTable } from "./review.ts";
 
 const ROUND_MEASURES: Record<string, CellFormat> = {
   closed: "count",
@@ -66,7 +66,7 @@ export async function loadMonthReview(
   const figures = (level: "street" | undefined) =>
     held ? storedRoundSql(round, level) : roundFiguresSql(round, level && { place: level });
   const closed = closingMonth(round);
-  const [places, [district], streets, communities, worklist, unsatisfied, publicationOverdue, alerts] = await Promise
+  const [places, [district], streets, communities, worklist, unsatisfied, publicationOverdue] = await Promise
     .all([
       loadReviewPlaces(db),
       db.query(figures(undefined)),
@@ -75,7 +75,6 @@ export async function loadMonthReview(
       db.query(roundListSql(round, "worklist", config.utcOffsetHours)),
       db.query(roundListSql(round, "unsatisfied", config.utcOffsetHours)),
       db.query(roundListSql(round, "publication_overdue", config.utcOffsetHours)),
-      db.query(monthAlertsSql(closed.start, lastDay(closed))),
     ]);
   // Items not yet called back: the callers' remaining work.
   const withPending = <T extends Record<string, unknown>>(r: T) => ({
@@ -147,7 +146,15 @@ export async function loadMonthReview(
         { ...LIST_COLUMNS, publication_due: "date", status: "code", reply: "text" },
         publicationOverdue,
       ),
-      reviewTable("alerts", ALERT_COLUMNS, alerts),
     ],
   };
+}
+
+/**
+ * The table `alerts` of the month the round counts: asked for once the other tables are
+ * on screen, as the surge detector over a month takes longer than all of them together.
+ */
+export async function loadMonthAlerts(db: Connector, round: Period): Promise<ReviewTable> {
+  const closed = closingMonth(round);
+  return reviewTable("alerts", ALERT_COLUMNS, await db.query(monthAlertsSql(closed.start, lastDay(closed))));
 }

@@ -6,7 +6,7 @@
 import { DEFAULT_SEED, DEFAULT_TICKETS, type DemoOptions, generateDemo } from "../demo/generate.ts";
 import { readManifest, writeStore } from "./store.ts";
 
-async function recipeHash(): Promise<string> {
+function recipeHash(): Promise<string> {
   const demo = new URL("../demo/", import.meta.url);
   const files = [
     ...[...Deno.readDirSync(demo)].map((e) => new URL(e.name, demo)).filter((u) => u.pathname.endsWith(".ts")),
@@ -14,13 +14,18 @@ async function recipeHash(): Promise<string> {
     new URL("./arrow.ts", import.meta.url),
     new URL("./store.ts", import.meta.url),
   ].sort((a, b) => a.href.localeCompare(b.href));
-  const text = files.map((f) => f.pathname + Deno.readTextFileSync(f)).join("\0");
+  return hash(files.map((f) => f.pathname + Deno.readTextFileSync(f)).join("\0"));
+}
+
+async function hash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest).slice(0, 6)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export async function demoSource({ seed = DEFAULT_SEED, tickets = DEFAULT_TICKETS }: DemoOptions = {}) {
-  return `demo seed=${seed} tickets=${tickets} recipe=${await recipeHash()}`;
+export async function demoSource({ seed = DEFAULT_SEED, tickets = DEFAULT_TICKETS, plan }: DemoOptions = {}) {
+  // A district with planted events is another district: it is rebuilt when its plan changes.
+  const planted = plan ? ` plan=${await hash(JSON.stringify(plan))}` : "";
+  return `demo seed=${seed} tickets=${tickets}${planted} recipe=${await recipeHash()}`;
 }
 
 export async function ensureDemoStore(dir: string, options: DemoOptions = {}): Promise<void> {

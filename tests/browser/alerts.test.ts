@@ -4,6 +4,7 @@
  * streets only, and the wall's 预警 scene; screenshots at 1920×1080 and 1366×768.
  */
 import assert from "node:assert/strict";
+import { SHOWN_RECURRENCE_GROUPS } from "../../lib/alerts/digest.ts";
 import { ROOT } from "../../lib/config.ts";
 import { ensureDemoStore } from "../../lib/store/demo_store.ts";
 import { launchBrowser } from "./chromium.ts";
@@ -36,6 +37,17 @@ Deno.test({
           });
         const kinds = await page.$$eval(".digest-section", (s) => s.map((e) => e.getAttribute("data-kind")));
         assert.deepEqual(kinds, ["surge", "recurrence", "deadline_risk"]);
+        // Recurrences by place and category, at most the first groups; every ticket counted in the heading.
+        const recurrences = await page.$eval(".digest-section[data-kind='recurrence']", (section) => ({
+          tickets: Number(section.querySelector(".digest-count")?.textContent),
+          header: [...section.querySelectorAll("thead th")].map((th) => th.textContent),
+          counts: [...section.querySelectorAll("tbody tr td:nth-child(3)")].map((td) => Number(td.textContent)),
+        }));
+        if (recurrences.tickets > 0) {
+          assert.equal(recurrences.header[2], "复诉件数");
+          assert.ok(recurrences.counts.length <= SHOWN_RECURRENCE_GROUPS);
+          assert.ok(recurrences.counts.reduce((a, b) => a + b, 0) <= recurrences.tickets);
+        }
         await screenshot(page, `alerts-digest-${role}-${viewport.width}x${viewport.height}`);
         if (role !== "street") continue;
         const places = await page.$$eval(

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import type { Page } from "puppeteer-core";
 import { importFile } from "../../cli/import.ts";
 import { fromXlsx } from "../../lib/export/xlsx.ts";
+import { monthAlertsSql } from "../../lib/alerts/review.ts";
 import { ensureDemoStore } from "../../lib/store/demo_store.ts";
 import { openStoreDb } from "../../lib/store/open_store_db.ts";
 import { launchBrowser } from "./chromium.ts";
@@ -154,6 +155,16 @@ Deno.test("reviews", { sanitizeResources: false, sanitizeOps: false }, async (t)
     );
     assert.ok(replies.filter((r) => HAN.test(r)).length > replies.length * 0.8, "replies shown");
     assert.ok(replies.every((r) => !/\d{3}/.test(r)), "replies masked");
+    // The month's alerts come after the first figures, in their own table once computed.
+    await page.waitForSelector('[data-table="alerts"][data-total]', { timeout: 240_000 });
+    const [{ n: alerted }] = await store.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM (${monthAlertsSql("2026-10-01", "2026-10-31")})`,
+    );
+    assert.equal(
+      Number(await page.$eval('[data-table="alerts"]', (e) => e.getAttribute("data-total"))),
+      Number(alerted),
+    );
+    assert.equal(await page.$eval('[data-action="freeze"]', (b) => (b as HTMLButtonElement).disabled), false);
     await page.$eval('[data-table="publication_streets"]', (e) => e.scrollIntoView());
     await screenshot(page, "reviews-month-publication-1920x1080");
 

@@ -9,7 +9,7 @@ import { childLevel } from "../../lib/drill/path.ts";
 import type { MapView, PlaceRef } from "../../lib/drill/state.ts";
 import { type Bounds, bounds } from "../../lib/map/geojson.ts";
 import type { LayerUnit } from "../../lib/map/layers.ts";
-import { DRILL_SOURCE, type DrillStyle, type MapLayers, POINT_LAYERS } from "../../lib/map/style.ts";
+import { ALERT_LAYERS, DRILL_SOURCE, type DrillStyle, type MapLayers, POINT_LAYERS } from "../../lib/map/style.ts";
 import type { Lang } from "../../lib/i18n.ts";
 import type { Colors } from "../../lib/drill/layer_data.ts";
 import { FeatureStateBatch } from "../../lib/map/feature_state_batch.ts";
@@ -35,6 +35,9 @@ export interface DrillMapViewProps {
   compoundColors: Colors;
   hexColors: Colors;
   priority: Set<string>;
+  /** Alerts by place of `alertLevel`, ringed (empty while the alerts layer is off). */
+  alertRings: Map<string, number>;
+  alertLevel: PlaceRef["level"];
   /** Whether the layer's colours have arrived. */
   coloured: boolean;
   onPick: (place: PlaceRef) => void;
@@ -61,6 +64,8 @@ const HIT_LAYERS: Record<PlaceRef["level"], string[]> = {
 /** The map's geometry comes from tiles: nothing to hand MapCanvas as GeoJSON. */
 const EMPTY = { type: "FeatureCollection" as const, features: [] };
 const NO_GEOMETRY: MapLayers = { streets: EMPTY, communities: EMPTY, compounds: EMPTY };
+
+const NONE = new Map<string, unknown>();
 
 /** A feature-state target: the hexes have a GeoJSON source of their own, the rest are layers of the tiles. */
 const target = (layer: string, id: string) =>
@@ -110,6 +115,12 @@ export function DrillMapView(props: DrillMapViewProps) {
     batch.current.set("compounds", "priority", new Map([...props.priority].map((id) => [id, true])));
     schedule(map);
   }, [map, props.priority]);
+  useLayoutEffect(() => {
+    if (!map) return;
+    const ringed = SOURCE_OF[props.alertLevel];
+    for (const layer of ALERT_LAYERS) batch.current.set(layer, "alerts", layer === ringed ? props.alertRings : NONE);
+    schedule(map);
+  }, [map, props.alertRings, props.alertLevel]);
   useEffect(() => {
     map?.setLayoutProperty("hexes", "visibility", props.unit === "hex" ? "visible" : "none");
   }, [map, props.unit]);

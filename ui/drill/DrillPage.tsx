@@ -16,6 +16,7 @@ import { type LayerId, LAYERS } from "../../lib/map/layers.ts";
 import type { Axis } from "../../lib/metrics/cube.ts";
 import { StatusMessage } from "../common/StatusMessage.tsx";
 import type { QueryState } from "../common/use_store_query.ts";
+import { AlertsSection } from "./AlertsSection.tsx";
 import { Children } from "./Children.tsx";
 import { CompoundRanking } from "./CompoundRanking.tsx";
 import type { DrillGeometry, TicketMeta } from "./drill_data.ts";
@@ -39,7 +40,7 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
 }) {
   const [s, update] = useUrlState(lang);
   const active = useRef<Axis | null>(null);
-  const { meta, range, drawn, charts, panel, layerQuery, colors, busy } = useDrillQueries({
+  const { meta, range, drawn, charts, panel, layerQuery, colors, alerts, busy } = useDrillQueries({
     db,
     data,
     tickets,
@@ -66,6 +67,7 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
   }, [update]);
   const onView = useCallback((view: MapView) => update({ view }), [update]);
   const onLayer = useCallback((layer: LayerId) => update({ layer }), [update]);
+  const onAlerts = useCallback((on: boolean) => update({ alerts: on }), [update]);
   const highIsGood = LAYERS[s.layer].highIsGood;
   const ranked = useMemo(
     () => rankCompounds(data.index, s.place, null, colors.values, highIsGood),
@@ -92,6 +94,7 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
       data-busy={String(busy)}
       data-place={s.place ? `${s.place.level}:${s.place.id}` : "district"}
       data-area-compounds={drawn?.length}
+      data-alert-places={s.alerts && alerts.list.status === "ready" ? alerts.rings.size : undefined}
     >
       <div class="drill-main">
         <div class="drill-map-wrap">
@@ -111,6 +114,8 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
             compoundColors={colors.compounds}
             hexColors={colors.hexes}
             priority={colors.priority}
+            alertRings={alerts.rings}
+            alertLevel={alerts.ringLevel}
             coloured={colors !== NO_COLORS}
             onPick={pick}
             onView={onView}
@@ -123,8 +128,11 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
             drawing={drawing}
             colors={colors}
             layerQuery={layerQuery}
+            alerts={s.alerts}
+            alertsLoading={s.alerts && (alerts.list.status === "loading" || alerts.list.stale)}
             lang={lang}
             onLayer={onLayer}
+            onAlerts={onAlerts}
             onDrawing={setDrawing}
             onArea={drawArea}
           />
@@ -173,6 +181,16 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
             onPick={pick}
           />
         )}
+        <AlertsSection
+          on={s.alerts}
+          list={alerts.list}
+          here={alerts.here}
+          series={alerts.series}
+          index={data.index}
+          lang={lang}
+          onShow={() => onAlerts(true)}
+          onPick={pick}
+        />
         {panel.status === "error"
           ? <StatusMessage state={panel} lang={lang} />
           : panel.status === "loading"

@@ -1,10 +1,16 @@
 /** The chosen layer's legend: its classes with their ranges, or its categories (Gi*, gaps). */
 import type { ClassedValues, LayerId } from "../../lib/map/layers.ts";
 import { formatLayerValue } from "../../lib/map/layers.ts";
-import { GAP_COLORS, GI_COLORS, PALETTES, PRIORITY_OUTLINE } from "../../lib/map/palette.ts";
+import { ALERT_RINGS, GAP_COLORS, GI_COLORS, PALETTES, PRIORITY_OUTLINE } from "../../lib/map/palette.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
 
-export function LayerLegend({ layer, classes, lang }: { layer: LayerId; classes: ClassedValues | null; lang: Lang }) {
+export function LayerLegend({ layer, classes, alerts, lang }: {
+  layer: LayerId;
+  classes: ClassedValues | null;
+  /** Whether the alerts layer's rings are drawn. */
+  alerts: boolean;
+  lang: Lang;
+}) {
   const items: [string, string][] = [];
   if (layer === "hotspots") {
     for (const [cls, color] of Object.entries(GI_COLORS.light)) items.push([color, t(lang, `gi.${cls}` as MessageKey)]);
@@ -36,6 +42,32 @@ export function LayerLegend({ layer, classes, lang }: { layer: LayerId; classes:
           </li>
         )}
       </ul>
+      {alerts && <AlertRingsLegend lang={lang} />}
     </div>
+  );
+}
+
+function AlertRingsLegend({ lang }: { lang: Lang }) {
+  const [low, high] = ALERT_RINGS.breaks;
+  const labels = [
+    t(lang, "alerts.rings_one"),
+    low + 1 === high ? String(low) : t(lang, "alerts.rings_some", { from: low, to: high - 1 }),
+    t(lang, "alerts.rings_many", { n: high }),
+  ];
+  return (
+    <>
+      <strong>{t(lang, "alerts.title")}</strong>
+      <ul class="alert-rings">
+        {labels.map((text, i) => (
+          <li key={text}>
+            <span
+              class="swatch outline"
+              style={{ borderColor: ALERT_RINGS.colors[i], borderWidth: `${ALERT_RINGS.widths[i]}px` }}
+            />
+            {text}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

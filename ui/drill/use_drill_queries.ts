@@ -2,8 +2,13 @@
  * The drill map's queries: the cross-filter's charts at once, the place panel and the metric
  * layer once the filter has settled, each superseded by the next; and whether any is pending.
  */
-import { useMemo } from "preact/hooks";
-import { type Connector, withOptions } from "../../lib/db/connector.ts";
+import { useMemo, useRef } from "preact/hooks";
+import { ALERTS_LIST_SQL } from "../../lib/alerts/present.ts";
+import { placeSeriesSql } from "../../lib/alerts/series_chart.ts";
+import type { SURGE_LEVELS } from "../../lib/alerts/surges.ts";
+import { type Connector, type Row, withOptions } from "../../lib/db/connector.ts";
+import { alertCounts, alertsOfCategories, placeAlerts } from "../../lib/drill/alerts.ts";
+import { childLevel } from "../../lib/drill/path.ts";
 import { compoundsInArea } from "../../lib/drill/area.ts";
 import { CrossFilter } from "../../lib/drill/crossfilter.ts";
 import { layerColors, layerData } from "../../lib/drill/layer_data.ts";
@@ -63,7 +68,52 @@ export function useDrillQueries({ db, data, tickets, s, active }: {
     () => layerColors(s.layer, layerRows, chartData, data.households),
     [s.layer, layerRows, chartData, data],
   );
+  const alerts = useAlerts(db, data, s, meta, panel.status === "ready");
   const busy = !meta || charts.status === "loading" || charts.stale || panel.status === "loading" || panel.stale ||
     panelKey !== filterKey || layerQuery.stale || layerKey !== `${s.layer}|${baseKey}`;
-  return { meta, range, drawn, charts, panel, layerQuery, colors, busy };
+  return { meta, range, drawn, charts, panel, layerQuery, colors, alerts, busy };
+}
+
+const NO_RINGS = new Map<string, number>();
+
+/**
+ * The current alerts once the first figures are in and the layer has been switched on (the
+ * district's whole detector is the page's heaviest query), kept when it is switched off;
+ * the places they ring at the level shown, the panel's place's alerts, and its series.
+ */
+function useAlerts(db: Connector | null, data: DrillGeometry, s: MapState, meta: TicketMeta | null, figures: boolean) {
+  const started = useRef(false);
+  started.current ||= figures;
+  const wanted = useRef(false);
+  wanted.current ||= s.alerts;
+  const list = useLatest(
+    "alerts",
+    meta && started.current && wanted.current
+      ? (signal) => withOptions(db!, { priority: "background", signal }).query(ALERTS_LIST_SQL)
+      : null,
+  );
+  const all = list.status === "ready" ? list.data : null;
+  const shown = useMemo(() => all && alertsOfCategories(all, s.categories), [all, s.categories]);
+  const level = childLevel(s.place?.level ?? "district") ?? "building";
+  const rings = useMemo(
+    () => s.alerts && shown ? alertCounts(shown, data.index, level) : NO_RINGS,
+    [s.alerts, shown, data.index, level],
+  );
+  const here = useMemo(
+    () => shown && placeAlerts(shown, data.index, s.place),
+    [shown, data.index, s.place?.level, s.place?.id],
+  );
+  // A building has no series of its own; a place without surging series needs no chart.
+  const seriesLevel = (s.place?.level ?? "district") as (typeof SURGE_LEVELS)[number];
+  const seriesKey = here?.own.length ? `${seriesLevel}:${s.place?.id ?? ""}` : "";
+  const series = useLatest<Row[]>(
+    seriesKey,
+    meta && seriesKey
+      ? (signal) =>
+        withOptions(db!, { priority: "background", signal }).query(
+          placeSeriesSql({ level: seriesLevel, placeId: s.place?.id, to: meta.newestDay }),
+        )
+      : null,
+  );
+  return { list, rings, ringLevel: level, here, series };
 }

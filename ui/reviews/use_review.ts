@@ -4,11 +4,11 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
-import { loadMonthReview } from "../../lib/reviews/load_month.ts";
+import { loadMonthAlerts, loadMonthReview } from "../../lib/reviews/load_month.ts";
 import { loadPeriodReview } from "../../lib/reviews/load_period.ts";
 import type { PackSummary, ReviewPack } from "../../lib/reviews/pack.ts";
 import { parsePeriod, type PeriodKind } from "../../lib/reviews/period.ts";
-import type { ReviewData } from "../../lib/reviews/review.ts";
+import type { ReviewData, ReviewTable } from "../../lib/reviews/review.ts";
 import { markError, markReady, openStore } from "../common/store.ts";
 import type { QueryState } from "../common/use_store_query.ts";
 
@@ -55,6 +55,27 @@ export function useReview(source: ReviewSource): QueryState<ReviewData | ReviewP
     if (state.status === "ready") markReady();
   }, [state.status]);
   return state;
+}
+
+/**
+ * A live month's table of alerts, computed once the review's other figures are in; null
+ * for a frozen pack (which holds the table it was frozen with) and for the other periods.
+ */
+export function useMonthAlerts(source: ReviewSource, ready: boolean): QueryState<ReviewTable> | null {
+  const live = !source.pack && source.kind === "month";
+  const [state, setState] = useState<QueryState<ReviewTable>>({ status: "loading" });
+  useEffect(() => {
+    if (!live || !ready) return;
+    const round = parsePeriod("month", source.period)!;
+    openStore(source.engine).then(({ db }) => loadMonthAlerts(db, round)).then(
+      (data) => setState({ status: "ready", data }),
+      (e: Error) => {
+        console.warn(e);
+        setState({ status: "error", message: e.message });
+      },
+    );
+  }, [ready]);
+  return live ? state : null;
 }
 
 /** The frozen packs of this period, newest first; empty while loading, when the list fails or is not the role's. */

@@ -1,10 +1,7 @@
 /** The week's surges, each place and category with its count against the expected one, and the other alerts counted. */
-import type { AlertSummary } from "../../lib/alerts/present.ts";
+import { type AlertSummary, surgePeriod } from "../../lib/alerts/present.ts";
 import { formatCount } from "../../lib/format.ts";
 import { type Lang, type MessageKey, t } from "../../lib/i18n.ts";
-
-/** A DATE arrives as epoch ms at UTC midnight: its month and day. */
-const monthDay = (ms: number) => new Date(ms).toISOString().slice(5, 10);
 
 export function AlertsScene({ data, lang }: { data: AlertSummary; lang: Lang }) {
   const widest = Math.max(...data.surges.map((s) => Math.max(s.observed, s.upper)));
@@ -28,7 +25,7 @@ export function AlertsScene({ data, lang }: { data: AlertSummary; lang: Lang }) 
                 <span class="wall-level">{t(lang, `level.${s.level}` as MessageKey)}</span> {s.placeName}
               </td>
               <td>{s.category ?? t(lang, "alerts.all_categories")}</td>
-              <td>{t(lang, `alerts.grain.${s.grain}`)} {monthDay(s.periodStart)}</td>
+              <td>{surgePeriod(s, lang)}</td>
               <td class="num wall-warn">{formatCount(s.observed, lang)}</td>
               <td class="num">{formatCount(Math.round(s.expected * 10) / 10, lang)}</td>
               <td>

@@ -1,6 +1,6 @@
 /** The alerts as people read them: one line per surging series, the other kinds counted. */
 import assert from "node:assert/strict";
-import { summariseAlerts } from "../../../lib/alerts/present.ts";
+import { summariseAlerts, surgePeriod } from "../../../lib/alerts/present.ts";
 
 const surge = (placeId: string, grain: string, q: number, observed = 10) => ({
   alert_kind: "surge",
@@ -31,4 +31,12 @@ Deno.test("alerts summary: a series once, by its strongest evidence, week before
   ]);
   assert.equal(summary.recurrences, 1);
   assert.equal(summary.deadlineRisks, 2);
+});
+
+Deno.test("a surge's period: the day, or the 7 days from the week's first", () => {
+  const periodStart = Date.UTC(2026, 10, 8);
+  assert.equal(surgePeriod({ grain: "week", periodStart }, "zh-CN"), "11-08 起 7 天");
+  assert.equal(surgePeriod({ grain: "week", periodStart }, "en"), "7 days from 11-08");
+  assert.equal(surgePeriod({ grain: "day", periodStart }, "zh-CN"), "11-08 当日");
+  assert.equal(surgePeriod({ grain: "day", periodStart }, "en"), "11-08");
 });

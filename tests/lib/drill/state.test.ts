@@ -23,6 +23,7 @@ const FULL: MapState = {
   sources: [],
   statuses: ["open"],
   layer: "backlog",
+  alerts: true,
   grain: "week",
   view: { lon: 112.52416, lat: 37.83359, zoom: 15.5, pitch: 45 },
 };
@@ -33,6 +34,7 @@ Deno.test("the URL round-trips every part of the state", () => {
   assert.equal(encodeState(DEFAULT_STATE), "");
   assert.equal(encodeState(DEFAULT_STATE, "en"), "?lang=en");
   assert.match(encodeState(FULL), /place=compound:S01C01X01/);
+  assert.match(encodeState(FULL), /&alerts=1&/);
 });
 
 const AREA: MapState["area"] = [[112.5, 37.8], [112.51, 37.8], [112.51, 37.81]];

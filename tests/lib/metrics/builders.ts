@@ -8,6 +8,7 @@ import * as deadlineRisk from "../../../lib/alerts/deadline_risk.ts";
 import * as normal from "../../../lib/alerts/normal.ts";
 import * as recurrence from "../../../lib/alerts/recurrence.ts";
 import * as alertsReview from "../../../lib/alerts/review.ts";
+import * as seriesChart from "../../../lib/alerts/series_chart.ts";
 import * as surges from "../../../lib/alerts/surges.ts";
 import * as alertsView from "../../../lib/alerts/view.ts";
 import * as backlog from "../../../lib/metrics/backlog.ts";
@@ -37,6 +38,7 @@ export const MODULES = {
   deadlineRisk,
   normal,
   recurrence,
+  seriesChart,
   surges,
   backlog,
   callbacks,
@@ -94,6 +96,7 @@ export const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> 
       category: null,
     }),
   earsC2Sql: () => surges.earsC2Sql(),
+  placeSeriesSql: () => seriesChart.placeSeriesSql({ level: "compound", placeId: "O'Brien", to: "2024-03-07" }),
   backlogSql: (f: Filter) => backlog.backlogSql(f, BY),
   overdueListSql: (f: Filter) => backlog.overdueListSql(f, { limit: 10 }),
   callbacksSql: (f: Filter) => callbacks.callbacksSql(f, BY),

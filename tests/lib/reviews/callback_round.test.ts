@@ -1,7 +1,8 @@
 /** The monthly callback round on a hand-made fixture: exactly the items due and not yet called back. */
 import assert from "node:assert/strict";
 import { roundCallbacksSql, roundListSql, roundPublicationSql } from "../../../lib/reviews/callback_round.ts";
-import { loadMonthReview } from "../../../lib/reviews/load_month.ts";
+import { monthAlertsSql } from "../../../lib/alerts/review.ts";
+import { loadMonthAlerts, loadMonthReview } from "../../../lib/reviews/load_month.ts";
 import { parsePeriod } from "../../../lib/reviews/period.ts";
 import { roundFixtureDb } from "./fixture.ts";
 
@@ -85,6 +86,16 @@ Deno.test("the round's review: figures, tables per street, and a pending count t
   const communities = review.tables.find((t) => t.id === "publication_communities")!;
   assert.deepEqual(communities.rows.map((r) => [r.street, r.name]), [["东街道", "甲社区"], ["西街道", "乙社区"]]);
   assert.equal(review.tables.find((t) => t.id === "publication_overdue")!.total, 3);
+});
+
+Deno.test("the round's alerts come on their own: the surges of the month it counts", async () => {
+  const review = await loadMonthReview(db, april, "test");
+  assert.equal(review.tables.find((t) => t.id === "alerts"), undefined);
+  const alerts = await loadMonthAlerts(db, april);
+  assert.equal(alerts.id, "alerts");
+  assert.equal(alerts.columns[0].key, "level");
+  const march = await db.query(monthAlertsSql("2024-03-01", "2024-03-31"));
+  assert.deepEqual(alerts.rows.map((r) => [r.level, r.category]), march.map((r) => [r.level, r.category]));
 });
 
 Deno.test("a round with nothing closed the month before is empty, not zero rows of figures", async () => {
