@@ -21,7 +21,7 @@
  */
 import { type AlertsConfig, DEFAULT_ALERTS } from "./config.ts";
 import { deadlineRiskSql } from "./deadline_risk.ts";
-import { recurrencesSql } from "./recurrence.ts";
+import { recentRecurrencesSql } from "./recurrence.ts";
 import { surgeSeriesSql } from "./surges.ts";
 import { localDate } from "../metrics/sql.ts";
 import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
@@ -52,7 +52,6 @@ export function alertsSql(
   config: AlertsConfig = DEFAULT_ALERTS,
   utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
 ): string {
-  const since = `(SELECT max(created_date) FROM ticket_facts) - ${config.judgedDays}`;
   return `SELECT 'surge' AS alert_kind, level, place_id, category, grain, period_start,
   CAST(observed AS DOUBLE) AS observed, expected, upper, score, p_value, q_value,
   CAST(NULL AS DOUBLE) AS probability, CAST(NULL AS VARCHAR) AS ticket_id, CAST(NULL AS VARCHAR) AS related_ticket_id
@@ -60,7 +59,7 @@ FROM (${surgeSeriesSql(config)}) WHERE alert
 UNION ALL
 SELECT 'recurrence', level, place_id, category, NULL, created_date,
   position, NULL, NULL, days_after_closing, NULL, NULL, NULL, ticket_id, previous_id
-FROM (${recurrencesSql({}, config)}) WHERE created_date > ${since}
+FROM (${recentRecurrencesSql(config, utcOffsetHours)})
 UNION ALL
 SELECT 'deadline_risk', CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END,
   coalesce(building_id, compound_id), category, NULL,
