@@ -55,7 +55,7 @@ export function alertsSql(
   return `SELECT 'surge' AS alert_kind, level, place_id, category, grain, period_start,
   CAST(observed AS DOUBLE) AS observed, expected, upper, score, p_value, q_value,
   CAST(NULL AS DOUBLE) AS probability, CAST(NULL AS VARCHAR) AS ticket_id, CAST(NULL AS VARCHAR) AS related_ticket_id
-FROM (${surgeSeriesSql(config)}) WHERE alert
+FROM (${surgeSeriesSql(config, { utcOffsetHours })}) WHERE alert
 UNION ALL
 SELECT 'recurrence', level, place_id, category, NULL, created_date,
   position, NULL, NULL, days_after_closing, NULL, NULL, NULL, ticket_id, previous_id
