@@ -24,7 +24,7 @@ import { deadlineRiskSql } from "./deadline_risk.ts";
 import { recentRecurrencesSql } from "./recurrence.ts";
 import { surgeSeriesSql } from "./surges.ts";
 import { localDate } from "../metrics/sql.ts";
-import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
+import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
 
 export const ALERT_KINDS = ["surge", "recurrence", "deadline_risk"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -48,9 +48,11 @@ export const ALERT_COLUMNS = [
   "related_ticket_id",
 ] as const;
 
+/** `deadlines`: the rules `ticket_facts` was created with, which deadline risk reads from `tickets` itself. */
 export function alertsSql(
   config: AlertsConfig = DEFAULT_ALERTS,
   utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+  deadlines: MetricsConfig = DEFAULT_CONFIG,
 ): string {
   return `SELECT 'surge' AS alert_kind, level, place_id, category, grain, period_start,
   CAST(observed AS DOUBLE) AS observed, expected, upper, score, p_value, q_value,
@@ -65,12 +67,13 @@ SELECT 'deadline_risk', CASE WHEN building_id IS NOT NULL THEN 'building' ELSE '
   coalesce(building_id, compound_id), category, NULL,
   ${localDate("due_at - INTERVAL 1 MILLISECOND", utcOffsetHours)},
   age_workdays, allowed_workdays, NULL, NULL, NULL, NULL, probability, ticket_id, NULL
-FROM (${deadlineRiskSql({ utcOffsetHours })}) WHERE probability >= ${config.riskThreshold}`;
+FROM (${deadlineRiskSql({ utcOffsetHours, deadlines })}) WHERE probability >= ${config.riskThreshold}`;
 }
 
 export function alertsViewSql(
   config: AlertsConfig = DEFAULT_ALERTS,
   utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+  deadlines: MetricsConfig = DEFAULT_CONFIG,
 ): string {
-  return `CREATE OR REPLACE VIEW alerts AS\n${alertsSql(config, utcOffsetHours)}`;
+  return `CREATE OR REPLACE VIEW alerts AS\n${alertsSql(config, utcOffsetHours, deadlines)}`;
 }

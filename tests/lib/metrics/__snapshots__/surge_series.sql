@@ -1,20 +1,21 @@
-WITH reports AS MATERIALIZED (
-  SELECT created_date, category, street_id, community_id, compound_id FROM ticket_facts WHERE NOT merged
-),
-today AS (
-  SELECT max(created_date) AS today, min(created_date) AS first_day FROM reports
-),
-judged AS (
-  SELECT c.date AS day FROM calendar c, today t WHERE c.date BETWEEN DATE '2024-03-01' AND DATE '2024-03-07'
-),
-bounds AS (
-  SELECT min(day) - 41 AS start_day, max(day) AS end_day FROM judged
+WITH reports AS NOT MATERIALIZED (
+  SELECT CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, category, street_id, community_id, compound_id FROM tickets
+  WHERE merged_into IS NULL
 ),
 daily_totals AS (
   SELECT created_date AS day, CAST(NULL AS VARCHAR) AS category, count(*) AS y
   FROM reports GROUP BY created_date
   UNION ALL
   SELECT created_date, category, count(*) FROM reports WHERE category IS NOT NULL GROUP BY created_date, category
+),
+today AS (
+  SELECT max(day) AS today, min(day) AS first_day FROM daily_totals WHERE category IS NULL
+),
+judged AS (
+  SELECT c.date AS day FROM calendar c, today t WHERE c.date BETWEEN DATE '2024-03-01' AND DATE '2024-03-07'
+),
+bounds AS (
+  SELECT min(day) - 41 AS start_day, max(day) AS end_day FROM judged
 ),
 history AS (
   SELECT c.date AS day, c.date - DATE '1970-01-01' AS n, CASE WHEN NOT is_workday AND holiday IS NOT NULL THEN 'holiday'

@@ -1,0 +1,43 @@
+WITH RECURSIVE handled AS NOT MATERIALIZED (
+  SELECT ticket_id, created_at, CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, closed_at, status, kind,
+    source, category, street_id, community_id, grid_id, compound_id, building_id,
+    CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END AS level,
+    coalesce(building_id, compound_id) AS place_id
+  FROM tickets
+  WHERE merged_into IS NULL AND category IS NOT NULL AND compound_id IS NOT NULL
+),
+wanted AS (SELECT DISTINCT level, place_id, category FROM handled WHERE created_date > (SELECT max(CAST(created_at + INTERVAL 8 HOUR AS DATE)) FROM tickets) - 7),
+pruned AS NOT MATERIALIZED (SELECT * FROM handled SEMI JOIN wanted USING (level, place_id, category)),
+closings AS (
+  SELECT level, place_id, category, ticket_id AS previous_id, closed_at AS previous_closed_at
+  FROM pruned WHERE status = 'closed' AND closed_at IS NOT NULL
+),
+links AS MATERIALIZED (
+  SELECT h.*, c.previous_id, c.previous_closed_at,
+    c.previous_id IS NOT NULL AND h.created_at <= c.previous_closed_at + INTERVAL 30 DAY
+      AS recurrence
+  FROM pruned h
+  ASOF LEFT JOIN closings c
+    ON c.level = h.level AND c.place_id = h.place_id AND c.category = h.category
+    AND h.created_at > c.previous_closed_at
+),
+-- top: the furthest ancestor known, steps links away; rooted once top is a ticket that recurred after nothing.
+chains(ticket_id, top, steps, rooted) USING KEY (ticket_id) AS (
+  SELECT ticket_id, CASE WHEN recurrence THEN previous_id ELSE ticket_id END, CASE WHEN recurrence THEN 1 ELSE 0 END,
+    NOT recurrence
+  FROM links
+  UNION
+  SELECT c.ticket_id, a.top, c.steps + a.steps, a.rooted
+  FROM chains c JOIN recurring.chains a ON a.ticket_id = c.top
+  WHERE NOT c.rooted AND c.steps < 1073741824 AND a.steps < 1073741824
+)
+SELECT * FROM (
+  SELECT l.* EXCLUDE (recurrence, closed_at),
+    (epoch_ms(l.created_at) - epoch_ms(l.previous_closed_at)) / 86400000.0 AS days_after_closing,
+    c.top AS chain_id, c.steps AS position
+  FROM links l
+  JOIN chains c USING (ticket_id)
+  WHERE l.recurrence AND c.rooted
+)
+WHERE created_date > (SELECT max(CAST(created_at + INTERVAL 8 HOUR AS DATE)) FROM tickets) - 7
+ORDER BY created_at, ticket_id
