@@ -46,7 +46,9 @@ closings AS (
 links AS MATERIALIZED (
   SELECT h.*, c.previous_id, c.previous_closed_at,
     c.previous_id IS NOT NULL AND h.created_at <= c.previous_closed_at + INTERVAL ${config.recurrenceDays} DAY
-      AS recurrence
+      AS recurrence,
+    -- A number for each ticket, so that the doubling's rounds join integers rather than ids.
+    CAST(row_number() OVER () AS INTEGER) AS link_id
   FROM ${source} h
   ASOF LEFT JOIN closings c
     ON c.level = h.level AND c.place_id = h.place_id AND c.category = h.category
@@ -79,25 +81,28 @@ export function recentRecurrencesSql(
 /** The recurring tickets that meet `wanted`, with their chains. */
 function chainedSql(wanted: string, config: AlertsConfig, utcOffsetHours: number): string {
   return `WITH RECURSIVE ${linksSql(config, utcOffsetHours, wanted)},
+parents AS MATERIALIZED (
+  SELECT l.link_id, l.recurrence, p.link_id AS parent FROM links l LEFT JOIN links p ON p.ticket_id = l.previous_id
+),
 -- top: the furthest ancestor known, steps links away; rooted once top is a ticket that recurred after nothing.
-chains(ticket_id, top, steps, rooted) USING KEY (ticket_id) AS (
-  SELECT ticket_id, CASE WHEN recurrence THEN previous_id ELSE ticket_id END, CASE WHEN recurrence THEN 1 ELSE 0 END,
+chains(link_id, top, steps, rooted) USING KEY (link_id) AS (
+  SELECT link_id, CASE WHEN recurrence THEN parent ELSE link_id END, CASE WHEN recurrence THEN 1 ELSE 0 END,
     NOT recurrence
-  FROM links
+  FROM parents
   UNION
-  SELECT c.ticket_id, a.top, c.steps + a.steps, a.rooted
-  FROM chains c JOIN recurring.chains a ON a.ticket_id = c.top
+  SELECT c.link_id, a.top, c.steps + a.steps, a.rooted
+  FROM chains c JOIN recurring.chains a ON a.link_id = c.top
   WHERE NOT c.rooted AND c.steps < ${MAX_STEPS} AND a.steps < ${MAX_STEPS}
 )
 SELECT * FROM (
-  SELECT l.* EXCLUDE (recurrence, closed_at),
-    (epoch_ms(l.created_at) - epoch_ms(l.previous_closed_at)) / 86400000.0 AS days_after_closing,
-    c.top AS chain_id, c.steps AS position
-  FROM links l
-  JOIN chains c USING (ticket_id)
-  WHERE l.recurrence AND c.rooted
+SELECT l.* EXCLUDE (recurrence, closed_at, link_id),
+  (epoch_ms(l.created_at) - epoch_ms(l.previous_closed_at)) / 86400000.0 AS days_after_closing,
+  root.ticket_id AS chain_id, c.steps AS position
+FROM (SELECT * FROM links WHERE recurrence AND ${wanted}) l
+JOIN chains c USING (link_id)
+JOIN links root ON root.link_id = c.top
+WHERE c.rooted
 )
-WHERE ${wanted}
 ORDER BY created_at, ticket_id`;
 }
 

@@ -14,7 +14,9 @@ closings AS (
 links AS MATERIALIZED (
   SELECT h.*, c.previous_id, c.previous_closed_at,
     c.previous_id IS NOT NULL AND h.created_at <= c.previous_closed_at + INTERVAL 30 DAY
-      AS recurrence
+      AS recurrence,
+    -- A number for each ticket, so that the doubling's rounds join integers rather than ids.
+    CAST(row_number() OVER () AS INTEGER) AS link_id
   FROM handled h
   ASOF LEFT JOIN closings c
     ON c.level = h.level AND c.place_id = h.place_id AND c.category = h.category
@@ -45,7 +47,9 @@ closings AS (
 links AS MATERIALIZED (
   SELECT h.*, c.previous_id, c.previous_closed_at,
     c.previous_id IS NOT NULL AND h.created_at <= c.previous_closed_at + INTERVAL 30 DAY
-      AS recurrence
+      AS recurrence,
+    -- A number for each ticket, so that the doubling's rounds join integers rather than ids.
+    CAST(row_number() OVER () AS INTEGER) AS link_id
   FROM handled h
   ASOF LEFT JOIN closings c
     ON c.level = h.level AND c.place_id = h.place_id AND c.category = h.category
