@@ -2,11 +2,11 @@ WITH reports AS NOT MATERIALIZED (
   SELECT CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, category, street_id, community_id, compound_id FROM tickets
   WHERE merged_into IS NULL
 ),
+-- NULL: all categories; tickets without a category count there only.
 daily_totals AS (
-  SELECT created_date AS day, CAST(NULL AS VARCHAR) AS category, count(*) AS y
-  FROM reports GROUP BY created_date
-  UNION ALL
-  SELECT created_date, category, count(*) FROM reports WHERE category IS NOT NULL GROUP BY created_date, category
+  SELECT created_date AS day, category, count(*) AS y
+  FROM reports GROUP BY GROUPING SETS ((created_date), (created_date, category))
+  HAVING grouping(category) = 1 OR category IS NOT NULL
 ),
 today AS (
   SELECT max(day) AS today, min(day) AS first_day FROM daily_totals WHERE category IS NULL
@@ -182,15 +182,16 @@ tested AS (
   FROM fitted f
   LEFT JOIN exact_tails e USING (id)
 ),
+-- Benjamini–Hochberg over the series judged on each day (those with a p-value); the rest keep a null q-value.
 adjusted AS (
   SELECT *,
-    min(p_value * m / rank) OVER (PARTITION BY day ORDER BY p_value DESC, rank DESC ROWS UNBOUNDED PRECEDING)
-      AS q_value
+    CASE WHEN p_value IS NOT NULL THEN min(p_value * m / rank) OVER (PARTITION BY day, p_value IS NULL
+      ORDER BY p_value DESC, rank DESC ROWS UNBOUNDED PRECEDING) END AS q_value
   FROM (
     SELECT *,
-      count(*) OVER (PARTITION BY day) AS m,
-      row_number() OVER (PARTITION BY day ORDER BY p_value, level, place_id, category, grain) AS rank
-    FROM tested WHERE p_value IS NOT NULL
+      count(p_value) OVER (PARTITION BY day) AS m,
+      row_number() OVER (PARTITION BY day, p_value IS NULL ORDER BY p_value, level, place_id, category, grain) AS rank
+    FROM tested
   )
 ),
 c2 AS (
