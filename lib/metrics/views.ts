@@ -17,7 +17,7 @@ import { PERSONAL_COLUMNS, table } from "../schema.ts";
 import { columnsToArrow, tableToStream } from "../store/arrow.ts";
 import { DATA_AS_OF_SQL } from "./overview.ts";
 import { deadlineWorkdaysSql, DEFAULT_CONFIG, type MetricsConfig } from "./deadlines.ts";
-import { endOfLocalDay, hoursBetween, localDate, sqlString } from "./sql.ts";
+import { endOfLocalDay, hoursBetween, localDate } from "./sql.ts";
 
 /**
  * The local date whose end is the publication deadline: `publicationDays` calendar days
