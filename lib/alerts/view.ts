@@ -21,10 +21,10 @@
  */
 import { type AlertsConfig, DEFAULT_ALERTS } from "./config.ts";
 import { deadlineRiskSql } from "./deadline_risk.ts";
-import { recurrencesSql } from "./recurrence.ts";
+import { recentRecurrencesSql } from "./recurrence.ts";
 import { surgeSeriesSql } from "./surges.ts";
 import { localDate } from "../metrics/sql.ts";
-import { DEFAULT_CONFIG } from "../metrics/deadlines.ts";
+import { DEFAULT_CONFIG, type MetricsConfig } from "../metrics/deadlines.ts";
 
 export const ALERT_KINDS = ["surge", "recurrence", "deadline_risk"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -48,30 +48,32 @@ export const ALERT_COLUMNS = [
   "related_ticket_id",
 ] as const;
 
+/** `deadlines`: the rules `ticket_facts` was created with, which deadline risk reads from `tickets` itself. */
 export function alertsSql(
   config: AlertsConfig = DEFAULT_ALERTS,
   utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+  deadlines: MetricsConfig = DEFAULT_CONFIG,
 ): string {
-  const since = `(SELECT max(created_date) FROM ticket_facts) - ${config.judgedDays}`;
   return `SELECT 'surge' AS alert_kind, level, place_id, category, grain, period_start,
   CAST(observed AS DOUBLE) AS observed, expected, upper, score, p_value, q_value,
   CAST(NULL AS DOUBLE) AS probability, CAST(NULL AS VARCHAR) AS ticket_id, CAST(NULL AS VARCHAR) AS related_ticket_id
-FROM (${surgeSeriesSql(config)}) WHERE alert
+FROM (${surgeSeriesSql(config, { utcOffsetHours })}) WHERE alert
 UNION ALL
 SELECT 'recurrence', level, place_id, category, NULL, created_date,
   position, NULL, NULL, days_after_closing, NULL, NULL, NULL, ticket_id, previous_id
-FROM (${recurrencesSql({}, config)}) WHERE created_date > ${since}
+FROM (${recentRecurrencesSql(config, utcOffsetHours)})
 UNION ALL
 SELECT 'deadline_risk', CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END,
   coalesce(building_id, compound_id), category, NULL,
   ${localDate("due_at - INTERVAL 1 MILLISECOND", utcOffsetHours)},
   age_workdays, allowed_workdays, NULL, NULL, NULL, NULL, probability, ticket_id, NULL
-FROM (${deadlineRiskSql({ utcOffsetHours })}) WHERE probability >= ${config.riskThreshold}`;
+FROM (${deadlineRiskSql({ utcOffsetHours, deadlines })}) WHERE probability >= ${config.riskThreshold}`;
 }
 
 export function alertsViewSql(
   config: AlertsConfig = DEFAULT_ALERTS,
   utcOffsetHours = DEFAULT_CONFIG.utcOffsetHours,
+  deadlines: MetricsConfig = DEFAULT_CONFIG,
 ): string {
-  return `CREATE OR REPLACE VIEW alerts AS\n${alertsSql(config, utcOffsetHours)}`;
+  return `CREATE OR REPLACE VIEW alerts AS\n${alertsSql(config, utcOffsetHours, deadlines)}`;
 }

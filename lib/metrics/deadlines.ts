@@ -3,6 +3,7 @@
  * these is a constant in the SQL. The defaults are data/config/deadlines.json.
  */
 import defaults from "../../data/config/deadlines.json" with { type: "json" };
+import { sqlString } from "./sql.ts";
 
 export interface DeadlineRule {
   /** Matches tickets of this kind; any kind when absent. */
@@ -73,4 +74,17 @@ export function rulesBySpecificity(rules: DeadlineRule[]): DeadlineRule[] {
   return rules.map((rule, i) => ({ rule, i })).sort((a, b) => rank(a.rule) - rank(b.rule) || a.i - b.i).map((r) =>
     r.rule
   );
+}
+
+/** The working days a ticket `t` has, by the most specific matching rule, as SQL (ticket_facts and deadline risk). */
+export function deadlineWorkdaysSql(config: MetricsConfig): string {
+  const whens = rulesBySpecificity(config.resolution.rules).map((r) => {
+    const conditions = [
+      r.kind !== undefined ? `t.kind = ${sqlString(r.kind)}` : "",
+      r.category !== undefined ? `t.category = ${sqlString(r.category)}` : "",
+    ].filter(Boolean);
+    return `WHEN ${conditions.join(" AND ")} THEN ${r.workdays}`;
+  });
+  const fallback = String(config.resolution.defaultWorkdays);
+  return whens.length ? `CASE ${whens.join("\n      ")}\n      ELSE ${fallback} END` : fallback;
 }

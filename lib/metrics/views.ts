@@ -16,21 +16,8 @@ import type { Connector } from "../db/connector.ts";
 import { PERSONAL_COLUMNS, table } from "../schema.ts";
 import { columnsToArrow, tableToStream } from "../store/arrow.ts";
 import { DATA_AS_OF_SQL } from "./overview.ts";
-import { DEFAULT_CONFIG, type MetricsConfig, rulesBySpecificity } from "./deadlines.ts";
-import { endOfLocalDay, hoursBetween, localDate, sqlString } from "./sql.ts";
-
-/** The working days a ticket has, by the most specific matching rule. */
-function deadlineWorkdaysSql(config: MetricsConfig): string {
-  const whens = rulesBySpecificity(config.resolution.rules).map((r) => {
-    const conditions = [
-      r.kind !== undefined ? `t.kind = ${sqlString(r.kind)}` : "",
-      r.category !== undefined ? `t.category = ${sqlString(r.category)}` : "",
-    ].filter(Boolean);
-    return `WHEN ${conditions.join(" AND ")} THEN ${r.workdays}`;
-  });
-  const fallback = String(config.resolution.defaultWorkdays);
-  return whens.length ? `CASE ${whens.join("\n      ")}\n      ELSE ${fallback} END` : fallback;
-}
+import { deadlineWorkdaysSql, DEFAULT_CONFIG, type MetricsConfig } from "./deadlines.ts";
+import { endOfLocalDay, hoursBetween, localDate } from "./sql.ts";
 
 /**
  * The local date whose end is the publication deadline: `publicationDays` calendar days
@@ -149,7 +136,7 @@ export async function createViews(db: Connector, config: MetricsConfig = DEFAULT
   }
   const reply = await addMissingTicketColumns(db);
   await db.query(ticketFactsSql(config, { reply }));
-  await db.query(alertsViewSql(DEFAULT_ALERTS, config.utcOffsetHours));
+  await db.query(alertsViewSql(DEFAULT_ALERTS, config.utcOffsetHours, config));
 }
 
 /**

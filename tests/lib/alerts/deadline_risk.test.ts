@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { addWorkdays } from "../../../lib/calendar/calendar.ts";
 import { deadlineRiskSql } from "../../../lib/alerts/deadline_risk.ts";
+import { DEFAULT_CONFIG } from "../../../lib/metrics/deadlines.ts";
 import { at } from "../metrics/fixture.ts";
 import { ticket, ticketsDb } from "./fixture.ts";
 
@@ -37,4 +38,18 @@ Deno.test("deadline risk at a past cut uses only what was known then", async () 
   const rows = await db.query(deadlineRiskSql({ cut: "2024-03-08" }));
   assert.deepEqual(rows.map((r) => r.ticket_id).sort(), ["h10", "h5", "h6", "h7", "h8", "h9"]);
   assert.ok(rows.every((r) => r.age_workdays === 4 && r.probability === 1 && r.half_rule === true));
+});
+
+Deno.test("deadline risk: the deadline is ticket_facts', from the deadline rules it is given", async () => {
+  const rows = await db.query(deadlineRiskSql());
+  const facts = new Map(
+    (await db.query(`SELECT ticket_id, due_at_effective FROM ticket_facts`)).map((
+      r,
+    ) => [r.ticket_id, r.due_at_effective]),
+  );
+  assert.ok(rows.length === 2 && rows.every((r) => r.due_at === facts.get(r.ticket_id)));
+  const ten = await db.query(
+    deadlineRiskSql({ deadlines: { ...DEFAULT_CONFIG, resolution: { defaultWorkdays: 10, rules: [] } } }),
+  );
+  assert.deepEqual(ten.map((r) => [r.ticket_id, r.allowed_workdays]), [["open", 10], ["new", 10]]);
 });

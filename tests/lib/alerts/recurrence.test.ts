@@ -1,7 +1,7 @@
 /** Recurrence after closing, worked out by hand on a few tickets. */
 import assert from "node:assert/strict";
 import { alertsConfig } from "../../../lib/alerts/config.ts";
-import { recurrenceRatesSql, recurrencesSql } from "../../../lib/alerts/recurrence.ts";
+import { recentRecurrencesSql, recurrenceRatesSql, recurrencesSql } from "../../../lib/alerts/recurrence.ts";
 import { at } from "../metrics/fixture.ts";
 import { ticket, ticketsDb } from "./fixture.ts";
 
@@ -40,6 +40,16 @@ Deno.test("recurrence: the window is configurable and the filter applies to the 
   assert.ok(wide.some((r) => r.ticket_id === "d" && r.chain_id === "e" && r.position === 3));
   const s2 = await db.query(recurrencesSql({ placeLevel: "street", placeIds: ["S2"] }));
   assert.deepEqual(s2.map((r) => r.ticket_id), ["j"]);
+});
+
+Deno.test("recurrence: the alerts' recent recurrences keep their whole chain", async () => {
+  // The newest ticket is d (5 May): within 60 days of c's closing it is the third recurrence of e's chain.
+  const config = alertsConfig({ recurrenceDays: 60 });
+  const recent = await db.query(recentRecurrencesSql(config));
+  assert.deepEqual(recent.map((r) => [r.ticket_id, r.previous_id, r.chain_id, r.position]), [["d", "c", "e", 3]]);
+  const all = await db.query(recurrencesSql({}, config));
+  assert.deepEqual(recent, all.filter((r) => r.ticket_id === "d"));
+  assert.deepEqual(await db.query(recentRecurrencesSql()), []);
 });
 
 Deno.test("recurrence: rate per place = closed tickets reported again / closed tickets", async () => {

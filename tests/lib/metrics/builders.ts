@@ -16,6 +16,7 @@ import * as callbacks from "../../../lib/metrics/callbacks.ts";
 import * as coverage from "../../../lib/metrics/coverage.ts";
 import * as cube from "../../../lib/metrics/cube.ts";
 import * as dataQuality from "../../../lib/metrics/data_quality.ts";
+import * as deadlines from "../../../lib/metrics/deadlines.ts";
 import * as escalation from "../../../lib/metrics/escalation.ts";
 import * as filter from "../../../lib/metrics/filter.ts";
 import * as giStar from "../../../lib/metrics/gi_star.ts";
@@ -45,6 +46,7 @@ export const MODULES = {
   coverage,
   cube,
   dataQuality,
+  deadlines,
   escalation,
   filter,
   giStar,
@@ -86,6 +88,7 @@ export const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> 
   deadlineRiskSql: () => deadlineRisk.deadlineRiskSql({ cut: "2024-03-08" }),
   normalUpperTailSql: () => normal.normalUpperTailSql("z"),
   recurrencesSql: (f: Filter) => recurrence.recurrencesSql(f),
+  recentRecurrencesSql: () => recurrence.recentRecurrencesSql(),
   recurrenceRatesSql: (f: Filter) => recurrence.recurrenceRatesSql(f, "building"),
   surgeSeriesSql: () =>
     surges.surgeSeriesSql(DEFAULT_ALERTS, {
@@ -113,6 +116,7 @@ export const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> 
   unplacedTicketsSql: () => dataQuality.unplacedTicketsSql("outside_compounds"),
   notesByImportSql: () => dataQuality.notesByImportSql(),
   sourceWordsSql: () => dataQuality.sourceWordsSql(),
+  deadlineWorkdaysSql: () => deadlines.deadlineWorkdaysSql(deadlines.DEFAULT_CONFIG),
   escalationSql: (f: Filter) => escalation.escalationSql(f, BY),
   filterSql: (f: Filter) => filter.filterSql(f),
   periodSql: () => filter.periodSql("quarter"),

@@ -1,23 +1,24 @@
 SELECT 'surge' AS alert_kind, level, place_id, category, grain, period_start,
   CAST(observed AS DOUBLE) AS observed, expected, upper, score, p_value, q_value,
   CAST(NULL AS DOUBLE) AS probability, CAST(NULL AS VARCHAR) AS ticket_id, CAST(NULL AS VARCHAR) AS related_ticket_id
-FROM (WITH reports AS MATERIALIZED (
-  SELECT created_date, category, street_id, community_id, compound_id FROM ticket_facts WHERE NOT merged
+FROM (WITH reports AS NOT MATERIALIZED (
+  SELECT CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, category, street_id, community_id, compound_id FROM tickets
+  WHERE merged_into IS NULL
+),
+-- NULL: all categories; tickets without a category count there only.
+daily_totals AS (
+  SELECT created_date AS day, category, count(*) AS y
+  FROM reports GROUP BY GROUPING SETS ((created_date), (created_date, category))
+  HAVING grouping(category) = 1 OR category IS NOT NULL
 ),
 today AS (
-  SELECT max(created_date) AS today, min(created_date) AS first_day FROM reports
+  SELECT max(day) AS today, min(day) AS first_day FROM daily_totals WHERE category IS NULL
 ),
 judged AS (
   SELECT c.date AS day FROM calendar c, today t WHERE c.date BETWEEN t.today - 6 AND t.today
 ),
 bounds AS (
   SELECT min(day) - 41 AS start_day, max(day) AS end_day FROM judged
-),
-daily_totals AS (
-  SELECT created_date AS day, CAST(NULL AS VARCHAR) AS category, count(*) AS y
-  FROM reports GROUP BY created_date
-  UNION ALL
-  SELECT created_date, category, count(*) FROM reports WHERE category IS NOT NULL GROUP BY created_date, category
 ),
 history AS (
   SELECT c.date AS day, c.date - DATE '1970-01-01' AS n, CASE WHEN NOT is_workday AND holiday IS NOT NULL THEN 'holiday'
@@ -184,86 +185,111 @@ tested AS (
   FROM fitted f
   LEFT JOIN exact_tails e USING (id)
 ),
+-- Benjamini–Hochberg over the series judged on each day (those with a p-value); the rest keep a null q-value.
 adjusted AS (
   SELECT *,
-    min(p_value * m / rank) OVER (PARTITION BY day ORDER BY p_value DESC, rank DESC ROWS UNBOUNDED PRECEDING)
-      AS q_value
+    CASE WHEN p_value IS NOT NULL THEN min(p_value * m / rank) OVER (PARTITION BY day, p_value IS NULL
+      ORDER BY p_value DESC, rank DESC ROWS UNBOUNDED PRECEDING) END AS q_value
   FROM (
     SELECT *,
-      count(*) OVER (PARTITION BY day) AS m,
-      row_number() OVER (PARTITION BY day ORDER BY p_value, level, place_id, category, grain) AS rank
-    FROM tested WHERE p_value IS NOT NULL
+      count(p_value) OVER (PARTITION BY day) AS m,
+      row_number() OVER (PARTITION BY day, p_value IS NULL ORDER BY p_value, level, place_id, category, grain) AS rank
+    FROM tested
   )
 )
 SELECT s.grain, s.level,
   CASE WHEN s.level = 'district' THEN (SELECT min(place_id) FROM places WHERE level = 'district') ELSE s.place_id END
     AS place_id,
   s.category, s.day, s.period_start, s.observed, s.expected, s.upper, s.phi, s.score,
-  a.p_value, a.q_value, s.method, s.judgement,
-  coalesce(a.q_value <= 0.05 AND s.observed > s.expected, false) AS alert
-FROM (SELECT * EXCLUDE (p_value) FROM tested) s
-LEFT JOIN adjusted a USING (id)
+  s.p_value, s.q_value, s.method, s.judgement,
+  coalesce(s.q_value <= 0.05 AND s.observed > s.expected, false) AS alert
+FROM adjusted s
 ORDER BY s.day, s.grain, s.level, place_id, s.category) WHERE alert
 UNION ALL
 SELECT 'recurrence', level, place_id, category, NULL, created_date,
   position, NULL, NULL, days_after_closing, NULL, NULL, NULL, ticket_id, previous_id
-FROM (WITH RECURSIVE handled AS (
-  SELECT ticket_id, created_at, created_date, closed_at, status, kind, source, category, street_id, community_id,
-    grid_id, compound_id, building_id, CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END AS level,
+FROM (WITH RECURSIVE handled AS NOT MATERIALIZED (
+  SELECT ticket_id, created_at, CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, closed_at, status, kind,
+    source, category, street_id, community_id, grid_id, compound_id, building_id,
+    CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END AS level,
     coalesce(building_id, compound_id) AS place_id
-  FROM ticket_facts
-  WHERE NOT merged AND category IS NOT NULL AND compound_id IS NOT NULL
+  FROM tickets
+  WHERE merged_into IS NULL AND category IS NOT NULL AND compound_id IS NOT NULL
 ),
+wanted AS (SELECT DISTINCT level, place_id, category FROM handled WHERE created_date > (SELECT max(CAST(created_at + INTERVAL 8 HOUR AS DATE)) FROM tickets) - 7),
+pruned AS NOT MATERIALIZED (SELECT * FROM handled SEMI JOIN wanted USING (level, place_id, category)),
 closings AS (
   SELECT level, place_id, category, ticket_id AS previous_id, closed_at AS previous_closed_at
-  FROM handled WHERE status = 'closed' AND closed_at IS NOT NULL
+  FROM pruned WHERE status = 'closed' AND closed_at IS NOT NULL
 ),
-links AS (
+links AS MATERIALIZED (
   SELECT h.*, c.previous_id, c.previous_closed_at,
     c.previous_id IS NOT NULL AND h.created_at <= c.previous_closed_at + INTERVAL 30 DAY
-      AS recurrence
-  FROM handled h
+      AS recurrence,
+    -- A number for each ticket, so that the doubling's rounds join integers rather than ids.
+    CAST(row_number() OVER () AS INTEGER) AS link_id
+  FROM pruned h
   ASOF LEFT JOIN closings c
     ON c.level = h.level AND c.place_id = h.place_id AND c.category = h.category
     AND h.created_at > c.previous_closed_at
 ),
-chains AS (
-  SELECT ticket_id, ticket_id AS chain_id, 0 AS position FROM links WHERE NOT recurrence
-  UNION ALL
-  SELECT l.ticket_id, c.chain_id, c.position + 1
-  FROM links l JOIN chains c ON l.previous_id = c.ticket_id
-  WHERE l.recurrence
+parents AS MATERIALIZED (
+  SELECT l.link_id, l.recurrence, p.link_id AS parent FROM links l LEFT JOIN links p ON p.ticket_id = l.previous_id
+),
+-- top: the furthest ancestor known, steps links away; rooted once top is a ticket that recurred after nothing.
+chains(link_id, top, steps, rooted) USING KEY (link_id) AS (
+  SELECT link_id, CASE WHEN recurrence THEN parent ELSE link_id END, CASE WHEN recurrence THEN 1 ELSE 0 END,
+    NOT recurrence
+  FROM parents
+  UNION
+  SELECT c.link_id, a.top, c.steps + a.steps, a.rooted
+  FROM chains c JOIN recurring.chains a ON a.link_id = c.top
+  WHERE NOT c.rooted AND c.steps < 1073741824 AND a.steps < 1073741824
 )
 SELECT * FROM (
-  SELECT l.* EXCLUDE (recurrence, closed_at),
-    (epoch_ms(l.created_at) - epoch_ms(l.previous_closed_at)) / 86400000.0 AS days_after_closing,
-    c.chain_id, c.position
-  FROM links l
-  JOIN chains c USING (ticket_id)
-  WHERE l.recurrence
+SELECT l.* EXCLUDE (recurrence, closed_at, link_id),
+  (epoch_ms(l.created_at) - epoch_ms(l.previous_closed_at)) / 86400000.0 AS days_after_closing,
+  root.ticket_id AS chain_id, c.steps AS position
+FROM (SELECT * FROM links WHERE recurrence AND created_date > (SELECT max(CAST(created_at + INTERVAL 8 HOUR AS DATE)) FROM tickets) - 7) l
+JOIN chains c USING (link_id)
+JOIN links root ON root.link_id = c.top
+WHERE c.rooted
 )
-WHERE TRUE
-ORDER BY created_at, ticket_id) WHERE created_date > (SELECT max(created_date) FROM ticket_facts) - 7
+ORDER BY created_at, ticket_id)
 UNION ALL
 SELECT 'deadline_risk', CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END,
   coalesce(building_id, compound_id), category, NULL,
   CAST(due_at - INTERVAL 1 MILLISECOND + INTERVAL 8 HOUR AS DATE),
   age_workdays, allowed_workdays, NULL, NULL, NULL, NULL, probability, ticket_id, NULL
 FROM (WITH cut AS (
-  SELECT c.date AS cut_date, c.workday_seq AS cut_seq FROM calendar c WHERE c.date = (SELECT max(created_date) FROM ticket_facts)
+  SELECT c.date AS cut_date, c.workday_seq AS cut_seq, (SELECT max(workday_seq) FROM calendar) AS last_seq
+  FROM calendar c WHERE c.date = (SELECT max(CAST(created_at + INTERVAL 8 HOUR AS DATE)) FROM tickets)
 ),
+received AS (
+  SELECT ticket_id, kind, category, street_id, community_id, compound_id, building_id, due_at,
+    CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, CAST(closed_at + INTERVAL 8 HOUR AS DATE) AS closed_date,
+    CASE WHEN t.category = '违章搭建' THEN 15
+      WHEN t.category = '房屋维修' THEN 15
+      WHEN t.category = '绿化' THEN 15
+      ELSE 7 END AS deadline_workdays
+  FROM tickets t
+  WHERE merged_into IS NULL
+),
+-- allowed: to the working day due_at falls in, else the rules' working days when the calendar holds that day.
 known AS (
-  SELECT f.ticket_id, f.kind, f.category, f.street_id, f.community_id, f.compound_id, f.building_id,
-    f.due_at_effective, cal.workday_seq AS created_seq,
-    f.closed_date IS NOT NULL AND f.closed_date <= cut.cut_date AS closed,
-    f.working_days_to_close,
+  SELECT r.ticket_id, r.kind, r.category, r.street_id, r.community_id, r.compound_id, r.building_id, r.due_at,
+    cal.workday_seq AS created_seq,
+    r.closed_date IS NOT NULL AND r.closed_date <= cut.cut_date AS closed,
+    closing.workday_seq - cal.workday_seq AS working_days_to_close,
     cut.cut_seq - cal.workday_seq AS age,
-    due.workday_seq - cal.workday_seq AS allowed
-  FROM ticket_facts f
+    CASE WHEN r.due_at IS NOT NULL THEN due.workday_seq - cal.workday_seq
+      WHEN cal.workday_seq + r.deadline_workdays BETWEEN 1 AND cut.last_seq THEN r.deadline_workdays END AS allowed
+  FROM received r
   CROSS JOIN cut
-  JOIN calendar cal ON cal.date = f.created_date
-  LEFT JOIN calendar due ON due.date = CAST(f.due_at_effective - INTERVAL 1 MILLISECOND + INTERVAL 8 HOUR AS DATE)
-  WHERE NOT f.merged AND f.created_date <= cut.cut_date
+  JOIN calendar cal ON cal.date = r.created_date
+  LEFT JOIN calendar closing ON closing.date = r.closed_date
+  LEFT JOIN calendar due ON due.date = CAST(r.due_at - INTERVAL 1 MILLISECOND + INTERVAL 8 HOUR AS DATE)
+  WHERE r.created_date <= cut.cut_date
 ),
 -- Each ticket leaves the risk set once: closed at its working days to close, or censored.
 exits AS (
@@ -275,8 +301,12 @@ exits AS (
 strata AS (
   SELECT CASE WHEN grouping(kind) = 0 THEN 'kind_category' WHEN grouping(category) = 0 THEN 'category'
       WHEN grouping(allowed) = 0 THEN 'deadline' ELSE 'all' END AS stratum,
-    kind, category, allowed, t, count(*) AS leaving, count(*) FILTER (WHERE event) AS events
-  FROM exits
+    kind, category, allowed, t, CAST(sum(leaving) AS BIGINT) AS leaving, CAST(sum(events) AS BIGINT) AS events
+  -- Counted once at the finest stratum, then summed up: the coarser ones read thousands of rows, not every ticket.
+  FROM (
+    SELECT kind, category, allowed, t, count(*) AS leaving, count(*) FILTER (WHERE event) AS events
+    FROM exits GROUP BY kind, category, allowed, t
+  )
   GROUP BY GROUPING SETS ((kind, category, allowed, t), (category, allowed, t), (allowed, t), (t))
 ),
 grid AS (
@@ -326,8 +356,11 @@ estimates AS (
     AND sd.category IS NOT DISTINCT FROM c.category AND sd.allowed IS NOT DISTINCT FROM c.stratum_allowed
     AND sd.t = least(o.allowed, 60)
 )
-SELECT ticket_id, kind, category, street_id, community_id, compound_id, building_id,
-  age AS age_workdays, allowed AS allowed_workdays, due_at_effective AS due_at,
-  least(1, greatest(0, probability)) AS probability, stratum, at_risk, age >= allowed / 2.0 AS half_rule
-FROM estimates
+SELECT * FROM (
+SELECT e.ticket_id, e.kind, e.category, e.street_id, e.community_id, e.compound_id, e.building_id,
+  e.age AS age_workdays, e.allowed AS allowed_workdays, coalesce(e.due_at, (CAST(d.date AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 8 HOUR)) AS due_at,
+  least(1, greatest(0, e.probability)) AS probability, e.stratum, e.at_risk, e.age >= e.allowed / 2.0 AS half_rule
+FROM estimates e
+LEFT JOIN calendar d ON e.due_at IS NULL AND d.is_workday AND d.workday_seq = e.created_seq + e.allowed
+)
 ORDER BY probability DESC, due_at, ticket_id) WHERE probability >= 0.5

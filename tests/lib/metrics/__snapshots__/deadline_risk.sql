@@ -1,18 +1,32 @@
 WITH cut AS (
-  SELECT c.date AS cut_date, c.workday_seq AS cut_seq FROM calendar c WHERE c.date = DATE '2024-03-08'
+  SELECT c.date AS cut_date, c.workday_seq AS cut_seq, (SELECT max(workday_seq) FROM calendar) AS last_seq
+  FROM calendar c WHERE c.date = DATE '2024-03-08'
 ),
+received AS (
+  SELECT ticket_id, kind, category, street_id, community_id, compound_id, building_id, due_at,
+    CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, CAST(closed_at + INTERVAL 8 HOUR AS DATE) AS closed_date,
+    CASE WHEN t.category = '违章搭建' THEN 15
+      WHEN t.category = '房屋维修' THEN 15
+      WHEN t.category = '绿化' THEN 15
+      ELSE 7 END AS deadline_workdays
+  FROM tickets t
+  WHERE merged_into IS NULL
+),
+-- allowed: to the working day due_at falls in, else the rules' working days when the calendar holds that day.
 known AS (
-  SELECT f.ticket_id, f.kind, f.category, f.street_id, f.community_id, f.compound_id, f.building_id,
-    f.due_at_effective, cal.workday_seq AS created_seq,
-    f.closed_date IS NOT NULL AND f.closed_date <= cut.cut_date AS closed,
-    f.working_days_to_close,
+  SELECT r.ticket_id, r.kind, r.category, r.street_id, r.community_id, r.compound_id, r.building_id, r.due_at,
+    cal.workday_seq AS created_seq,
+    r.closed_date IS NOT NULL AND r.closed_date <= cut.cut_date AS closed,
+    closing.workday_seq - cal.workday_seq AS working_days_to_close,
     cut.cut_seq - cal.workday_seq AS age,
-    due.workday_seq - cal.workday_seq AS allowed
-  FROM ticket_facts f
+    CASE WHEN r.due_at IS NOT NULL THEN due.workday_seq - cal.workday_seq
+      WHEN cal.workday_seq + r.deadline_workdays BETWEEN 1 AND cut.last_seq THEN r.deadline_workdays END AS allowed
+  FROM received r
   CROSS JOIN cut
-  JOIN calendar cal ON cal.date = f.created_date
-  LEFT JOIN calendar due ON due.date = CAST(f.due_at_effective - INTERVAL 1 MILLISECOND + INTERVAL 8 HOUR AS DATE)
-  WHERE NOT f.merged AND f.created_date <= cut.cut_date
+  JOIN calendar cal ON cal.date = r.created_date
+  LEFT JOIN calendar closing ON closing.date = r.closed_date
+  LEFT JOIN calendar due ON due.date = CAST(r.due_at - INTERVAL 1 MILLISECOND + INTERVAL 8 HOUR AS DATE)
+  WHERE r.created_date <= cut.cut_date
 ),
 -- Each ticket leaves the risk set once: closed at its working days to close, or censored.
 exits AS (
@@ -24,8 +38,12 @@ exits AS (
 strata AS (
   SELECT CASE WHEN grouping(kind) = 0 THEN 'kind_category' WHEN grouping(category) = 0 THEN 'category'
       WHEN grouping(allowed) = 0 THEN 'deadline' ELSE 'all' END AS stratum,
-    kind, category, allowed, t, count(*) AS leaving, count(*) FILTER (WHERE event) AS events
-  FROM exits
+    kind, category, allowed, t, CAST(sum(leaving) AS BIGINT) AS leaving, CAST(sum(events) AS BIGINT) AS events
+  -- Counted once at the finest stratum, then summed up: the coarser ones read thousands of rows, not every ticket.
+  FROM (
+    SELECT kind, category, allowed, t, count(*) AS leaving, count(*) FILTER (WHERE event) AS events
+    FROM exits GROUP BY kind, category, allowed, t
+  )
   GROUP BY GROUPING SETS ((kind, category, allowed, t), (category, allowed, t), (allowed, t), (t))
 ),
 grid AS (
@@ -75,8 +93,11 @@ estimates AS (
     AND sd.category IS NOT DISTINCT FROM c.category AND sd.allowed IS NOT DISTINCT FROM c.stratum_allowed
     AND sd.t = least(o.allowed, 60)
 )
-SELECT ticket_id, kind, category, street_id, community_id, compound_id, building_id,
-  age AS age_workdays, allowed AS allowed_workdays, due_at_effective AS due_at,
-  least(1, greatest(0, probability)) AS probability, stratum, at_risk, age >= allowed / 2.0 AS half_rule
-FROM estimates
+SELECT * FROM (
+SELECT e.ticket_id, e.kind, e.category, e.street_id, e.community_id, e.compound_id, e.building_id,
+  e.age AS age_workdays, e.allowed AS allowed_workdays, coalesce(e.due_at, (CAST(d.date AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 8 HOUR)) AS due_at,
+  least(1, greatest(0, e.probability)) AS probability, e.stratum, e.at_risk, e.age >= e.allowed / 2.0 AS half_rule
+FROM estimates e
+LEFT JOIN calendar d ON e.due_at IS NULL AND d.is_workday AND d.workday_seq = e.created_seq + e.allowed
+)
 ORDER BY probability DESC, due_at, ticket_id

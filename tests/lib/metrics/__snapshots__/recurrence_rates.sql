@@ -1,19 +1,22 @@
 -- filter: none
-WITH handled AS (
-  SELECT ticket_id, created_at, created_date, closed_at, status, kind, source, category, street_id, community_id,
-    grid_id, compound_id, building_id, CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END AS level,
+WITH handled AS NOT MATERIALIZED (
+  SELECT ticket_id, created_at, CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, closed_at, status, kind,
+    source, category, street_id, community_id, grid_id, compound_id, building_id,
+    CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END AS level,
     coalesce(building_id, compound_id) AS place_id
-  FROM ticket_facts
-  WHERE NOT merged AND category IS NOT NULL AND compound_id IS NOT NULL
+  FROM tickets
+  WHERE merged_into IS NULL AND category IS NOT NULL AND compound_id IS NOT NULL
 ),
 closings AS (
   SELECT level, place_id, category, ticket_id AS previous_id, closed_at AS previous_closed_at
   FROM handled WHERE status = 'closed' AND closed_at IS NOT NULL
 ),
-links AS (
+links AS MATERIALIZED (
   SELECT h.*, c.previous_id, c.previous_closed_at,
     c.previous_id IS NOT NULL AND h.created_at <= c.previous_closed_at + INTERVAL 30 DAY
-      AS recurrence
+      AS recurrence,
+    -- A number for each ticket, so that the doubling's rounds join integers rather than ids.
+    CAST(row_number() OVER () AS INTEGER) AS link_id
   FROM handled h
   ASOF LEFT JOIN closings c
     ON c.level = h.level AND c.place_id = h.place_id AND c.category = h.category
@@ -29,21 +32,24 @@ GROUP BY f.building_id
 ORDER BY recurrence_rate DESC, recurred DESC, place_id;
 
 -- filter: every_part
-WITH handled AS (
-  SELECT ticket_id, created_at, created_date, closed_at, status, kind, source, category, street_id, community_id,
-    grid_id, compound_id, building_id, CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END AS level,
+WITH handled AS NOT MATERIALIZED (
+  SELECT ticket_id, created_at, CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, closed_at, status, kind,
+    source, category, street_id, community_id, grid_id, compound_id, building_id,
+    CASE WHEN building_id IS NOT NULL THEN 'building' ELSE 'compound' END AS level,
     coalesce(building_id, compound_id) AS place_id
-  FROM ticket_facts
-  WHERE NOT merged AND category IS NOT NULL AND compound_id IS NOT NULL
+  FROM tickets
+  WHERE merged_into IS NULL AND category IS NOT NULL AND compound_id IS NOT NULL
 ),
 closings AS (
   SELECT level, place_id, category, ticket_id AS previous_id, closed_at AS previous_closed_at
   FROM handled WHERE status = 'closed' AND closed_at IS NOT NULL
 ),
-links AS (
+links AS MATERIALIZED (
   SELECT h.*, c.previous_id, c.previous_closed_at,
     c.previous_id IS NOT NULL AND h.created_at <= c.previous_closed_at + INTERVAL 30 DAY
-      AS recurrence
+      AS recurrence,
+    -- A number for each ticket, so that the doubling's rounds join integers rather than ids.
+    CAST(row_number() OVER () AS INTEGER) AS link_id
   FROM handled h
   ASOF LEFT JOIN closings c
     ON c.level = h.level AND c.place_id = h.place_id AND c.category = h.category
