@@ -1,21 +1,22 @@
 SELECT category, grain, day, observed, expected, upper, alert
-FROM (WITH reports AS MATERIALIZED (
-  SELECT created_date, category, street_id, community_id, compound_id FROM ticket_facts WHERE NOT merged
+FROM (WITH reports AS NOT MATERIALIZED (
+  SELECT CAST(created_at + INTERVAL 8 HOUR AS DATE) AS created_date, category, street_id, community_id, compound_id FROM tickets
+  WHERE merged_into IS NULL
+),
+-- NULL: all categories; tickets without a category count there only.
+daily_totals AS (
+  SELECT created_date AS day, category, count(*) AS y
+  FROM reports GROUP BY GROUPING SETS ((created_date), (created_date, category))
+  HAVING grouping(category) = 1 OR category IS NOT NULL
 ),
 today AS (
-  SELECT max(created_date) AS today, min(created_date) AS first_day FROM reports
+  SELECT max(day) AS today, min(day) AS first_day FROM daily_totals WHERE category IS NULL
 ),
 judged AS (
   SELECT c.date AS day FROM calendar c, today t WHERE c.date BETWEEN DATE '2024-01-12' AND DATE '2024-03-07'
 ),
 bounds AS (
   SELECT min(day) - 41 AS start_day, max(day) AS end_day FROM judged
-),
-daily_totals AS (
-  SELECT created_date AS day, CAST(NULL AS VARCHAR) AS category, count(*) AS y
-  FROM reports GROUP BY created_date
-  UNION ALL
-  SELECT created_date, category, count(*) FROM reports WHERE category IS NOT NULL GROUP BY created_date, category
 ),
 history AS (
   SELECT c.date AS day, c.date - DATE '1970-01-01' AS n, CASE WHEN NOT is_workday AND holiday IS NOT NULL THEN 'holiday'
@@ -182,25 +183,25 @@ tested AS (
   FROM fitted f
   LEFT JOIN exact_tails e USING (id)
 ),
+-- Benjamini–Hochberg over the series judged on each day (those with a p-value); the rest keep a null q-value.
 adjusted AS (
   SELECT *,
-    min(p_value * m / rank) OVER (PARTITION BY day ORDER BY p_value DESC, rank DESC ROWS UNBOUNDED PRECEDING)
-      AS q_value
+    CASE WHEN p_value IS NOT NULL THEN min(p_value * m / rank) OVER (PARTITION BY day, p_value IS NULL
+      ORDER BY p_value DESC, rank DESC ROWS UNBOUNDED PRECEDING) END AS q_value
   FROM (
     SELECT *,
-      count(*) OVER (PARTITION BY day) AS m,
-      row_number() OVER (PARTITION BY day ORDER BY p_value, level, place_id, category, grain) AS rank
-    FROM tested WHERE p_value IS NOT NULL
+      count(p_value) OVER (PARTITION BY day) AS m,
+      row_number() OVER (PARTITION BY day, p_value IS NULL ORDER BY p_value, level, place_id, category, grain) AS rank
+    FROM tested
   )
 )
 SELECT s.grain, s.level,
   CASE WHEN s.level = 'district' THEN (SELECT min(place_id) FROM places WHERE level = 'district') ELSE s.place_id END
     AS place_id,
   s.category, s.day, s.period_start, s.observed, s.expected, s.upper, s.phi, s.score,
-  a.p_value, a.q_value, s.method, s.judgement,
-  coalesce(a.q_value <= 0.05 AND s.observed > s.expected, false) AS alert
-FROM (SELECT * EXCLUDE (p_value) FROM tested) s
-LEFT JOIN adjusted a USING (id)
+  s.p_value, s.q_value, s.method, s.judgement,
+  coalesce(s.q_value <= 0.05 AND s.observed > s.expected, false) AS alert
+FROM adjusted s
 WHERE s.level = 'compound' AND s.place_id = 'O''Brien'
 ORDER BY s.day, s.grain, s.level, place_id, s.category) s
 ORDER BY category NULLS FIRST, grain, day
