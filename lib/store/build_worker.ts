@@ -5,6 +5,7 @@ import { previewImport } from "../import/preview.ts";
 import { maskedForArchive } from "../reviews/pack_store.ts";
 import { computeWall } from "../wall/served.ts";
 import { importIntoStore } from "./import_into_store.ts";
+import { readUpload } from "./import_uploads.ts";
 import { buildScorecards, buildTicketTables } from "./scope_build.ts";
 
 const progress = (phase: ImportPhase) => self.postMessage({ progress: phase });
@@ -14,14 +15,20 @@ const TASKS = {
   scorecards: buildScorecards,
   wall: computeWall,
   archivedReview: maskedForArchive,
-  previewImport,
-  importFile: (
+  previewUpload: async (
+    kind: ImportKind,
+    name: string,
+    path: string,
+    mapping: unknown,
+    options: Pick<ImportOptions, "coords" | "xlsxLimit">,
+  ) => previewImport(kind, name, await readUpload(path), mapping, options),
+  importUpload: async (
     dir: string,
     kind: ImportKind,
     name: string,
-    bytes: Uint8Array,
+    path: string,
     options: Omit<ImportOptions, "onPhase"> & { by: string },
-  ) => importIntoStore(dir, kind, name, bytes, { ...options, onPhase: progress }),
+  ) => importIntoStore(dir, kind, name, await readUpload(path), { ...options, onPhase: progress }),
 };
 export type BuildTasks = typeof TASKS;
 

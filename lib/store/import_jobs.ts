@@ -1,35 +1,28 @@
 /**
- * The server's web imports: files uploaded and waiting for their import (kept in memory for
- * an hour, the latest few only), and the one import or restore running at a time, in a
- * worker (lib/store/in_worker.ts) so the server keeps answering every other page. A
- * second import while one runs is refused; its page polls the running one's job.
+ * The server's web imports: the one import or restore running at a time, in a worker
+ * (lib/store/in_worker.ts) so the server keeps answering every other page. A second import
+ * while one runs is refused; its page polls the running one's job. The files waiting for
+ * their import are on disk (lib/store/import_uploads.ts).
  */
 import type { Note } from "../import/notes.ts";
 import type { ImportKind, ImportOptions, ImportPhase } from "../import/pipeline.ts";
 import type { HistoryEntry } from "./import_history.ts";
 import { restoreIntoStore } from "./import_into_store.ts";
+import { removeUpload, type Upload } from "./import_uploads.ts";
 import { inWorkerWithProgress, WorkerError } from "./in_worker.ts";
 
-const UPLOAD_TTL_MS = 60 * 60_000;
-const UPLOADS_KEPT = 4;
 /** Finished jobs whose outcome a page may still ask for. */
 const JOBS_KEPT = 20;
 /** Notes sent to the page; all of them are in the notes file. */
 export const NOTES_SHOWN = 200;
-
-export interface Upload {
-  name: string;
-  bytes: Uint8Array;
-  /** Who uploaded it: only they import it. */
-  by: string;
-  at: number;
-}
 
 export interface ImportJob {
   id: string;
   by: string;
   kind?: ImportKind;
   file?: string;
+  /** The upload imported (its id): no sweep removes it meanwhile. */
+  upload?: string;
   action: "import" | "restore";
   phase: ImportPhase;
   /** Every phase reached so far, in order. */
@@ -41,24 +34,8 @@ export interface ImportJob {
   notes?: Note[];
 }
 
-const uploads = new Map<string, Upload>();
 const jobs = new Map<string, ImportJob>();
 let running: ImportJob | null = null;
-
-export function keepUpload(upload: Omit<Upload, "at">): string {
-  const now = Date.now();
-  for (const [id, u] of uploads) if (now - u.at > UPLOAD_TTL_MS) uploads.delete(id);
-  while (uploads.size >= UPLOADS_KEPT) uploads.delete(uploads.keys().next().value!);
-  const id = crypto.randomUUID();
-  uploads.set(id, { ...upload, at: now });
-  return id;
-}
-
-/** The upload `id`, if it is `by`'s and has not expired. */
-export function uploadOf(id: string, by: string): Upload | undefined {
-  const upload = uploads.get(id);
-  return upload && upload.by === by && Date.now() - upload.at <= UPLOAD_TTL_MS ? upload : undefined;
-}
 
 export const runningJob = () => running;
 export const jobOf = (id: string) => jobs.get(id);
@@ -109,10 +86,10 @@ export function startImport(
   options: Omit<ImportOptions, "onPhase">,
   onDone: (job: ImportJob) => Promise<void>,
 ): { job: ImportJob; settled: Promise<void> } | null {
-  const job = begin({ by: upload.by, kind, file: upload.name, action: "import", phase: "read" });
+  const job = begin({ by: upload.by, kind, file: upload.name, upload: upload.id, action: "import", phase: "read" });
   if (!job) return null;
   const outcome = inWorkerWithProgress(
-    "importFile",
+    "importUpload",
     (phase) => {
       job.phase = phase as ImportPhase;
       if (!job.phases.includes(job.phase)) job.phases.push(job.phase);
@@ -120,9 +97,13 @@ export function startImport(
     dir,
     kind,
     upload.name,
-    upload.bytes,
+    upload.path,
     { ...options, by: upload.by },
-  ).then((run) => ({ history: run.history, notes: run.outcome.notes.slice(0, NOTES_SHOWN) }));
+  ).then(async (run) => {
+    // Imported, the file has no more use; a failed import keeps it for another try (another mapping) within its hour.
+    await removeUpload(dir, upload.id);
+    return { history: run.history, notes: run.outcome.notes.slice(0, NOTES_SHOWN) };
+  });
   return { job, settled: finish(job, outcome, onDone) };
 }
 
