@@ -9,6 +9,7 @@ import { audit, cliAddress } from "../lib/access/audit.ts";
 import { dataDir, usesDemoData } from "../lib/config.ts";
 import { IMPORT_KINDS, type ImportKind, type ImportOptions, summaryLine } from "../lib/import/pipeline.ts";
 import { importIntoStore, type ImportRun } from "../lib/store/import_into_store.ts";
+import { busyText, takeImportLock, takeoverText } from "../lib/store/import_lock.ts";
 import { COORD_SYSTEMS, type CoordSystem } from "../lib/import/reproject.ts";
 import { PLACE_LEVELS, type PlaceLevel } from "../lib/schema.ts";
 import { ensureDemoStore } from "../lib/store/demo_store.ts";
@@ -46,24 +47,36 @@ function fail(message: string): never {
   Deno.exit(2);
 }
 
+/** Another import holds the store (lib/store/import_lock.ts): nothing was read or stored. */
+export class ImportBusyError extends Error {}
+
 /**
  * The whole import of one file into a store (lib/store/import_into_store.ts, as the web
- * import does it). Used by the command and by bench/import.bench.ts.
+ * import does it), holding the store's import lock against the data page's imports and
+ * other commands. Used by the command and by bench/import.bench.ts.
  */
 export async function importFile(
   dir: string,
   kind: ImportKind,
   file: string,
-  options: Omit<ImportOptions, "mapping"> & { mapFile?: string },
+  options: Omit<ImportOptions, "mapping"> & { mapFile?: string; onTakeover?: (note: string) => void },
 ): Promise<ImportRun> {
   const mapping = options.mapFile ? JSON.parse(await Deno.readTextFile(options.mapFile)) : undefined;
-  const bytes = await Deno.readFile(file);
-  return await importIntoStore(dir, kind, basename(file), bytes, {
-    workers: navigator.hardwareConcurrency,
-    ...options,
-    mapping,
-    by: cliAddress(),
-  });
+  const by = cliAddress();
+  const lock = await takeImportLock(dir, { by, action: "import", kind, file: basename(file), via: "command" });
+  if ("busy" in lock) throw new ImportBusyError(busyText(lock.busy));
+  if (lock.tookOver) (options.onTakeover ?? console.warn)(takeoverText(lock.tookOver));
+  try {
+    const bytes = await Deno.readFile(file);
+    return await importIntoStore(dir, kind, basename(file), bytes, {
+      workers: navigator.hardwareConcurrency,
+      ...options,
+      mapping,
+      by,
+    });
+  } finally {
+    await lock.release();
+  }
 }
 
 async function main() {

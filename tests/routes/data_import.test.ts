@@ -4,11 +4,12 @@
  * downloaded → restore; one import at a time; and none of it for a role other than admin.
  */
 import assert from "node:assert/strict";
-import { importFile } from "../../cli/import.ts";
+import { ImportBusyError, importFile } from "../../cli/import.ts";
 import { readAudit } from "../../lib/access/audit.ts";
 import { mappingFor, type Preview } from "../../lib/import/column_choice.ts";
 import { importIntoStore } from "../../lib/store/import_into_store.ts";
 import { mappingPath } from "../../lib/store/import_mappings.ts";
+import { lockPath } from "../../lib/store/import_lock.ts";
 import { uploadsFolder } from "../../lib/store/import_uploads.ts";
 import { readColumns } from "../../lib/store/read_columns.ts";
 import { readManifest } from "../../lib/store/store.ts";
@@ -228,9 +229,41 @@ Deno.test("the web import", async (t) => {
       const restore = await post(asAdmin, "/api/admin/import/restore", "");
       assert.equal(restore.status, 409, "a restore waits for the import too");
       await restore.body?.cancel();
+      const before = await Deno.readTextFile(`${dir}/manifest.json`);
+      const refused = await importFile(dir, "tickets", new URL("tickets.csv", FIXTURES).pathname, {}).catch((e) => e);
+      assert.ok(refused instanceof ImportBusyError, "deno task import waits for the page's import");
+      assert.match(refused.message, /^another import is running \(la\.csv: tickets, by .* on the data page since /);
+      assert.equal(await Deno.readTextFile(`${dir}/manifest.json`), before, "the command stored nothing");
       const done = await settled(job);
       assert.equal(done.state, "done", done.error);
       assert.match(done.history.line, /^read 10000, /);
+    });
+
+    await t.step("while deno task import runs, the page's import and restore answer 409 naming it", async () => {
+      const nyc = new URL("../fixtures/real/tickets/nyc311_2022-05-01_sample.csv", import.meta.url);
+      const res = await post(asAdmin, "/api/admin/import/upload?kind=tickets&file=t.csv", TICKETS, "text/csv");
+      const { upload: id } = await res.json();
+      const mapFile = new URL("nyc311.map.json", FIXTURES).pathname;
+      const command = importFile(dir, "tickets", nyc.pathname, { mapFile });
+      command.catch(() => {}); // awaited below
+      while (!(await Deno.stat(lockPath(dir)).then(() => true, () => false))) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const refused = await post(asAdmin, "/api/admin/import/start", JSON.stringify({ upload: id, kind: "tickets" }));
+      assert.equal(refused.status, 409);
+      assert.match(
+        (await refused.json()).error,
+        /^another import is running \(nyc311_2022-05-01_sample\.csv: tickets, by cli:.* with deno task import \(process \d+ on .*\) since .*\): wait for it to end$/,
+      );
+      const restore = await post(asAdmin, "/api/admin/import/restore", "");
+      assert.equal(restore.status, 409);
+      await restore.body?.cancel();
+      const run = await command;
+      assert.match(run.history.line!, /^read 924, /, "the command's import went on and was stored");
+      assert.equal((await readManifest(dir))!.version, run.version);
+      const started = await post(asAdmin, "/api/admin/import/start", JSON.stringify({ upload: id, kind: "tickets" }));
+      assert.equal(started.status, 202, "once it ended, the page imports");
+      assert.equal((await settled((await started.json()).job)).state, "done");
     });
 
     await t.step("a file that cannot be read is one clear error", async () => {
