@@ -124,7 +124,7 @@ async function main() {
 
   try {
     const started = performance.now();
-    const { outcome, version, files } = await importFile(dir, kind, file, {
+    const { outcome, changed, version, files } = await importFile(dir, kind, file, {
       mapFile: values.map,
       level: values.level as PlaceLevel | undefined,
       coords: values.coords as CoordSystem,
@@ -138,7 +138,7 @@ async function main() {
     if (files.rejects) console.log(`rejected rows: ${files.rejects}`);
     if (files.notes) console.log(`data-quality notes: ${files.notes}`);
     if (files.unassigned) console.log(`unassigned tickets: ${files.unassigned}`);
-    console.log(`store ${dir}: ${outcome.columns ? "new" : "nothing changed,"} version ${version ?? "(none)"}`);
+    console.log(`store ${dir}: ${changed ? "new" : "nothing changed,"} version ${version ?? "(none)"}`);
     console.log(summaryLine(outcome.summary));
     for (const line of outcome.summary.unrecognised) console.log(line);
     console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -5,6 +5,7 @@ import { previewImport } from "../import/preview.ts";
 import { maskedForArchive } from "../reviews/pack_store.ts";
 import { computeWall } from "../wall/served.ts";
 import { importIntoStore } from "./import_into_store.ts";
+import { NOTES_SHOWN } from "./import_jobs.ts";
 import { readUpload } from "./import_uploads.ts";
 import { buildScorecards, buildTicketTables } from "./scope_build.ts";
 
@@ -28,7 +29,11 @@ const TASKS = {
     name: string,
     path: string,
     options: Omit<ImportOptions, "onPhase"> & { by: string },
-  ) => importIntoStore(dir, kind, name, await readUpload(path), { ...options, onPhase: progress }),
+  ) => {
+    const run = await importIntoStore(dir, kind, name, await readUpload(path), { ...options, onPhase: progress });
+    // What the page is shown, not the outcome whole: its lists could be a million rows to post back.
+    return { history: run.history, notes: run.outcome.notes.slice(0, NOTES_SHOWN) };
+  },
 };
 export type BuildTasks = typeof TASKS;
 

@@ -22,7 +22,10 @@ import { sweepRejects, writeRejectsFile } from "./retention.ts";
 import { readManifest, writeStore } from "./store.ts";
 
 export interface ImportRun {
+  /** What the import library answered; its tables (`columns`, `noteColumns`) are let go once written. */
   outcome: ImportOutcome;
+  /** Whether a new version was written (something changed). */
+  changed: boolean;
   /** The store's version after the import (unchanged when nothing changed). */
   version: string | null;
   /** Paths of the lists written beside the store. */
@@ -59,12 +62,17 @@ export async function importIntoStore(
     files[list] = await writeRejectsFile(dir, path, text);
   }
   let version = manifest?.version ?? null;
+  const changed = outcome.columns !== null;
   if (outcome.columns) {
     const source = `${manifest?.source ?? "empty"}; import ${kind} ${name}`;
     const tables = {
       [outcome.table]: outcome.columns,
       ...(outcome.notes.length ? { import_notes: outcome.noteColumns } : {}),
     };
+    // Held only by `tables` from here, which the write lets go table by table: a million
+    // tickets' values are not kept beside their Arrow stream, nor posted back by a worker.
+    outcome.columns = null;
+    outcome.noteColumns = {};
     if (manifest) await keepPrevious(dir, manifest);
     version = (await writeStore(dir, tables, source)).version;
   }
@@ -84,7 +92,7 @@ export async function importIntoStore(
     files: Object.fromEntries(Object.entries(files).map(([list, path]) => [list, path.split("/").pop()])),
   };
   await appendHistory(dir, history);
-  return { outcome, version, files, history };
+  return { outcome, changed, version, files, history };
 }
 
 /**

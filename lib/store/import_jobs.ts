@@ -130,7 +130,7 @@ export async function startImport(
   ).then(async (run) => {
     // Imported, the file has no more use; a failed import keeps it for another try (another mapping) within its hour.
     await removeUpload(dir, upload.id);
-    return { history: run.history, notes: run.outcome.notes.slice(0, NOTES_SHOWN) };
+    return run;
   });
   return { job, settled: finish(begun, outcome, onDone) };
 }

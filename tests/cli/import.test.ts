@@ -69,7 +69,11 @@ Deno.test("an import killed midway leaves the previous store intact and readable
     );
     await Deno.writeTextFile(`${dir}/big.csv`, "工单编号,受理时间\n" + lines.join("\n"));
     const child = command(["tickets", `${dir}/big.csv`, "--data", dir]).spawn();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Killed once it holds the store's lock (it has started reading), however slow the machine is to start it.
+    const deadline = Date.now() + 60_000;
+    while (!(await Deno.stat(lockPath(dir)).then(() => true, () => false)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     child.kill("SIGKILL");
     const status = await child.status;
     assert.equal(status.success, false, "the import was still running when killed");
