@@ -7,7 +7,13 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { audit, cliAddress } from "../lib/access/audit.ts";
 import { dataDir, usesDemoData } from "../lib/config.ts";
-import { IMPORT_KINDS, type ImportKind, type ImportOptions, summaryLine } from "../lib/import/pipeline.ts";
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportOptions,
+  type ImportPhase,
+  summaryLine,
+} from "../lib/import/pipeline.ts";
 import { importIntoStore, type ImportRun } from "../lib/store/import_into_store.ts";
 import { busyText, takeImportLock, takeoverText } from "../lib/store/import_lock.ts";
 import { COORD_SYSTEMS, type CoordSystem } from "../lib/import/reproject.ts";
@@ -124,7 +130,10 @@ async function main() {
 
   try {
     const started = performance.now();
+    // When each phase began: the time line says where the time went (bench/import.bench.ts reads it).
+    const phases: [ImportPhase, number][] = [];
     const { outcome, changed, version, files } = await importFile(dir, kind, file, {
+      onPhase: (phase) => phases.push([phase, performance.now()]),
       mapFile: values.map,
       level: values.level as PlaceLevel | undefined,
       coords: values.coords as CoordSystem,
@@ -141,7 +150,12 @@ async function main() {
     console.log(`store ${dir}: ${changed ? "new" : "nothing changed,"} version ${version ?? "(none)"}`);
     console.log(summaryLine(outcome.summary));
     for (const line of outcome.summary.unrecognised) console.log(line);
-    console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const ended = performance.now();
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const spans = phases.map(([phase, at], i) =>
+      `${phase} ${seconds((phases[i + 1]?.[1] ?? ended) - (i ? at : started))}`
+    );
+    console.log(`(${seconds(ended - started)}: ${spans.join(", ")})`);
     const detail = `${kind} ${basename(file)}: ${summaryLine(outcome.summary)}; version ${version ?? "(none)"}`;
     await audit({ event: "import", address: cliAddress(), detail }, dir);
   } catch (e) {
