@@ -30,15 +30,21 @@ export function rowCount(columns: Columns): number {
   return Object.values(columns)[0]?.length ?? 0;
 }
 
-export function columnsToArrow(table: Table, columns: Columns): ArrowTable {
+/**
+ * `consume` takes each column out of `columns` once its vector is built, so that a large
+ * table's values are let go as its vectors grow rather than held beside all of them.
+ */
+export function columnsToArrow(table: Table, columns: Columns, { consume = false } = {}): ArrowTable {
   const n = rowCount(columns);
-  const vectors = Object.fromEntries(table.columns.map((c) => {
+  const vectors: Record<string, Vector> = {};
+  for (const c of table.columns) {
     const values = columns[c.name] ?? new Array(n).fill(null);
     if (values.length !== n) {
       throw new Error(`${table.name}.${c.name} has ${values.length} values, expected ${n}`);
     }
-    return [c.name, makeVector(columnData(c.type, values))];
-  }));
+    vectors[c.name] = makeVector(columnData(c.type, values));
+    if (consume) delete columns[c.name];
+  }
   return new ArrowTable(vectors);
 }
 

@@ -20,6 +20,7 @@ import { keepPrevious, restorePrevious } from "./previous_version.ts";
 import { readColumns } from "./read_columns.ts";
 import { sweepRejects, writeRejectsFile } from "./retention.ts";
 import { readManifest, writeStore } from "./store.ts";
+import type { Columns } from "../schema.ts";
 
 export interface ImportRun {
   /** What the import library answered; its tables (`columns`, `noteColumns`) are let go once written. */
@@ -41,13 +42,15 @@ export async function importIntoStore(
   options: ImportOptions & { by: string },
 ): Promise<ImportRun> {
   const manifest = await readManifest(dir);
-  const stored = Object.fromEntries(
+  let stored: Record<string, Columns> | null = Object.fromEntries(
     await Promise.all(TABLES_READ[kind].map(async (t) => [t, await readColumns(dir, manifest, t)] as const)),
   );
   const importedAt = Date.now();
   const stamp = new Date(importedAt).toISOString().replace(/[:.]/g, "-");
   const importId = `${stamp} ${kind} ${name}`;
   const outcome = await runImport(kind, name, bytes, stored, { ...options, importId, importedAt });
+  // Merged into the outcome, the stored tables (a million tickets on a re-import) are not kept while it is written.
+  stored = null;
   options.onPhase?.("write");
   const prefix = `${stamp}-${kind}-${name.replace(/[/\\]/g, "_")}`;
   const files: ImportRun["files"] = {};

@@ -88,9 +88,10 @@ async function finish(
   );
   // Nobody awaits a job: a failure to audit it is logged, never an unhandled rejection that stops the server.
   await onDone({ ...job, ...ended }).catch((e) => console.error(`import job ${job.id}: ${(e as Error).stack ?? e}`));
+  // Released before the job shows it ended, so a page that then starts the next import finds the store free.
+  await lock.release();
   Object.assign(job, ended);
   running = null;
-  await lock.release();
 }
 
 export type Started = { job: ImportJob; settled: Promise<void> } | { busy: LockHolder };

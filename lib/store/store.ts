@@ -55,8 +55,8 @@ export function readTableStream(dir: string, manifest: Manifest, name: string) {
 /**
  * Writes a complete new version. Tables not given are carried over from the current
  * version unchanged, so an import of tickets leaves places as they were. Each table given
- * is taken out of `tables` once its Arrow vectors are built, so that its values can be let
- * go before its stream and brotli twin are made.
+ * is taken out of `tables`, and its columns out of it as their Arrow vectors are built, so
+ * that its values are let go before its stream and brotli twin are made.
  */
 export async function writeStore(
   dir: string,
@@ -117,7 +117,7 @@ export async function writeStoreAs(dir: string, keptDir: string, kept: Manifest,
   return await swapManifest(dir, manifest);
 }
 
-/** Writes the table `t` of `tables` (empty when not given), taking it out of `tables` once its vectors are built. */
+/** Writes the table `t` of `tables` (empty when not given), taking it and its columns out as its vectors are built. */
 async function writeTable(
   dir: string,
   version: string,
@@ -126,8 +126,8 @@ async function writeTable(
 ): Promise<TableEntry> {
   const columns = tables[t.name] ?? {};
   const rows = rowCount(columns);
-  const arrow = columnsToArrow(schemaTable(t.name), columns);
   delete tables[t.name];
+  const arrow = columnsToArrow(schemaTable(t.name), columns, { consume: true });
   const file = `${version}/${t.name}.arrow`;
   const bytes = tableToStream(arrow);
   await writeWithBrotli(`${dir}/${file}`, bytes);
