@@ -12,11 +12,12 @@ import { strictTransport, tlsFromEnv } from "./framework/transport.ts";
 import { principalOf } from "./lib/access/principal.ts";
 import { assetCacheDir, dataDir, PREBUILT_ISLANDS, ROOT, usesDemoData } from "./lib/config.ts";
 import { ensureDemoStore } from "./lib/store/demo_store.ts";
+import { runningJob } from "./lib/store/import_jobs.ts";
+import { sweepUploads, UPLOAD_TTL_MS } from "./lib/store/import_uploads.ts";
 import { prebuildVersion } from "./lib/store/prebuild.ts";
 import { sweepRejects } from "./lib/store/retention.ts";
 import { createDemoAccounts } from "./lib/access/demo_accounts.ts";
 import { districtTiles } from "./lib/map/district_tiles.ts";
-import { DAY_MS } from "./lib/time.ts";
 
 /**
  * Only our own origin. WASM compilation needs 'wasm-unsafe-eval'; MapLibre and
@@ -72,7 +73,9 @@ app.compress().catch((e) => console.error("compressing assets failed:", e));
 districtTiles(dataDir()).catch((e) => console.error("cutting the map tiles failed:", e));
 // Built now likewise, so the first pages' data is ready when they ask.
 prebuildVersion(dataDir()).catch((e) => console.error("building the scopes' data failed:", e));
-// Reject files hold residents' data: removed once past their retention period, checked daily.
-const sweep = () => sweepRejects(dataDir()).catch((e) => console.error("sweeping old reject files failed:", e));
+// Reject files and uploads hold residents' data: removed once past their retention periods, checked hourly.
+const sweep = () =>
+  Promise.all([sweepRejects(dataDir()), sweepUploads(dataDir(), { busy: runningJob()?.upload })])
+    .catch((e) => console.error("sweeping old reject files and uploads failed:", e));
 sweep();
-setInterval(sweep, DAY_MS);
+setInterval(sweep, UPLOAD_TTL_MS);

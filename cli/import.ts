@@ -7,8 +7,15 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { audit, cliAddress } from "../lib/access/audit.ts";
 import { dataDir, usesDemoData } from "../lib/config.ts";
-import { IMPORT_KINDS, type ImportKind, type ImportOptions, summaryLine } from "../lib/import/pipeline.ts";
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportOptions,
+  type ImportPhase,
+  summaryLine,
+} from "../lib/import/pipeline.ts";
 import { importIntoStore, type ImportRun } from "../lib/store/import_into_store.ts";
+import { busyText, takeImportLock, takeoverText } from "../lib/store/import_lock.ts";
 import { COORD_SYSTEMS, type CoordSystem } from "../lib/import/reproject.ts";
 import { PLACE_LEVELS, type PlaceLevel } from "../lib/schema.ts";
 import { ensureDemoStore } from "../lib/store/demo_store.ts";
@@ -46,24 +53,36 @@ function fail(message: string): never {
   Deno.exit(2);
 }
 
+/** Another import holds the store (lib/store/import_lock.ts): nothing was read or stored. */
+export class ImportBusyError extends Error {}
+
 /**
  * The whole import of one file into a store (lib/store/import_into_store.ts, as the web
- * import does it). Used by the command and by bench/import.bench.ts.
+ * import does it), holding the store's import lock against the data page's imports and
+ * other commands. Used by the command and by bench/import.bench.ts.
  */
 export async function importFile(
   dir: string,
   kind: ImportKind,
   file: string,
-  options: Omit<ImportOptions, "mapping"> & { mapFile?: string },
+  options: Omit<ImportOptions, "mapping"> & { mapFile?: string; onTakeover?: (note: string) => void },
 ): Promise<ImportRun> {
   const mapping = options.mapFile ? JSON.parse(await Deno.readTextFile(options.mapFile)) : undefined;
-  const bytes = await Deno.readFile(file);
-  return await importIntoStore(dir, kind, basename(file), bytes, {
-    workers: navigator.hardwareConcurrency,
-    ...options,
-    mapping,
-    by: cliAddress(),
-  });
+  const by = cliAddress();
+  const lock = await takeImportLock(dir, { by, action: "import", kind, file: basename(file), via: "command" });
+  if ("busy" in lock) throw new ImportBusyError(busyText(lock.busy));
+  if (lock.tookOver) (options.onTakeover ?? console.warn)(takeoverText(lock.tookOver));
+  try {
+    const bytes = await Deno.readFile(file);
+    return await importIntoStore(dir, kind, basename(file), bytes, {
+      workers: navigator.hardwareConcurrency,
+      ...options,
+      mapping,
+      by,
+    });
+  } finally {
+    await lock.release();
+  }
 }
 
 async function main() {
@@ -111,7 +130,10 @@ async function main() {
 
   try {
     const started = performance.now();
-    const { outcome, version, files } = await importFile(dir, kind, file, {
+    // When each phase began: the time line says where the time went (bench/import.bench.ts reads it).
+    const phases: [ImportPhase, number][] = [];
+    const { outcome, changed, version, files } = await importFile(dir, kind, file, {
+      onPhase: (phase) => phases.push([phase, performance.now()]),
       mapFile: values.map,
       level: values.level as PlaceLevel | undefined,
       coords: values.coords as CoordSystem,
@@ -125,10 +147,15 @@ async function main() {
     if (files.rejects) console.log(`rejected rows: ${files.rejects}`);
     if (files.notes) console.log(`data-quality notes: ${files.notes}`);
     if (files.unassigned) console.log(`unassigned tickets: ${files.unassigned}`);
-    console.log(`store ${dir}: ${outcome.columns ? "new" : "nothing changed,"} version ${version ?? "(none)"}`);
+    console.log(`store ${dir}: ${changed ? "new" : "nothing changed,"} version ${version ?? "(none)"}`);
     console.log(summaryLine(outcome.summary));
     for (const line of outcome.summary.unrecognised) console.log(line);
-    console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const ended = performance.now();
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const spans = phases.map(([phase, at], i) =>
+      `${phase} ${seconds((phases[i + 1]?.[1] ?? ended) - (i ? at : started))}`
+    );
+    console.log(`(${seconds(ended - started)}: ${spans.join(", ")})`);
     const detail = `${kind} ${basename(file)}: ${summaryLine(outcome.summary)}; version ${version ?? "(none)"}`;
     await audit({ event: "import", address: cliAddress(), detail }, dir);
   } catch (e) {

@@ -134,6 +134,7 @@ export function convertRecords(
   const readers = [...fields].filter(([name]) => parsers.has(name))
     .map(([name, index]) => ({ name, index, parse: parsers.get(name)!, values: columns[name] }));
   const required = new Set(schema.columns.filter((c) => c.required).map((c) => c.name));
+  const requiredNames = [...required];
   const key = columns[schema.key[0]];
   const rejects = [...raw.rejects];
   const notes: Note[] = [];
@@ -173,7 +174,7 @@ export function convertRecords(
         continue rows;
       }
     }
-    const missing = [...required].find((name) => columns[name][n] == null);
+    const missing = requiredNames.find((name) => columns[name][n] == null);
     if (missing) {
       const header = fields.has(missing) ? `column "${raw.headers[fields.get(missing)!]}"` : "no column for it";
       reject(row, missing, `required value missing (${header})`);

@@ -99,7 +99,20 @@ function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: n
   const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
   // Date.UTC would roll 31 April over to 1 May: a real date has its day in its month.
   if (d > DAYS_IN_MONTH[mo - 1] + (leap ? 1 : 0)) return null;
-  return utcOf(y, mo - 1, d, h, mi, s, ms);
+  return daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`),
+ * what `utcOf` gives for a valid date, with years as written, in a few operations: a
+ * million-ticket file has five million times, and Date.UTC was a fifth of reading them.
+ */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  if (mo <= 2) y--;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * ((mo + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 /**
@@ -108,26 +121,26 @@ function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: n
  */
 function isoWallClock(text: string): number | null | undefined {
   if (text.length !== 19) return undefined;
+  const sep = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (sep !== 32 && sep !== 84) ||
+    text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58
+  ) return undefined;
+  const y = digitsAt(text, 0, 4), mo = digitsAt(text, 5, 7), d = digitsAt(text, 8, 10);
+  const h = digitsAt(text, 11, 13), mi = digitsAt(text, 14, 16), s = digitsAt(text, 17, 19);
+  if ((y | mo | d | h | mi | s) < 0) return undefined;
+  return wallClock(y, mo, d, h, mi, s, 0);
+}
+
+/** The number written in `text[from…to)`, or -1 when a character is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
   let v = 0;
-  const digits = (from: number, to: number) => {
-    v = 0;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return false;
-      v = v * 10 + c;
-    }
-    return true;
-  };
-  const sep = text[10];
-  if (text[4] !== "-" || text[7] !== "-" || (sep !== " " && sep !== "T") || text[13] !== ":" || text[16] !== ":") {
-    return undefined;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
   }
-  const parts: number[] = [];
-  for (const [from, to] of [[0, 4], [5, 7], [8, 10], [11, 13], [14, 16], [17, 19]]) {
-    if (!digits(from, to)) return undefined;
-    parts.push(v);
-  }
-  return wallClock(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0);
+  return v;
 }
 
 const int = (s: string | undefined) => s ? Number(s) : 0;

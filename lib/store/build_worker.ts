@@ -5,6 +5,8 @@ import { previewImport } from "../import/preview.ts";
 import { maskedForArchive } from "../reviews/pack_store.ts";
 import { computeWall } from "../wall/served.ts";
 import { importIntoStore } from "./import_into_store.ts";
+import { NOTES_SHOWN } from "./import_jobs.ts";
+import { readUpload } from "./import_uploads.ts";
 import { buildScopeDatabase, buildScorecards, buildTicketTables } from "./scope_build.ts";
 
 const progress = (phase: ImportPhase) => self.postMessage({ progress: phase });
@@ -15,14 +17,24 @@ const TASKS = {
   database: buildScopeDatabase,
   wall: computeWall,
   archivedReview: maskedForArchive,
-  previewImport,
-  importFile: (
+  previewUpload: async (
+    kind: ImportKind,
+    name: string,
+    path: string,
+    mapping: unknown,
+    options: Pick<ImportOptions, "coords" | "xlsxLimit">,
+  ) => previewImport(kind, name, await readUpload(path), mapping, options),
+  importUpload: async (
     dir: string,
     kind: ImportKind,
     name: string,
-    bytes: Uint8Array,
+    path: string,
     options: Omit<ImportOptions, "onPhase"> & { by: string },
-  ) => importIntoStore(dir, kind, name, bytes, { ...options, onPhase: progress }),
+  ) => {
+    const run = await importIntoStore(dir, kind, name, await readUpload(path), { ...options, onPhase: progress });
+    // What the page is shown, not the outcome whole: its lists could be a million rows to post back.
+    return { history: run.history, notes: run.outcome.notes.slice(0, NOTES_SHOWN) };
+  },
 };
 export type BuildTasks = typeof TASKS;
 

@@ -20,9 +20,13 @@ import { keepPrevious, restorePrevious } from "./previous_version.ts";
 import { readColumns } from "./read_columns.ts";
 import { sweepRejects, writeRejectsFile } from "./retention.ts";
 import { readManifest, writeStore } from "./store.ts";
+import type { Columns } from "../schema.ts";
 
 export interface ImportRun {
+  /** What the import library answered; its tables (`columns`, `noteColumns`) are let go once written. */
   outcome: ImportOutcome;
+  /** Whether a new version was written (something changed). */
+  changed: boolean;
   /** The store's version after the import (unchanged when nothing changed). */
   version: string | null;
   /** Paths of the lists written beside the store. */
@@ -38,13 +42,15 @@ export async function importIntoStore(
   options: ImportOptions & { by: string },
 ): Promise<ImportRun> {
   const manifest = await readManifest(dir);
-  const stored = Object.fromEntries(
+  let stored: Record<string, Columns> | null = Object.fromEntries(
     await Promise.all(TABLES_READ[kind].map(async (t) => [t, await readColumns(dir, manifest, t)] as const)),
   );
   const importedAt = Date.now();
   const stamp = new Date(importedAt).toISOString().replace(/[:.]/g, "-");
   const importId = `${stamp} ${kind} ${name}`;
   const outcome = await runImport(kind, name, bytes, stored, { ...options, importId, importedAt });
+  // Merged into the outcome, the stored tables (a million tickets on a re-import) are not kept while it is written.
+  stored = null;
   options.onPhase?.("write");
   const prefix = `${stamp}-${kind}-${name.replace(/[/\\]/g, "_")}`;
   const files: ImportRun["files"] = {};
@@ -59,12 +65,17 @@ export async function importIntoStore(
     files[list] = await writeRejectsFile(dir, path, text);
   }
   let version = manifest?.version ?? null;
+  const changed = outcome.columns !== null;
   if (outcome.columns) {
     const source = `${manifest?.source ?? "empty"}; import ${kind} ${name}`;
     const tables = {
       [outcome.table]: outcome.columns,
       ...(outcome.notes.length ? { import_notes: outcome.noteColumns } : {}),
     };
+    // Held only by `tables` from here, which the write lets go table by table: a million
+    // tickets' values are not kept beside their Arrow stream, nor posted back by a worker.
+    outcome.columns = null;
+    outcome.noteColumns = {};
     if (manifest) await keepPrevious(dir, manifest);
     version = (await writeStore(dir, tables, source)).version;
   }
@@ -84,7 +95,7 @@ export async function importIntoStore(
     files: Object.fromEntries(Object.entries(files).map(([list, path]) => [list, path.split("/").pop()])),
   };
   await appendHistory(dir, history);
-  return { outcome, version, files, history };
+  return { outcome, changed, version, files, history };
 }
 
 /**

@@ -3,7 +3,8 @@ import { IMPORT_KINDS, type ImportKind } from "../import/pipeline.ts";
 import { principalOf } from "../access/principal.ts";
 import { COORD_SYSTEMS, type CoordSystem } from "../import/reproject.ts";
 import { readAtMost } from "../read_at_most.ts";
-import { type Upload, uploadOf } from "./import_jobs.ts";
+import { type Upload, uploadOf } from "./import_uploads.ts";
+import { dataDir } from "../config.ts";
 import { PLACE_LEVELS, type PlaceLevel } from "../schema.ts";
 
 /** A request body of settings and a mapping: small. */
@@ -60,7 +61,7 @@ export async function uploadRequest(
   if (!body) return { error: "the body must be a JSON object", status: 400 };
   const kind = importKind(body.kind);
   if (!kind) return { error: "kind must be places, buildings, tickets or callbacks", status: 400 };
-  const upload = uploadOf(String(body.upload), actingName(state));
+  const upload = await uploadOf(dataDir(), body.upload, actingName(state));
   if (!upload) return { error: "the upload has expired: choose the file again", status: 410 };
   const settings = importSettings(kind, body);
   if (typeof settings === "string") return { error: settings, status: 400 };

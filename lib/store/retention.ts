@@ -1,7 +1,8 @@
 /**
- * Reject and unassigned files (`<store>/rejects/`) hold residents' names, phones and
- * addresses as the source files had them: written readable by the server's user only, and
- * removed once older than the retention period (`LINLI_RETENTION_DAYS`, default 90).
+ * Files that hold residents' names, phones and addresses as the source files had them:
+ * written readable by the server's user only, and removed once older than their retention
+ * period. Reject and unassigned files (`<store>/rejects/`) are kept `LINLI_RETENTION_DAYS`
+ * (default 90); the web import's uploads (lib/store/import_uploads.ts) an hour.
  */
 import { envNumber } from "../config.ts";
 import { DAY_MS } from "../time.ts";
@@ -20,16 +21,25 @@ export async function writeRejectsFile(storeDir: string, name: string, text: str
   return path;
 }
 
-/** Removes the files last written more than `days` ago; answers their names. */
-export async function sweepRejects(storeDir: string, days = retentionDays(), now = Date.now()): Promise<string[]> {
-  const folder = rejectsFolder(storeDir);
+/** Removes the reject files last written more than `days` ago; answers their names. */
+export function sweepRejects(storeDir: string, days = retentionDays(), now = Date.now()): Promise<string[]> {
+  return sweepFolder(rejectsFolder(storeDir), days * DAY_MS, now);
+}
+
+/** Removes the files of `folder` last written more than `maxAgeMs` ago, but those in `keep`; answers their names. */
+export async function sweepFolder(
+  folder: string,
+  maxAgeMs: number,
+  now = Date.now(),
+  keep: (name: string) => boolean = () => false,
+): Promise<string[]> {
   const removed: string[] = [];
   try {
     for await (const e of Deno.readDir(folder)) {
-      if (!e.isFile) continue;
-      const { mtime } = await Deno.stat(`${folder}/${e.name}`);
-      if (mtime && now - mtime.getTime() > days * DAY_MS) {
-        await Deno.remove(`${folder}/${e.name}`);
+      if (!e.isFile || keep(e.name)) continue;
+      const { mtime } = await Deno.stat(`${folder}/${e.name}`).catch(() => ({ mtime: null }));
+      if (mtime && now - mtime.getTime() > maxAgeMs) {
+        await Deno.remove(`${folder}/${e.name}`).catch(() => {});
         removed.push(e.name);
       }
     }

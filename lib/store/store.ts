@@ -54,7 +54,9 @@ export function readTableStream(dir: string, manifest: Manifest, name: string) {
 
 /**
  * Writes a complete new version. Tables not given are carried over from the current
- * version unchanged, so an import of tickets leaves places as they were.
+ * version unchanged, so an import of tickets leaves places as they were. Each table given
+ * is taken out of `tables`, and its columns out of it as their Arrow vectors are built, so
+ * that its values are let go before its stream and brotli twin are made.
  */
 export async function writeStore(
   dir: string,
@@ -65,21 +67,22 @@ export async function writeStore(
   const previous = await readManifest(dir);
   const version = newVersionName();
   await Deno.mkdir(`${dir}/${version}`);
+  const created = tables.tickets?.created_at;
+  const dataAsOf = created ? newest(created) : previous?.data_as_of ?? null;
   const entries: Record<string, TableEntry> = {};
   for (const t of TABLES) {
     // The calendar is written from lib/calendar on every write, so a new year's holidays reach every store.
-    const given = t.name === "calendar" ? calendarColumns() : tables[t.name];
-    const carried = !given && previous?.tables[t.name];
+    if (t.name === "calendar") tables.calendar = calendarColumns();
+    const carried = !tables[t.name] && previous?.tables[t.name];
     entries[t.name] = carried
       ? await linkTable(dir, version, previous!.tables[t.name])
-      : await writeTable(dir, version, t, given ?? {});
+      : await writeTable(dir, version, t, tables);
   }
-  const created = tables.tickets?.created_at;
   const manifest: Manifest = {
     version,
     created_at: new Date().toISOString(),
     source,
-    data_as_of: created ? newest(created) : previous?.data_as_of ?? null,
+    data_as_of: dataAsOf,
     tables: entries,
   };
   return await swapManifest(dir, manifest);
@@ -114,11 +117,21 @@ export async function writeStoreAs(dir: string, keptDir: string, kept: Manifest,
   return await swapManifest(dir, manifest);
 }
 
-async function writeTable(dir: string, version: string, t: Table, columns: Columns): Promise<TableEntry> {
-  const bytes = tableToStream(columnsToArrow(schemaTable(t.name), columns));
+/** Writes the table `t` of `tables` (empty when not given), taking it and its columns out as its vectors are built. */
+async function writeTable(
+  dir: string,
+  version: string,
+  t: Table,
+  tables: Record<string, Columns>,
+): Promise<TableEntry> {
+  const columns = tables[t.name] ?? {};
+  const rows = rowCount(columns);
+  delete tables[t.name];
+  const arrow = columnsToArrow(schemaTable(t.name), columns, { consume: true });
   const file = `${version}/${t.name}.arrow`;
+  const bytes = tableToStream(arrow);
   await writeWithBrotli(`${dir}/${file}`, bytes);
-  return { rows: rowCount(columns), bytes: bytes.length, file };
+  return { rows, bytes: bytes.length, file };
 }
 
 /**

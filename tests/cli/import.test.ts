@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { generateDemo } from "../../lib/demo/generate.ts";
 import { readManifest } from "../../lib/store/store.ts";
 import { readColumns } from "../../lib/store/read_columns.ts";
+import { lockPath, takeImportLock } from "../../lib/store/import_lock.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const FIXTURES = `${ROOT}tests/fixtures/import/`;
@@ -68,7 +69,11 @@ Deno.test("an import killed midway leaves the previous store intact and readable
     );
     await Deno.writeTextFile(`${dir}/big.csv`, "工单编号,受理时间\n" + lines.join("\n"));
     const child = command(["tickets", `${dir}/big.csv`, "--data", dir]).spawn();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Killed once it holds the store's lock (it has started reading), however slow the machine is to start it.
+    const deadline = Date.now() + 60_000;
+    while (!(await Deno.stat(lockPath(dir)).then(() => true, () => false)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     child.kill("SIGKILL");
     const status = await child.status;
     assert.equal(status.success, false, "the import was still running when killed");
@@ -76,6 +81,47 @@ Deno.test("an import killed midway leaves the previous store intact and readable
     assert.deepEqual(after, before);
     assert.equal((await readColumns(dir, after, "places")).place_id.length, 2);
     assert.equal((await readColumns(dir, after, "tickets")).ticket_id.length, 0);
+    // Its lock stays behind; its process is gone, so the next import takes it over and says so.
+    assert.equal(JSON.parse(await Deno.readTextFile(lockPath(dir))).pid, child.pid);
+    const next = await command(["tickets", `${FIXTURES}tickets.csv`, "--data", dir]).output();
+    assert.equal(next.code, 0);
+    assert.match(
+      new TextDecoder().decode(next.stderr),
+      /the lock of an import that no longer runs was taken over \(big\.csv: tickets, by cli:.*, process \d+/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("an import from the command line while the page imports stops, naming it, and stores nothing", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "linli-import-busy-" });
+  try {
+    await importCli("places", `${FIXTURES}compounds.geojson`, "--level", "compound", "--data", dir);
+    const before = await Deno.readTextFile(`${dir}/manifest.json`);
+    // What the data page's import holds while it runs (lib/store/import_jobs.ts).
+    const page = await takeImportLock(dir, {
+      by: "admin",
+      action: "import",
+      kind: "tickets",
+      file: "月报.csv",
+      via: "page",
+    });
+    assert.ok(!("busy" in page));
+    try {
+      const { code, stdout, stderr } = await command(["tickets", `${FIXTURES}tickets.csv`, "--data", dir]).output();
+      assert.equal(code, 1, new TextDecoder().decode(stdout));
+      const said = new TextDecoder().decode(stderr);
+      assert.match(
+        said,
+        /^import: another import is running \(月报\.csv: tickets, by admin on the data page since .*\): wait for it to end$/m,
+      );
+      assert.match(said, /the store was not changed/);
+      assert.equal(await Deno.readTextFile(`${dir}/manifest.json`), before);
+    } finally {
+      await page.release();
+    }
+    assert.match(await importCli("tickets", `${FIXTURES}tickets.csv`, "--data", dir), /read 4, stored 4 \(new 4/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

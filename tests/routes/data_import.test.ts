@@ -4,11 +4,13 @@
  * downloaded → restore; one import at a time; and none of it for a role other than admin.
  */
 import assert from "node:assert/strict";
-import { importFile } from "../../cli/import.ts";
+import { ImportBusyError, importFile } from "../../cli/import.ts";
 import { readAudit } from "../../lib/access/audit.ts";
 import { mappingFor, type Preview } from "../../lib/import/column_choice.ts";
 import { importIntoStore } from "../../lib/store/import_into_store.ts";
 import { mappingPath } from "../../lib/store/import_mappings.ts";
+import { lockPath } from "../../lib/store/import_lock.ts";
+import { uploadsFolder } from "../../lib/store/import_uploads.ts";
 import { readColumns } from "../../lib/store/read_columns.ts";
 import { readManifest } from "../../lib/store/store.ts";
 import { fetchSignedIn, productApp, withEnv } from "./product_app.ts";
@@ -65,6 +67,41 @@ Deno.test("the web import", async (t) => {
       assert.equal(preview.rows[1][6], "德沁苑3栋2单元501");
       assert.deepEqual(preview.matched.slice(0, 4), ["ticket_id", "created_at", "closed_at", "status"]);
       assert.equal(preview.matched[preview.headers.indexOf("诉求类型")], "kind");
+      // The body is in the store's folder, not in the server's memory, readable by the server's user only.
+      const file = `${uploadsFolder(dir)}/${upload}`;
+      assert.deepEqual(await Deno.readFile(file), TICKETS);
+      assert.equal((await Deno.stat(file)).mode! & 0o777, 0o600);
+    });
+
+    await t.step(
+      "an upload past LINLI_MAX_IMPORT_BYTES is refused while it streams, and nothing of it kept",
+      async () => {
+        const before = [...Deno.readDirSync(uploadsFolder(dir))].map((e) => e.name).sort();
+        await withEnv({ LINLI_MAX_IMPORT_BYTES: String(TICKETS.length - 1) }, async () => {
+          // A stream declares no length: the limit is checked as the bytes arrive.
+          const streamed = new Blob([TICKETS]).stream();
+          const res = await post(asAdmin, "/api/admin/import/upload?kind=tickets&file=big.csv", streamed, "text/csv");
+          assert.equal(res.status, 413);
+          assert.match((await res.json()).error, new RegExp(`at most ${TICKETS.length - 1} bytes`));
+          const declared = await post(asAdmin, "/api/admin/import/upload?kind=tickets&file=big.csv", TICKETS);
+          assert.equal(declared.status, 413);
+          await declared.body?.cancel();
+        });
+        assert.deepEqual([...Deno.readDirSync(uploadsFolder(dir))].map((e) => e.name).sort(), before);
+      },
+    );
+
+    await t.step("an upload removed or not one's own is gone, and the answer names no server path", async () => {
+      const res = await post(asAdmin, "/api/admin/import/upload?kind=tickets&file=gone.csv", TICKETS, "text/csv");
+      const { upload: gone } = await res.json();
+      await Deno.remove(`${uploadsFolder(dir)}/${gone}`);
+      for (const id of [gone, "../manifest.json"]) {
+        const again = await post(asAdmin, "/api/admin/import/start", JSON.stringify({ upload: id, kind: "tickets" }));
+        assert.equal(again.status, 410);
+        const text = await again.text();
+        assert.match(text, /the upload has expired: choose the file again/);
+        assert.ok(!text.includes(dir), text);
+      }
     });
 
     await t.step("a mapping changed on the page is saved by name and listed", async () => {
@@ -113,6 +150,7 @@ Deno.test("the web import", async (t) => {
       assert.match((await second.json()).error, /another import is running \(tickets.csv/);
       const done = await settled((await first.json()).job);
       assert.equal(done.state, "done", done.error);
+      await assert.rejects(Deno.stat(`${uploadsFolder(dir)}/${upload}`), Deno.errors.NotFound, "removed once imported");
       assert.equal(done.history.before, before);
       assert.equal(done.history.after, (await readManifest(dir))!.version);
 
@@ -191,9 +229,41 @@ Deno.test("the web import", async (t) => {
       const restore = await post(asAdmin, "/api/admin/import/restore", "");
       assert.equal(restore.status, 409, "a restore waits for the import too");
       await restore.body?.cancel();
+      const before = await Deno.readTextFile(`${dir}/manifest.json`);
+      const refused = await importFile(dir, "tickets", new URL("tickets.csv", FIXTURES).pathname, {}).catch((e) => e);
+      assert.ok(refused instanceof ImportBusyError, "deno task import waits for the page's import");
+      assert.match(refused.message, /^another import is running \(la\.csv: tickets, by .* on the data page since /);
+      assert.equal(await Deno.readTextFile(`${dir}/manifest.json`), before, "the command stored nothing");
       const done = await settled(job);
       assert.equal(done.state, "done", done.error);
       assert.match(done.history.line, /^read 10000, /);
+    });
+
+    await t.step("while deno task import runs, the page's import and restore answer 409 naming it", async () => {
+      const nyc = new URL("../fixtures/real/tickets/nyc311_2022-05-01_sample.csv", import.meta.url);
+      const res = await post(asAdmin, "/api/admin/import/upload?kind=tickets&file=t.csv", TICKETS, "text/csv");
+      const { upload: id } = await res.json();
+      const mapFile = new URL("nyc311.map.json", FIXTURES).pathname;
+      const command = importFile(dir, "tickets", nyc.pathname, { mapFile });
+      command.catch(() => {}); // awaited below
+      while (!(await Deno.stat(lockPath(dir)).then(() => true, () => false))) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const refused = await post(asAdmin, "/api/admin/import/start", JSON.stringify({ upload: id, kind: "tickets" }));
+      assert.equal(refused.status, 409);
+      assert.match(
+        (await refused.json()).error,
+        /^another import is running \(nyc311_2022-05-01_sample\.csv: tickets, by cli:.* with deno task import \(process \d+ on .*\) since .*\): wait for it to end$/,
+      );
+      const restore = await post(asAdmin, "/api/admin/import/restore", "");
+      assert.equal(restore.status, 409);
+      await restore.body?.cancel();
+      const run = await command;
+      assert.match(run.history.line!, /^read 924, /, "the command's import went on and was stored");
+      assert.equal((await readManifest(dir))!.version, run.version);
+      const started = await post(asAdmin, "/api/admin/import/start", JSON.stringify({ upload: id, kind: "tickets" }));
+      assert.equal(started.status, 202, "once it ended, the page imports");
+      assert.equal((await settled((await started.json()).job)).state, "done");
     });
 
     await t.step("a file that cannot be read is one clear error", async () => {

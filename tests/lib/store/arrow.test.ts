@@ -3,6 +3,7 @@ import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import { BATCH_ROWS, columnsToArrow, tableToStream } from "../../../lib/store/arrow.ts";
 import { batchStreams } from "../../../lib/db/arrow_batches.ts";
 import { table } from "../../../lib/schema.ts";
+import { streamToColumns } from "../../../lib/store/read_columns.ts";
 
 Deno.test("every column type survives the trip through Arrow into DuckDB, nulls included", async () => {
   const db = await openDenoDuckDB();
@@ -107,4 +108,20 @@ Deno.test("LIST and STRUCT results come back as plain arrays and objects", async
     ],
   );
   await db.close();
+});
+
+Deno.test("text is written as TextEncoder writes it, and times before 1970 and far after keep their value", () => {
+  const texts = ["T-1", "é", "德沁苑3栋", "𠀋 emoji 😀", "lone \ud800 surrogate", "", null];
+  const times = [Date.UTC(1969, 11, 31, 23, 59, 59, 999), -1, 0, 2 ** 32 + 5, Date.UTC(2262, 0, 1), null, 1];
+  const back = streamToColumns(
+    "tickets",
+    tableToStream(
+      columnsToArrow(table("tickets"), { ticket_id: texts.map((_, i) => `${i}`), address: texts, created_at: times }),
+    ),
+  );
+  assert.deepEqual(
+    back.address,
+    texts.map((t) => t === null ? null : new TextDecoder().decode(new TextEncoder().encode(t))),
+  );
+  assert.deepEqual(back.created_at, times);
 });

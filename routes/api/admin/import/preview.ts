@@ -20,7 +20,7 @@ export const handler: Handlers = {
       if (typeof body.mapping === "string" && mapping === undefined) {
         return personalJson({ error: `no saved mapping "${body.mapping}" for ${kind}` }, 404);
       }
-      const preview = await inWorker("previewImport", kind, upload.name, upload.bytes, mapping, settings);
+      const preview = await inWorker("previewUpload", kind, upload.name, upload.path, mapping, settings);
       return personalJson({ upload: body.upload, preview });
     } catch (e) {
       return personalJson({ error: failureText(e) }, 422);

@@ -6,21 +6,19 @@ import { personalJson } from "../../../../framework/cache_control.ts";
 import type { Handlers } from "../../../../framework/mod.ts";
 import { auditFor } from "../../../../lib/access/guard.ts";
 import { dataDir } from "../../../../lib/config.ts";
-import { runningJob, startRestore } from "../../../../lib/store/import_jobs.ts";
+import { startRestore } from "../../../../lib/store/import_jobs.ts";
+import { busyText } from "../../../../lib/store/import_lock.ts";
 import { actingName } from "../../../../lib/store/import_requests.ts";
 
 export const handler: Handlers = {
-  POST(_req, ctx) {
+  async POST(_req, ctx) {
     const dir = dataDir();
-    const started = startRestore(dir, actingName(ctx.state), async (job) => {
+    const started = await startRestore(dir, actingName(ctx.state), async (job) => {
       const h = job.history;
       const detail = h ? `version ${h.before} → ${h.after}` : `failed: ${job.error}`;
       await auditFor(ctx.state, { event: "restore", path: "POST /api/admin/import/restore", detail }, dir);
     });
-    if (!started) {
-      const busy = runningJob();
-      return personalJson({ error: `an import is running (${busy?.file ?? "a restore"}, by ${busy?.by})` }, 409);
-    }
+    if ("busy" in started) return personalJson({ error: busyText(started.busy) }, 409);
     return personalJson({ job: started.job.id }, 202);
   },
 };
