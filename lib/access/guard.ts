@@ -28,7 +28,9 @@ export function auditFor(state: Record<string, unknown>, entry: AuditEntry, dir?
 
 export async function guard(req: Request, ctx: GuardContext, dir: string, idleMs: number): Promise<Response> {
   const url = new URL(req.url);
-  const path = url.pathname;
+  // Judged as the router reads it: `/api/%61dmin` is routed to `/api/admin`, so it must be refused as that.
+  const path = decodedPath(url.pathname);
+  if (path === null) return Response.json({ error: "malformed path" }, { status: 400 });
   const { state } = ctx;
   if (ctx.remoteAddr) state[ADDRESS] = ctx.remoteAddr.hostname;
   const refuse = (reason: string) => auditFor(state, { event: "refused", reason, path: `${req.method} ${path}` }, dir);
@@ -97,4 +99,13 @@ function forbiddenPage(url: URL): Response {
       t(lang, "error.back_home")
     }</a></p></body></html>`;
   return new Response(html, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
+}
+
+/** The path as the router decodes it (`decodeURI`: `%2F` stays a character of a name), or null when malformed. */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURI(pathname);
+  } catch {
+    return null;
+  }
 }

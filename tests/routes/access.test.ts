@@ -179,6 +179,15 @@ step("a route outside the role answers 403, and the header offers only the role'
   assert.deepEqual([refusal?.role, refusal?.path], ["analyst", "GET /api/admin/anything"]);
 });
 
+step("a route is judged as the router reads it: a percent-encoded letter reaches no admin route", async () => {
+  const analyst = await sessionCookieFor(dir, "analyst");
+  for (const path of ["/api/%61dmin/import/history", "/%61dmin", "/%64ata/quality", "/api/admin%2Fimport/history"]) {
+    assert.ok([403, 404].includes((await get(path, analyst)).status), path);
+  }
+  assert.equal((await get("/api/%61dmin/import/history", analyst)).status, 403);
+  assert.equal((await get("/%E0%A4%A", analyst)).status, 400);
+});
+
 step("sign-out ends the session: its cookie no longer opens anything", async () => {
   const cookie = cookieOf(await postJson("/api/auth/login", { username: "wang", password: "correct horse" }));
   const out = await postJson("/api/auth/logout", {}, { cookie });
