@@ -10,8 +10,7 @@ import { type NativeConnector, openNativeDuckDB } from "../db/duckdb_native.ts";
 import { ROUNDS_SQL } from "../reviews/callback_round.ts";
 import { parsePeriod } from "../reviews/period.ts";
 import { type Table, table as schemaTable } from "../schema.ts";
-import { createViews } from "../metrics/views.ts";
-import { DATABASE_FILE, type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
+import { attachDatabase, DATABASE_FILE, SCOPE_SCHEMA, type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
 import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
 import { type Manifest, type TableEntry, writeWithBrotli } from "./store.ts";
 
@@ -48,19 +47,9 @@ export function withStoreDatabase<T>(
   build: (db: NativeConnector) => Promise<T>,
 ): Promise<T> {
   return withBuildDb(tempDir, async (db) => {
-    const tables = await attachedTables(db, source, "store");
-    for (const t of tables) await db.query(`CREATE VIEW "${t}" AS SELECT * FROM store."${t}"`);
-    await createViews(db);
+    await attachDatabase(db, source);
     return await build(db);
   });
-}
-
-async function attachedTables(db: NativeConnector, path: string, schema: string): Promise<string[]> {
-  await db.query(`ATTACH '${path}' AS ${schema} (READ_ONLY)`);
-  const rows = await db.query<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = '${schema}' ORDER BY name`,
-  );
-  return rows.map((r) => r.name);
 }
 
 /** Writes a query's result as `t`'s Arrow stream with its brotli twin; returns its manifest entry. */
@@ -140,7 +129,7 @@ export async function buildScopeDatabase(
     await db.query(`ATTACH '${path}' AS out (STORAGE_VERSION '${STORAGE_VERSION}')`);
     if (source) {
       for (const [name, sql] of Object.entries(plan.derived)) await copy(db, name, sql);
-      for (const name of plan.stored) await copy(db, name, `SELECT * FROM store."${name}"`);
+      for (const name of plan.stored) await copy(db, name, `SELECT * FROM ${SCOPE_SCHEMA}."${name}"`);
     } else {
       for (const name of plan.stored) await fromArrow(db, name, manifest.tables[name]);
     }

@@ -31,13 +31,25 @@ export const DATABASE_FILE = "scope.duckdb";
 export const SCOPE_SCHEMA = "scope";
 
 /**
- * Opens the database file's bytes in `db` read-only and gives each of its tables a view of
- * the same name in `main`, so the pages' SQL and the metrics' views (created here) read
- * them as before, and a page may still create tables of its own (cubes) beside them.
+ * Opens the database file's bytes in `db` read-only as `attachDatabase` does: the pages'
+ * way in, where the engine reads registered buffers rather than files.
  */
 export async function attachScopeDatabase(db: Connector, bytes: Uint8Array, tables: string[]): Promise<void> {
   await db.registerFile(DATABASE_FILE, bytes);
-  await db.query(`ATTACH '${DATABASE_FILE}' AS ${SCOPE_SCHEMA} (READ_ONLY)`);
-  for (const t of tables) await db.query(`CREATE OR REPLACE VIEW "${t}" AS SELECT * FROM ${SCOPE_SCHEMA}."${t}"`);
+  await attachDatabase(db, DATABASE_FILE, tables);
+}
+
+/**
+ * Attaches the database at `path` read-only and gives each of its tables (`tables`, or all
+ * it holds) a view of the same name in `main`, so the pages' SQL, the server's builds and
+ * the metrics' views (created here) read them as before, and a page may still create
+ * tables of its own (cubes) beside them.
+ */
+export async function attachDatabase(db: Connector, path: string, tables?: string[]): Promise<void> {
+  await db.query(`ATTACH '${path}' AS ${SCOPE_SCHEMA} (READ_ONLY)`);
+  const names = tables ?? (await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = '${SCOPE_SCHEMA}' ORDER BY name`,
+  )).map((r) => r.name);
+  for (const t of names) await db.query(`CREATE OR REPLACE VIEW "${t}" AS SELECT * FROM ${SCOPE_SCHEMA}."${t}"`);
   await createViews(db);
 }
