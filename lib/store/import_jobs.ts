@@ -27,8 +27,6 @@ export interface ImportJob {
   upload?: string;
   action: "import" | "restore";
   phase: ImportPhase;
-  /** Every phase reached so far, in order. */
-  phases: ImportPhase[];
   started_at: string;
   state: "running" | "done" | "failed";
   error?: string;
@@ -42,9 +40,13 @@ let running: ImportJob | null = null;
 export const runningJob = () => running;
 export const jobOf = (id: string) => jobs.get(id);
 
-/** What the page is told of a failure: the error's own message (a file-level fault), not a stack. */
-export function failureText(e: unknown): string {
-  return e instanceof WorkerError ? e.reason : String((e as Error)?.message ?? e);
+/**
+ * What the page is told of a failure: the error's own message (a file-level fault), not a
+ * stack, and no server path: the store's folder, which a failed write names, reads "the store".
+ */
+export function failureText(e: unknown, dir: string): string {
+  const reason = e instanceof WorkerError ? e.reason : String((e as Error)?.message ?? e);
+  return reason.replaceAll(dir, "the store");
 }
 
 /**
@@ -53,7 +55,7 @@ export function failureText(e: unknown): string {
  */
 async function begin(
   dir: string,
-  job: Omit<ImportJob, "id" | "started_at" | "state" | "phases">,
+  job: Omit<ImportJob, "id" | "started_at" | "state">,
 ): Promise<{ job: ImportJob; lock: HeldLock } | { busy: LockHolder }> {
   const lock = await takeImportLock(dir, {
     by: job.by,
@@ -66,7 +68,6 @@ async function begin(
   if (lock.tookOver) console.warn(`import: ${takeoverText(lock.tookOver)}`);
   running = {
     ...job,
-    phases: [job.phase],
     id: crypto.randomUUID(),
     started_at: lock.holder.started,
     state: "running",
@@ -78,13 +79,14 @@ async function begin(
 
 /** Audits the job's end (`onDone`), then shows it ended: a page that sees it ended finds it in the audit trail. */
 async function finish(
+  dir: string,
   { job, lock }: { job: ImportJob; lock: HeldLock },
   outcome: Promise<Partial<ImportJob>>,
   onDone: (job: ImportJob) => Promise<void>,
 ): Promise<void> {
   const ended: Partial<ImportJob> = await outcome.then(
     (done) => ({ ...done, state: "done" as const }),
-    (e) => ({ state: "failed" as const, error: failureText(e) }),
+    (e) => ({ state: "failed" as const, error: failureText(e, dir) }),
   );
   // Nobody awaits a job: a failure to audit it is logged, never an unhandled rejection that stops the server.
   await onDone({ ...job, ...ended }).catch((e) => console.error(`import job ${job.id}: ${(e as Error).stack ?? e}`));
@@ -119,10 +121,7 @@ export async function startImport(
   const { job } = begun;
   const outcome = inWorkerWithProgress(
     "importUpload",
-    (phase) => {
-      job.phase = phase as ImportPhase;
-      if (!job.phases.includes(job.phase)) job.phases.push(job.phase);
-    },
+    (phase) => job.phase = phase as ImportPhase,
     dir,
     kind,
     upload.name,
@@ -133,7 +132,7 @@ export async function startImport(
     await removeUpload(dir, upload.id);
     return run;
   });
-  return { job, settled: finish(begun, outcome, onDone) };
+  return { job, settled: finish(dir, begun, outcome, onDone) };
 }
 
 /**
@@ -151,5 +150,5 @@ export async function startRestore(
     if (!history) throw new Error("no earlier version has been kept");
     return { history };
   });
-  return { job: begun.job, settled: finish(begun, outcome, onDone) };
+  return { job: begun.job, settled: finish(dir, begun, outcome, onDone) };
 }

@@ -23,7 +23,7 @@ export const handler: Handlers = {
       const preview = await inWorker("previewUpload", kind, upload.name, upload.path, mapping, settings);
       return personalJson({ upload: body.upload, preview });
     } catch (e) {
-      return personalJson({ error: failureText(e) }, 422);
+      return personalJson({ error: failureText(e, dataDir()) }, 422);
     }
   },
 };

@@ -43,7 +43,7 @@ export const handler: Handlers = {
       const preview = await inWorker("previewUpload", kind, name, upload.path, mapping, settings);
       return personalJson({ upload: upload.id, preview });
     } catch (e) {
-      return personalJson({ error: failureText(e) }, 422);
+      return personalJson({ error: failureText(e, dir) }, 422);
     }
   },
 };
