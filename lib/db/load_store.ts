@@ -10,7 +10,9 @@ import type { Manifest } from "../store/store.ts";
 import type { Connector } from "./connector.ts";
 
 /** The manifest as the data route answers it: rows per table, the database's size, no file names. */
-export interface ServedManifest extends Omit<Manifest, "tables"> {
+export interface ServedManifest extends Omit<Manifest, "tables" | "source"> {
+  /** What made the store: the admin's alone. */
+  source?: string;
   scope: string;
   tables: Record<string, { rows: number }>;
   database: { bytes: number };

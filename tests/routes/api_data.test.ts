@@ -39,8 +39,8 @@ const street: Principal = { kind: "user", name: "s1", role: "street", streets: [
 const wall: Principal = { kind: "wall", name: "room" };
 
 /** The data route's handler called as the access middleware will call it, with the principal on the state. */
-const data = (file: string, principal?: Principal, headers: Record<string, string> = {}) =>
-  dataRoute.GET!(new Request(`http://localhost/api/data/${file}`, { headers }), {
+const data = (file: string, principal?: Principal, headers: Record<string, string> = {}, method = "GET") =>
+  dataRoute.GET!(new Request(`http://localhost/api/data/${file}`, { headers, method }), {
     params: { file: file.replace(/\?.*$/, "") },
     state: principal ? { principal } : {},
     render: () => Promise.reject(new Error("not a page")),
@@ -119,6 +119,7 @@ step("a leader's tickets are masked, and ?scope= changes nothing", async () => {
 step("a street official holds their street's tickets and every street's scorecards", async () => {
   const manifest = await (await data("manifest.json", street)).json();
   assert.equal(manifest.scope, "street-S1");
+  assert.ok(!("source" in manifest), "what made the store (import file names) is the admin's");
   assert.ok("street_scorecards" in manifest.tables);
   assert.equal(manifest.tables.tickets.rows, 1);
   const table = await tableOf(await data("tickets.arrow", street));
@@ -143,6 +144,8 @@ step("every table download is in the audit trail, readable by the server only", 
   const before = (await Deno.readTextFile(path)).split("\n").filter(Boolean).length;
   await (await data("tickets.arrow", street)).body?.cancel();
   await (await data("manifest.json", street)).body?.cancel();
+  // A HEAD sends nothing: no download to record.
+  assert.equal((await data("tickets.arrow", street, {}, "HEAD")).status, 200);
   const lines = (await Deno.readTextFile(path)).split("\n").filter(Boolean).map((l) => JSON.parse(l));
   assert.equal(lines.length, before + 1, "one entry per table download, none for the manifest");
   const { time, ...entry } = lines.at(-1);

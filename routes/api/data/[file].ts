@@ -19,6 +19,9 @@ import { DATABASE_FILE } from "../../../lib/store/scope_database.ts";
 import { type ScopedManifest, scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
 import { readManifest } from "../../../lib/store/store.ts";
 
+/** A response that sent the file: not a revalidation (304), not a HEAD. */
+const isDownload = (req: Request, response: Response) => response.status === 200 && req.method === "GET";
+
 const notFound = (table: string) => Response.json({ error: `no table "${table}" in the store` }, { status: 404 });
 
 /** The scope's database file, recorded in the audit trail with the tickets it holds. */
@@ -34,7 +37,7 @@ async function database(
   );
   if (!response) return notFound(DATABASE_FILE);
   const rows = manifest.database.tables.tickets ?? 0;
-  if (response.status === 200) {
+  if (isDownload(req, response)) {
     await auditFor(state, { event: "download", table: DATABASE_FILE, scope: manifest.scope, rows });
   }
   return response;
@@ -55,9 +58,11 @@ export const handler: Handlers = {
       if (file === DATABASE_FILE) {
         return await database(req, ctx.state, `${dir}/${manifest.database.file}`, etag, manifest);
       }
-      // Where the files lie is the server's business: the browser gets rows and sizes.
+      // Where the files lie is the server's business: the browser gets rows and sizes. What made the store
+      // (import file names, who restored a version) is the admin's.
+      const { source, ...shown } = manifest;
       const body = new TextEncoder().encode(
-        JSON.stringify({ ...manifest, database: { bytes: manifest.database.bytes } }),
+        JSON.stringify({ ...shown, ...(scope === "full" && { source }), database: { bytes: manifest.database.bytes } }),
       );
       return bytesResponse(req, body, {
         "cache-control": PERSONAL_DATA,
@@ -78,7 +83,7 @@ export const handler: Handlers = {
       })
     );
     if (!response) return notFound(table);
-    if (response.status === 200) await auditFor(ctx.state, { event: "download", table, scope, rows: entry.rows });
+    if (isDownload(req, response)) await auditFor(ctx.state, { event: "download", table, scope, rows: entry.rows });
     return response;
   },
 };
