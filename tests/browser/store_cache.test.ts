@@ -66,4 +66,36 @@ Deno.test("store cache", { sanitizeResources: false, sanitizeOps: false }, async
       await context.close();
     }
   });
+
+  await t.step("signing out removes the kept database from the browser", async () => {
+    const own = await server.signIn("leader");
+    const context = await browser.createBrowserContext();
+    try {
+      await using opened = await openPage(context, server.url, VIEWPORT, { session: own });
+      await waitReady(opened.page);
+      const kept = () =>
+        opened.page.evaluate(async () => {
+          try {
+            const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("linli-store");
+            let n = 0;
+            for await (const _ of (folder as unknown as { keys(): AsyncIterable<string> }).keys()) n++;
+            return n;
+          } catch {
+            return 0;
+          }
+        });
+      // The page keeps the file once it has attached it, after its figures.
+      for (let waited = 0; (await kept()) === 0 && waited < 30_000; waited += 200) {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.equal(await kept(), 1, "the visit kept its database");
+      const status = await opened.page.evaluate(() =>
+        fetch("/api/auth/logout", { method: "POST" }).then((r) => r.status)
+      );
+      assert.equal(status, 204);
+      assert.equal(await kept(), 0, "gone with the session");
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -193,6 +193,7 @@ step("sign-out ends the session: its cookie no longer opens anything", async () 
   const out = await postJson("/api/auth/logout", {}, { cookie });
   assert.equal(out.status, 204);
   assert.match(out.headers.get("set-cookie")!, /Max-Age=0/);
+  assert.equal(out.headers.get("clear-site-data"), '"storage"', "the scope's database kept for revisits goes too");
   assert.equal((await get("/api/data/manifest.json", cookie)).status, 401);
   assert.equal((await lastOf((r) => r.event === "sign_out"))?.user, "wang");
 });
