@@ -142,7 +142,8 @@ function recurrenceGroups(rows: Row[], lang: Lang): NonNullable<DigestTable["sho
         count: g.count,
         most: g.most,
         latest: day(g.latest),
-        tickets: tickets.slice(0, NAMED_TICKETS).join("、") + (tickets.length > NAMED_TICKETS ? " …" : ""),
+        tickets: tickets.slice(0, NAMED_TICKETS).join(t(lang, "quality.list_separator")) +
+          (tickets.length > NAMED_TICKETS ? " …" : ""),
       };
     }),
     groups: sorted.length,

@@ -6,7 +6,7 @@
  */
 import type { Row } from "../db/connector.ts";
 import { summariseAlerts, type SurgeLine } from "../alerts/present.ts";
-import type { PlaceIndex, PlaceInfo } from "./path.ts";
+import { parentLevel, type PlaceIndex, type PlaceInfo } from "./path.ts";
 import type { PlaceRef } from "./state.ts";
 
 export interface PlaceAlerts {
@@ -32,18 +32,12 @@ export function ladderOf(index: PlaceIndex, row: Row): Set<string> {
   const keys = new Set<string>();
   let level = String(row.level) as PlaceInfo["level"];
   let id: string | null = row.place_id == null ? null : String(row.place_id);
-  const up: Partial<Record<PlaceInfo["level"], PlaceInfo["level"]>> = {
-    building: "compound",
-    compound: "community",
-    community: "street",
-  };
   while (id !== null) {
     keys.add(`${level}:${id}`);
-    const next = up[level];
-    const parent = index.get(`${level}:${id}`)?.parent ?? null;
-    if (!next) break;
-    level = next;
-    id = parent;
+    // A street's parent is the district, which every alert's ladder ends at anyway.
+    if (["street", "district"].includes(level)) break;
+    id = index.get(`${level}:${id}`)?.parent ?? null;
+    level = parentLevel(level) as PlaceInfo["level"];
   }
   return keys;
 }

@@ -74,13 +74,7 @@ function PlaceAlertList({ here, series, index, lang, onPick }: {
                 })}
               </p>
               {rows
-                ? (
-                  <SurgeChart
-                    rows={rows.filter((r) => r.grain === s.grain && (r.category ?? null) === s.category)}
-                    grain={s.grain}
-                    lang={lang}
-                  />
-                )
+                ? <SurgeChart rows={rows} grain={s.grain} category={s.category} lang={lang} />
                 : series.status === "error"
                 ? <p class="status status-error">{t(lang, "state.error", { message: series.message })}</p>
                 : <p class="status" role="status">{t(lang, "alerts.computing")}</p>}

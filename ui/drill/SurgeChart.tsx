@@ -1,5 +1,5 @@
 /** A surging series over the last weeks (Observable Plot): its count against the expected count and the usual band. */
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useMemo, useRef } from "preact/hooks";
 import type { Row } from "../../lib/db/connector.ts";
 import { type Lang, t } from "../../lib/i18n.ts";
 import { SURGE_CHART } from "../../lib/map/palette.ts";
@@ -7,8 +7,21 @@ import { DAY_MS } from "../../lib/time.ts";
 
 const value = (v: unknown) => v == null ? null : Number(v);
 
-export function SurgeChart({ rows, grain, lang }: { rows: Row[]; grain: "day" | "week"; lang: Lang }) {
+/**
+ * `rows`: the place's series of every category and grain, as queried; the chart draws the
+ * one of `grain` and `category`, anew only when those change, not on every render of the page.
+ */
+export function SurgeChart({ rows: all, grain, category, lang }: {
+  rows: Row[];
+  grain: "day" | "week";
+  category: string | null;
+  lang: Lang;
+}) {
   const host = useRef<HTMLDivElement>(null);
+  const rows = useMemo(
+    () => all.filter((r) => r.grain === grain && (r.category ?? null) === category),
+    [all, grain, category],
+  );
   useEffect(() => {
     let cancelled = false;
     import("@observablehq/plot").then((Plot) => {
