@@ -88,11 +88,17 @@ Deno.test("an open map across an import", { sanitizeResources: false, sanitizeOp
   assert.ok(old.every((t) => t.version === before), "of the version the page was opened on");
   assert.ok(await drawnShare(page, "map-swap-old-version-1920x1080") > 0.2, "the map still shows the street");
 
+  // The old document is marked, so that only its reload ends the wait: the drill's idle URL write
+  // (history.replaceState) is a navigation of the same document too.
+  await page.evaluate(() => Object.assign(globalThis, { beforeReload: true }));
   const notice = await page.waitForSelector(".data-updated", { timeout: NOTICE_TIMEOUT_MS });
   assert.match(await notice!.evaluate((e) => e.textContent ?? ""), /数据已更新/);
   await screenshot(page, "map-swap-notice-1920x1080");
 
-  await page.waitForNavigation({ waitUntil: "load", timeout: SETTLE_MS });
+  await page.waitForFunction(() => !("beforeReload" in globalThis) && document.readyState === "complete", {
+    timeout: SETTLE_MS,
+    polling: 200,
+  });
   const fromReload = tiles.length;
   await waitReady(page);
   await settled(page, street);
