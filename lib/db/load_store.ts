@@ -3,7 +3,7 @@
  * file (lib/store/scope_database.ts), attached read-only with a view per table. The file
  * comes from `cache` when it holds this store version's file of this scope (a revisit
  * downloads no data, only the manifest that names the version), else from the data
- * route, and is then kept in the cache.
+ * route, and is then kept in the cache while the page opens it.
  */
 import { attachScopeDatabase, DATABASE_FILE } from "../store/scope_database.ts";
 import type { Manifest } from "../store/store.ts";
@@ -45,11 +45,14 @@ export async function fetchStoreDatabase(
   const manifest: ServedManifest = await (await get("manifest.json")).json();
   const key = cacheKey(manifest);
   const store = cacheable(manifest) ? cache : undefined;
-  let bytes = await store?.get(key).catch(() => null) ?? null;
+  // A file whose writing was cut short (the tab closed) is not this version's file.
+  let bytes = await store?.get(key).then((b) => b?.length === manifest.database.bytes ? b : null, () => null) ?? null;
   if (!bytes) {
     bytes = new Uint8Array(await (await get(DATABASE_FILE)).arrayBuffer());
-    // A cache that cannot keep it (full, private window) costs the next visit a download, nothing more.
-    await store?.put(key, bytes).catch(() => {});
+    // Kept for the next visit without holding this one up (writing 90 MB takes a second). A copy, as the engine
+    // is handed `bytes` itself. A cache that cannot keep it (full, private window, the tab closed first) costs
+    // the next visit a download, nothing more.
+    store?.put(key, bytes.slice()).catch(() => {});
   }
   return { manifest, bytes };
 }

@@ -128,13 +128,15 @@ FROM clocks`;
  * calendar table existed gets it from lib/calendar, so old stores keep working.
  */
 export async function createViews(db: Connector, config: MetricsConfig = DEFAULT_CONFIG): Promise<void> {
-  const [{ n }] = await db.query<{ n: number }>(
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'calendar'`,
+  // duckdb_columns() rather than information_schema: binding the latter's views is a fifth of a second in the browser.
+  const columns = await db.query<{ table_name: string; name: string }>(
+    `SELECT table_name, column_name AS name FROM duckdb_columns()
+WHERE database_name = current_database() AND schema_name = current_schema() AND table_name IN ('calendar', 'tickets')`,
   );
-  if (n === 0) {
+  if (!columns.some((c) => c.table_name === "calendar")) {
     await db.insertArrowStream("calendar", tableToStream(columnsToArrow(table("calendar"), calendarColumns())));
   }
-  const reply = await addMissingTicketColumns(db);
+  const reply = await addMissingTicketColumns(db, columns.filter((c) => c.table_name === "tickets").map((c) => c.name));
   await db.query(ticketFactsSql(config, { reply }));
   await db.query(alertsViewSql(DEFAULT_ALERTS, config.utcOffsetHours, config));
 }
@@ -145,12 +147,8 @@ export async function createViews(db: Connector, config: MetricsConfig = DEFAULT
  * them: a scope served without them stays without, and the view says "unknown" there.
  * Returns whether the tickets table holds `reply`.
  */
-async function addMissingTicketColumns(db: Connector): Promise<boolean> {
-  const present = new Set(
-    (await db.query<{ name: string }>(
-      `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'tickets'`,
-    )).map((r) => r.name),
-  );
+async function addMissingTicketColumns(db: Connector, columns: string[]): Promise<boolean> {
+  const present = new Set(columns);
   const personal = PERSONAL_COLUMNS.tickets;
   const withPersonal = personal.some((c) => present.has(c));
   for (const c of table("tickets").columns) {

@@ -34,7 +34,8 @@ export function withPlaceNames(rows: Row[], places: ReviewPlaces): Row[] {
  */
 export async function heldStreets(db: Connector): Promise<Set<string> | null> {
   const [{ stored }] = await db.query<{ stored: number }>(
-    `SELECT count(*) AS stored FROM information_schema.tables WHERE table_name = '${STREET_SCORECARDS.name}'`,
+    // Not information_schema, whose views take a fifth of a second to bind in the browser.
+    `SELECT count(*) AS stored FROM duckdb_columns() WHERE table_name = '${STREET_SCORECARDS.name}'`,
   );
   if (!stored) return null;
   const rows = await db.query<{ id: string }>(

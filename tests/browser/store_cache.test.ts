@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { launchBrowser } from "./chromium.ts";
+import type { Page } from "puppeteer-core";
 import { openPage, waitReady } from "./page.ts";
 import { startServer } from "./server.ts";
 
@@ -17,6 +18,29 @@ const DATA = "/api/data/";
 /** What a visit asked of the data route, by file. */
 const dataRequests = (requests: string[]) =>
   requests.map((r) => new URL(r)).filter((u) => u.pathname.startsWith(DATA)).map((u) => u.pathname.slice(DATA.length));
+
+/** How many database files the page's origin keeps in OPFS (a file being written is empty until it lands). */
+const keptFiles = (page: Page) =>
+  page.evaluate(async () => {
+    try {
+      const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("linli-store");
+      let n = 0;
+      for await (const name of (folder as unknown as { keys(): AsyncIterable<string> }).keys()) {
+        if ((await (await folder.getFileHandle(name)).getFile()).size > 0) n++;
+      }
+      return n;
+    } catch {
+      return 0;
+    }
+  });
+
+/** The page keeps its database while it opens it, and may be ready before the file has landed. */
+async function untilKept(page: Page): Promise<number> {
+  for (let waited = 0; (await keptFiles(page)) === 0 && waited < 30_000; waited += 200) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return await keptFiles(page);
+}
 
 /** The machine's own non-loopback IPv4 address: http to it is not a secure context. */
 const address = Deno.networkInterfaces().find((i) => i.family === "IPv4" && !i.address.startsWith("127."))?.address;
@@ -35,6 +59,7 @@ Deno.test("store cache", { sanitizeResources: false, sanitizeOps: false }, async
         assert.deepEqual(opened.errors, []);
         assert.deepEqual(opened.foreignRequests(), []);
         const secure = await opened.page.evaluate(() => globalThis.isSecureContext);
+        assert.equal(await untilKept(opened.page), 1, "the visit kept its database");
         return { secure, data: dataRequests(opened.requests) };
       };
       const first = await visit();
@@ -73,27 +98,12 @@ Deno.test("store cache", { sanitizeResources: false, sanitizeOps: false }, async
     try {
       await using opened = await openPage(context, server.url, VIEWPORT, { session: own });
       await waitReady(opened.page);
-      const kept = () =>
-        opened.page.evaluate(async () => {
-          try {
-            const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("linli-store");
-            let n = 0;
-            for await (const _ of (folder as unknown as { keys(): AsyncIterable<string> }).keys()) n++;
-            return n;
-          } catch {
-            return 0;
-          }
-        });
-      // The page keeps the file once it has attached it, after its figures.
-      for (let waited = 0; (await kept()) === 0 && waited < 30_000; waited += 200) {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      assert.equal(await kept(), 1, "the visit kept its database");
+      assert.equal(await untilKept(opened.page), 1, "the visit kept its database");
       const status = await opened.page.evaluate(() =>
         fetch("/api/auth/logout", { method: "POST" }).then((r) => r.status)
       );
       assert.equal(status, 204);
-      assert.equal(await kept(), 0, "gone with the session");
+      assert.equal(await keptFiles(opened.page), 0, "gone with the session");
     } finally {
       await context.close();
     }

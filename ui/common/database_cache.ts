@@ -18,14 +18,16 @@ export function databaseCache(): DatabaseCache | undefined {
   const folder = async () => (await navigator.storage.getDirectory()).getDirectoryHandle(FOLDER, { create: true });
   const fileName = (key: string) => `${encodeURIComponent(key)}.duckdb`;
   return {
-    async get(key) {
-      try {
-        const file = await (await (await folder()).getFileHandle(fileName(key))).getFile();
-        return new Uint8Array(await file.arrayBuffer());
-      } catch {
-        return null;
-      }
-    },
+    // After any write under way, so a page opened while another tab still keeps the file finds it.
+    get: (key) =>
+      navigator.locks.request(LOCK, async () => {
+        try {
+          const file = await (await (await folder()).getFileHandle(fileName(key))).getFile();
+          return new Uint8Array(await file.arrayBuffer());
+        } catch {
+          return null;
+        }
+      }),
     put: (key, bytes) =>
       navigator.locks.request(LOCK, async () => {
         const dir = await folder();

@@ -64,11 +64,11 @@ function useDrillData(engine: EngineUrls, start: boolean) {
     };
     openStagedStore(engine, GEOMETRY_TABLES).then(async (store) => {
       await store.tables(GEOMETRY_TABLES);
-      setGeometry({ status: "ready", data: { db: store.db, data: await loadDrillGeometry(store.db) } });
-      await store.complete.then(() => loadTicketMeta(store.db)).then(
-        (data) => setTickets({ status: "ready", data }),
-        fail(setTickets),
-      );
+      const geometry = loadDrillGeometry(store.db);
+      // Asked at once, after the geometry's queries: the engine answers them while the page builds the ladder.
+      const meta = store.complete.then(() => loadTicketMeta(store.db));
+      setGeometry({ status: "ready", data: { db: store.db, data: await geometry } });
+      await meta.then((data) => setTickets({ status: "ready", data }), fail(setTickets));
     }).catch(fail(setGeometry));
   }, [start]);
   return { geometry, tickets };

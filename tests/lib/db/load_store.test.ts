@@ -59,3 +59,19 @@ Deno.test("a database that cannot be fetched fails the load with its URL and sta
   const { fetcher } = server("masked", true);
   await assert.rejects(fetchStoreDatabase("/api/data/", fetcher), /\/api\/data\/scope\.duckdb: 404 Not Found/);
 });
+
+Deno.test("a kept file of the wrong size (its writing cut short) is downloaded again", async () => {
+  const cache = memoryCache();
+  cache.files.set("v1.masked", new Uint8Array(0));
+  const visit = server("masked");
+  const got = await fetchStoreDatabase("/api/data/", visit.fetcher, cache);
+  assert.deepEqual(visit.asked, ["manifest.json", "scope.duckdb"]);
+  assert.deepEqual([...got.bytes], [1, 2, 3]);
+});
+
+Deno.test("the cache keeps a copy: the engine taking the page's bytes (a transfer) leaves the kept file whole", async () => {
+  const cache = memoryCache();
+  const got = await fetchStoreDatabase("/api/data/", server("masked").fetcher, cache);
+  structuredClone(got.bytes.buffer, { transfer: [got.bytes.buffer] });
+  assert.deepEqual([...cache.files.get("v1.masked")!], [1, 2, 3]);
+});
