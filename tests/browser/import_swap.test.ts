@@ -44,7 +44,8 @@ async function importTickets(): Promise<void> {
 async function drawnShare(page: Page, name: string): Promise<number> {
   const map = (await page.$(MAP_SELECTOR))!;
   const background = parseHexColor((await map.evaluate((e) => e.getAttribute("data-background")))!);
-  const png = await map.screenshot({ type: "png" });
+  // Not beyond the viewport, which would resize the page and blank the map's canvas for the capture.
+  const png = await map.screenshot({ type: "png", captureBeyondViewport: false });
   await save(png, name);
   const image = decodeImage(png);
   let drawn = 0, all = 0;
@@ -91,6 +92,12 @@ Deno.test("an open map across an import", { sanitizeResources: false, sanitizeOp
   // The old document is marked, so that only its reload ends the wait: the drill's idle URL write
   // (history.replaceState) is a navigation of the same document too.
   await page.evaluate(() => Object.assign(globalThis, { beforeReload: true }));
+  // The reloaded page's tiles are those answered after its document was asked for: counted from
+  // there, not from when the test notices the reload, by which time they may all be in.
+  let fromReload: number | undefined;
+  page.on("request", (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) fromReload ??= tiles.length;
+  });
   const notice = await page.waitForSelector(".data-updated", { timeout: NOTICE_TIMEOUT_MS });
   assert.match(await notice!.evaluate((e) => e.textContent ?? ""), /数据已更新/);
   await screenshot(page, "map-swap-notice-1920x1080");
@@ -99,7 +106,6 @@ Deno.test("an open map across an import", { sanitizeResources: false, sanitizeOp
     timeout: SETTLE_MS,
     polling: 200,
   });
-  const fromReload = tiles.length;
   await waitReady(page);
   await settled(page, street);
   assert.equal(await manifests.at(-1), after, "the reloaded page took in the new version's data");

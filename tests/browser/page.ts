@@ -134,8 +134,6 @@ export async function screenshot(page: Page, name: string): Promise<URL> {
   return await save(await page.screenshot({ type: "png" }), name);
 }
 
-const PROBE_ATTEMPTS = 5;
-
 export interface MapProbe extends ProbeResult {
   background: Rgb;
 }
@@ -146,30 +144,30 @@ export interface MapProbe extends ProbeResult {
  * drawn against its `data-background` colour, or the colour of its top-left pixel.
  */
 export async function probeMap(page: Page, name: string): Promise<MapProbe> {
-  // The map takes its points away while it moves and records them again once settled: a
-  // picture counts only if the same points were there before and after it was taken.
-  for (let attempt = 1;; attempt++) {
-    const map = await page.waitForSelector(`${MAP_SELECTOR}[data-map-ready="true"][data-probe]`, {
+  const map = await page.waitForSelector(
+    `${MAP_SELECTOR}[data-map-ready="true"]`,
+    {
       timeout: READY_TIMEOUT_MS,
-    });
-    if (!map) throw new Error(`${MAP_SELECTOR} disappeared`);
-    const read = () =>
-      map.evaluate((element) => ({
-        probe: element.getAttribute("data-probe"),
-        background: element.getAttribute("data-background"),
-        width: element.getBoundingClientRect().width,
-      }));
-    const before = await read();
-    const png = await map.screenshot({ type: "png" });
-    const after = await read();
-    if (before.probe !== after.probe || before.width !== after.width) {
-      if (attempt < PROBE_ATTEMPTS) continue;
-      throw new Error(`${MAP_SELECTOR} kept moving while it was photographed`);
-    }
-    await save(png, name);
-    const points: Point[] = JSON.parse(before.probe!);
-    const image = decodeImage(png);
-    const background = before.background === null ? image.pixel(0, 0)! : parseHexColor(before.background);
-    return { ...probe(image, points, background, image.width / before.width), background };
+    },
+  );
+  if (!map) throw new Error(`${MAP_SELECTOR} disappeared`);
+  const attributes = await map.evaluate((element) => ({
+    probe: element.getAttribute("data-probe"),
+    background: element.getAttribute("data-background"),
+    width: element.getBoundingClientRect().width,
+  }));
+  if (attributes.probe === null) {
+    throw new Error(`${MAP_SELECTOR} has no data-probe`);
   }
+  const points: Point[] = JSON.parse(attributes.probe);
+  // Not beyond the viewport: Chrome would resize the page for the capture, and a WebGL canvas resized is blank
+  // until MapLibre draws it again (the picture then shows a half-drawn or empty map).
+  const png = await map.screenshot({ type: "png", captureBeyondViewport: false });
+  await save(png, name);
+  const image = decodeImage(png);
+  const background = attributes.background === null ? image.pixel(0, 0)! : parseHexColor(attributes.background);
+  return {
+    ...probe(image, points, background, image.width / attributes.width),
+    background,
+  };
 }

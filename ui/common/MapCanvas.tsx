@@ -91,10 +91,8 @@ export function MapCanvas(
     const m = drawn;
     const el = container.current;
     if (!m || !el || !ready) return;
-    // Kept current after every change that settles (a panel arriving can resize the map), and
-    // taken away while the map moves, so a test never pairs a picture with stale points.
-    const forget = () => delete el.dataset.probe;
-    const record = () => {
+    // After the page's last change has been drawn.
+    m.once("idle", () => {
       const points = probe ??
         layers.compounds.features.map((f) => [Number(f.properties.lon), Number(f.properties.lat)] as [number, number]);
       el.dataset.probe = JSON.stringify(
@@ -106,20 +104,10 @@ export function MapCanvas(
       if (layers.overlay) el.dataset.overlayFeatures = String(layers.overlay.features.length);
       const pointCompounds = m.queryRenderedFeatures({ layers: [POINT_LAYERS.compounds] });
       el.dataset.pointCompounds = JSON.stringify([...new Set(pointCompounds.map((f) => f.properties.name))].sort());
-    };
-    // After the page's last change has been drawn.
-    m.once("idle", () => {
-      record();
       el.dataset.mapReady = "true";
       markReady();
-      m.on("movestart", forget);
-      m.on("idle", record);
     });
     m.triggerRepaint();
-    return () => {
-      m.off("movestart", forget);
-      m.off("idle", record);
-    };
   }, [drawn, ready]);
   useEffect(() => {
     const map = mapRef.current;
