@@ -323,6 +323,20 @@ Deno.test("the drill-down map", { sanitizeResources: false, sanitizeOps: false }
     assert.deepEqual([...opened.foreignRequests(), ...again.foreignRequests()], []);
   });
 
+  await t.step("the map keeps the size it first drew at: the charts arriving later do not shrink it", async () => {
+    for (const viewport of VIEWPORTS) {
+      await using opened = await openPage(browser, `${server.url}map`, viewport);
+      const { page } = opened;
+      // The first frame is drawn from the tiles, before the store (and so the charts) is in.
+      await page.waitForSelector('.linli-map[data-drawn="true"]', { timeout: SETTLE_MS });
+      const size = () => page.$eval(".linli-map canvas", (c) => `${c.clientWidth}x${c.clientHeight}`);
+      const first = await size();
+      await waitReady(page);
+      await settled(page, "district");
+      assert.equal(await size(), first, `at ${viewport.width}×${viewport.height} the district was fitted to another size`);
+    }
+  });
+
   await t.step("a filter change leaves the map its size: the canvas is not resized while a control moves", async () => {
     for (const viewport of VIEWPORTS) {
       await using opened = await openPage(browser, `${server.url}map`, viewport);
