@@ -178,35 +178,21 @@ bench("map", async (ctx) => {
   const drawn: number[] = [];
   const mapCold = await coldLoads(browser, `${server.url}map`, drawn);
   pair("/map cold: district drawn", drawn, () => ({ target: { op: "<=", value: COLD_MS } }));
-  add("/map cold: first figures (median)", median(mapCold), {
-    target: { op: "<=", value: COLD_MS },
-    versus: mosaicCold,
-  });
-  add("/map revisit: first figures (median)", median(await revisits(browser, `${server.url}map`)), {
-    target: { op: "<=", value: REVISIT_MS },
-  });
+  const cold = (who: string, times: number[]) =>
+    add(`/map cold${who}: first figures (median)`, median(times), {
+      target: { op: "<=", value: COLD_MS },
+      versus: mosaicCold,
+    });
+  const revisit = (who: string, times: number[]) =>
+    add(`/map revisit${who}: first figures (median)`, median(times), { target: { op: "<=", value: REVISIT_MS } });
+  cold("", mapCold);
+  revisit("", await revisits(browser, `${server.url}map`));
   // The admin's scope holds raw residents' fields and is never kept in the browser; the masked roles' is.
   const leader = await server.signIn("leader");
-  add(
-    "/map cold as a leader: first figures (median)",
-    median(await coldLoads(browser, `${server.url}map`, [], leader)),
-    {
-      target: { op: "<=", value: COLD_MS },
-      versus: mosaicCold,
-    },
-  );
-  add("/map revisit as a leader: first figures (median)", median(await revisits(browser, `${server.url}map`, leader)), {
-    target: { op: "<=", value: REVISIT_MS },
-  });
+  cold(" as a leader", await coldLoads(browser, `${server.url}map`, [], leader));
+  revisit(" as a leader", await revisits(browser, `${server.url}map`, leader));
   const street = await server.signIn("street");
-  add(
-    "/map cold as a street official: first figures (median)",
-    median(await coldLoads(browser, `${server.url}map`, [], street)),
-    {
-      target: { op: "<=", value: COLD_MS },
-      versus: mosaicCold,
-    },
-  );
+  cold(" as a street official", await coldLoads(browser, `${server.url}map`, [], street));
 
   await using opened = await openPage(browser, `${server.url}map`, VIEWPORT);
   const { page } = opened;

@@ -66,9 +66,13 @@ function useDrillData(engine: EngineUrls, start: boolean) {
       await store.tables(GEOMETRY_TABLES);
       const geometry = loadDrillGeometry(store.db);
       // Asked at once, after the geometry's queries: the engine answers them while the page builds the ladder.
-      const meta = store.complete.then(() => loadTicketMeta(store.db));
+      // Settled here (a failure is never left unhandled), shown after the ladder.
+      const showMeta = store.complete.then(() => loadTicketMeta(store.db)).then(
+        (data) => () => setTickets({ status: "ready", data }),
+        (e: Error) => () => fail(setTickets)(e),
+      );
       setGeometry({ status: "ready", data: { db: store.db, data: await geometry } });
-      await meta.then((data) => setTickets({ status: "ready", data }), fail(setTickets));
+      (await showMeta)();
     }).catch(fail(setGeometry));
   }, [start]);
   return { geometry, tickets };
