@@ -40,6 +40,16 @@ Deno.test("scorecard columns are the metrics' own, per street", async () => {
   assert.equal(byScore[0].rank, 1);
 });
 
+Deno.test("a period's card, read from its own rows, equals the every-period card's rows for it", async () => {
+  assert.match(scorecardSql(filter, "street", "quarter"), /^WITH ticket_facts AS MATERIALIZED/);
+  assert.doesNotMatch(scorecardSql({}, "street", "quarter"), /MATERIALIZED/);
+  const start = Date.parse(`${q1.start}T00:00:00Z`);
+  for (const level of ["street", "community", undefined] as const) {
+    const all = await db.query(scorecardSql({}, level, "quarter"));
+    assert.deepEqual(await db.query(scorecardSql(filter, level, "quarter")), all.filter((r) => r.period === start));
+  }
+});
+
 Deno.test("rank changes: positive is a climb, null without an earlier rank", () => {
   const at = (key: string) => Date.parse(`${parsePeriod("quarter", key)!.start}T00:00:00Z`);
   const history = [
