@@ -8,15 +8,20 @@
  * before the judged period) × the judged days' day-kind factor (working day by weekday,
  * make-up working day, weekend, public holiday, from the `calendar` table and the
  * district's own history) × a seasonal factor (how the district's tickets of that
- * category moved from the baseline to the judged period one and two years before, 52
- * weeks apart so weekdays align). Over-dispersion is estimated quasi-Poisson from the
+ * category moved from the baseline to the judged period on the same dates one and two
+ * years before). Over-dispersion is estimated quasi-Poisson from the
  * baseline's residuals, widened by the uncertainty of the level itself, and the count is
  * judged against a negative binomial of that mean and variance: the exact upper tail for
  * counts up to EXACT_MAX, Farrington's 2/3-power normal approximation above. Series with
  * less history than the baseline are judged EARS C2-style (the 7 days ending 3 days
  * before), series whose baseline holds fewer than `minBaselineTickets` are not judged.
- * The false-discovery rate is controlled by Benjamini–Hochberg across every series judged
- * on a day, daily and weekly counts together.
+ * The false-discovery rate is controlled by weighted Benjamini–Hochberg (Genovese, Roeder
+ * and Wasserman 2006) across every series judged on a day, daily and weekly counts
+ * together: each level (district, street, community, compound) gets an equal share of the
+ * rate, i.e. weight m / (levels × the level's tests), so the few series a district office
+ * watches first are not drowned by thousands of compound × category series. The weights
+ * average 1 and are fixed before the data are seen, which keeps the FDR at q (and, with no
+ * surge anywhere, the chance of any alert on a day at q).
  *
  * Merged duplicates (并单) are left out: they are one problem reported twice.
  *
@@ -143,7 +148,9 @@ season_windows AS (
     ${seasonWindow("count(*)", 6 + G + B, 7 + G)} AS week_base_days
   FROM season_days
 ),
--- One and two years (52 and 104 weeks) before, where the history holds the whole windows.
+-- The same dates one and two years before, where the history holds the whole windows. Not 52
+-- weeks: seasons keep to dates (heating starts on a date, categories change with the month),
+-- and the windows are counted per ordinary day, so their weekdays need not align.
 season AS (
   SELECT j.day, s.category,
     (${ok("day_y", "day")} + ${SEASON_PRIOR})
@@ -154,7 +161,9 @@ season AS (
       / (${ok("week_base_y", "week")} * ${ok("week_f", "week")} / ${ok("week_base_f", "week")} + ${SEASON_PRIOR})
       AS week_factor
   FROM judged j
-  JOIN season_windows s ON s.n IN (j.day - DATE '1970-01-01' - 364, j.day - DATE '1970-01-01' - 728)
+  JOIN season_windows s ON s.n IN (
+    CAST(j.day - INTERVAL 1 YEAR AS DATE) - DATE '1970-01-01', CAST(j.day - INTERVAL 2 YEAR AS DATE) - DATE '1970-01-01'
+  )
   GROUP BY j.day, s.category
 ),
 counts AS (
@@ -267,16 +276,25 @@ tested AS (
   FROM fitted f
   LEFT JOIN exact_tails e USING (id)
 ),
--- Benjamini–Hochberg over the series judged on each day (those with a p-value); the rest keep a null q-value.
+-- Each level's share of the day's tests, for the weights below.
+level_tests AS (
+  SELECT day, level, count(p_value) AS m_level FROM tested GROUP BY day, level HAVING count(p_value) > 0
+),
+weights AS (
+  SELECT day, level, sum(m_level) OVER (PARTITION BY day) AS m,
+    sum(m_level) OVER (PARTITION BY day) / (m_level * count(*) OVER (PARTITION BY day)) AS weight
+  FROM level_tests
+),
+-- Weighted Benjamini–Hochberg over the series judged on each day (those with a p-value); the rest keep a null q-value.
 adjusted AS (
   SELECT *,
-    CASE WHEN p_value IS NOT NULL THEN min(p_value * m / rank) OVER (PARTITION BY day, p_value IS NULL
-      ORDER BY p_value DESC, rank DESC ROWS UNBOUNDED PRECEDING) END AS q_value
+    CASE WHEN p_value IS NOT NULL THEN least(1, min(p_value / weight * m / rank) OVER (PARTITION BY day, p_value IS NULL
+      ORDER BY p_value / weight DESC, rank DESC ROWS UNBOUNDED PRECEDING)) END AS q_value
   FROM (
-    SELECT *,
-      count(p_value) OVER (PARTITION BY day) AS m,
-      row_number() OVER (PARTITION BY day, p_value IS NULL ORDER BY p_value, level, place_id, category, grain) AS rank
-    FROM tested
+    SELECT t.*, w.m, w.weight,
+      row_number() OVER (PARTITION BY t.day, t.p_value IS NULL
+        ORDER BY t.p_value / w.weight, t.level, t.place_id, t.category, t.grain) AS rank
+    FROM tested t LEFT JOIN weights w USING (day, level)
   )
 )`;
 }
@@ -295,7 +313,7 @@ const seriesWhere = (options: SurgeOptions) =>
 /**
  * One row per series, judged day and grain (`day`: that day; `week`: the 7 days ending
  * that day): `observed`, `expected`, `upper` (the series' 97.5 % band), `phi`, `score`
- * ((observed − expected) / sd), `p_value`, `q_value` (Benjamini–Hochberg within the day),
+ * ((observed − expected) / sd), `p_value`, `q_value` (weighted Benjamini–Hochberg within the day),
  * `method` (`nb` / `ears_c2`), `judgement` (`judged` / `too_small` / `too_short`), `alert`.
  * The district's series have the district's place id; all categories' have category null.
  */

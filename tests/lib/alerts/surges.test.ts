@@ -4,11 +4,12 @@
  * binomial's tail by its recurrence rather than lgamma, Benjamini–Hochberg).
  */
 import assert from "node:assert/strict";
+import { randomLcg, randomPoisson } from "d3-random";
 import { chinaCalendar } from "../../../lib/calendar/calendar.ts";
 import { DEFAULT_ALERTS } from "../../../lib/alerts/config.ts";
 import { earsC2Sql, surgeSeriesSql } from "../../../lib/alerts/surges.ts";
 import { addDays, dayNumber, localDateOf } from "../../../lib/time.ts";
-import { SPIKE_DAY, SURGE_FIRST, SURGE_LAST, surgeTickets, ticketsDb } from "./fixture.ts";
+import { SPIKE_DAY, SURGE_FIRST, SURGE_LAST, surgeTickets, type Ticket, ticket, ticketsDb } from "./fixture.ts";
 
 const tickets = surgeTickets();
 const db = await ticketsDb(tickets);
@@ -83,14 +84,19 @@ function reference() {
       }
     }
   }
-  // Benjamini–Hochberg within each day.
+  // Weighted Benjamini–Hochberg within each day: each level's tests share 1 / levels of the weight.
   const q = new Map<(typeof rows)[number], number>();
+  const level = (r: (typeof rows)[number]) => r.key.split("|")[0];
   for (const day of judged) {
-    const ofDay = rows.filter((r) => r.day === day).sort((a, b) => a.p - b.p);
+    const ofDay = rows.filter((r) => r.day === day);
+    const perLevel = new Map<string, number>();
+    for (const r of ofDay) perLevel.set(level(r), (perLevel.get(level(r)) ?? 0) + 1);
+    const weighted = (r: (typeof rows)[number]) => r.p / (ofDay.length / (perLevel.size * perLevel.get(level(r))!));
+    ofDay.sort((a, b) => weighted(a) - weighted(b));
     let running = Infinity;
     for (let i = ofDay.length - 1; i >= 0; i--) {
-      running = Math.min(running, (ofDay[i].p * ofDay.length) / (i + 1));
-      q.set(ofDay[i], running);
+      running = Math.min(running, (weighted(ofDay[i]) * ofDay.length) / (i + 1));
+      q.set(ofDay[i], Math.min(1, running));
     }
   }
   return rows.map((r) => ({ ...r, q: q.get(r)! }));
@@ -154,4 +160,28 @@ Deno.test("surges: a series with too few tickets is not judged, a short history 
 Deno.test("surges: the options narrow the result to one series", async () => {
   const rows = await db.query(surgeSeriesSql(DEFAULT_ALERTS, { level: "street", placeId: "S2", category: null }));
   assert.ok(rows.length === 14 && rows.every((r) => r.place_id === "S2" && r.category === null));
+});
+
+Deno.test("surges: a season that keeps to its dates is expected from the same dates in earlier years", async () => {
+  // Heating complaints step from 4 to 40 a day on 1 November, every year, and back on 1 April.
+  const draw = randomPoisson.source(randomLcg(0.1115));
+  const rows: Ticket[] = [];
+  for (let day = "2022-09-01"; day <= "2024-11-14"; day = addDays(day, 1)) {
+    const month = Number(day.slice(5, 7));
+    const n = draw(month >= 11 || month <= 3 ? 40 : 4)();
+    for (let k = 0; k < n; k++) {
+      rows.push(ticket(`${day}-${k}`, "X3B1", "供暖", `${day} ${String(8 + k % 12).padStart(2, "0")}:00`));
+    }
+  }
+  const season = await ticketsDb(rows);
+  // From 8 November: the days' and the weeks' windows, and their baselines, lie wholly on one side of the step.
+  const judged =
+    (await season.query(surgeSeriesSql(DEFAULT_ALERTS, { from: "2024-11-08", to: "2024-11-14", category: "供暖" })))
+      .filter((r) => r.level === "compound" && r.method === "nb");
+  assert.equal(judged.length, 14);
+  assert.ok(judged.every((r) => !r.alert), "no alert: the step is seen on the same dates in earlier years");
+  // The week of 14 November: its baseline (4–31 October) ends the day before the step, as it did a year before.
+  const week = judged.find((r) => r.grain === "week" && iso(r.day as number) === "2024-11-14")!;
+  assert.ok(Number(week.observed) / Number(week.expected) < 1.25, `${week.observed} against ${week.expected}`);
+  await season.close();
 });

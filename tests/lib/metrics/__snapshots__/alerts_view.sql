@@ -64,7 +64,9 @@ season_windows AS (
     count(*) OVER (PARTITION BY category ORDER BY n RANGE BETWEEN 41 PRECEDING AND 14 PRECEDING) AS week_base_days
   FROM season_days
 ),
--- One and two years (52 and 104 weeks) before, where the history holds the whole windows.
+-- The same dates one and two years before, where the history holds the whole windows. Not 52
+-- weeks: seasons keep to dates (heating starts on a date, categories change with the month),
+-- and the windows are counted per ordinary day, so their weekdays need not align.
 season AS (
   SELECT j.day, s.category,
     (sum(s.day_y) FILTER (WHERE s.day_days = 7 AND s.day_base_days = 28) + 5)
@@ -73,7 +75,9 @@ season AS (
       / (sum(s.week_base_y) FILTER (WHERE s.week_base_days = 28) * sum(s.week_f) FILTER (WHERE s.week_base_days = 28) / sum(s.week_base_f) FILTER (WHERE s.week_base_days = 28) + 5)
       AS week_factor
   FROM judged j
-  JOIN season_windows s ON s.n IN (j.day - DATE '1970-01-01' - 364, j.day - DATE '1970-01-01' - 728)
+  JOIN season_windows s ON s.n IN (
+    CAST(j.day - INTERVAL 1 YEAR AS DATE) - DATE '1970-01-01', CAST(j.day - INTERVAL 2 YEAR AS DATE) - DATE '1970-01-01'
+  )
   GROUP BY j.day, s.category
 ),
 counts AS (
@@ -186,16 +190,25 @@ tested AS (
   FROM fitted f
   LEFT JOIN exact_tails e USING (id)
 ),
--- Benjamini–Hochberg over the series judged on each day (those with a p-value); the rest keep a null q-value.
+-- Each level's share of the day's tests, for the weights below.
+level_tests AS (
+  SELECT day, level, count(p_value) AS m_level FROM tested GROUP BY day, level HAVING count(p_value) > 0
+),
+weights AS (
+  SELECT day, level, sum(m_level) OVER (PARTITION BY day) AS m,
+    sum(m_level) OVER (PARTITION BY day) / (m_level * count(*) OVER (PARTITION BY day)) AS weight
+  FROM level_tests
+),
+-- Weighted Benjamini–Hochberg over the series judged on each day (those with a p-value); the rest keep a null q-value.
 adjusted AS (
   SELECT *,
-    CASE WHEN p_value IS NOT NULL THEN min(p_value * m / rank) OVER (PARTITION BY day, p_value IS NULL
-      ORDER BY p_value DESC, rank DESC ROWS UNBOUNDED PRECEDING) END AS q_value
+    CASE WHEN p_value IS NOT NULL THEN least(1, min(p_value / weight * m / rank) OVER (PARTITION BY day, p_value IS NULL
+      ORDER BY p_value / weight DESC, rank DESC ROWS UNBOUNDED PRECEDING)) END AS q_value
   FROM (
-    SELECT *,
-      count(p_value) OVER (PARTITION BY day) AS m,
-      row_number() OVER (PARTITION BY day, p_value IS NULL ORDER BY p_value, level, place_id, category, grain) AS rank
-    FROM tested
+    SELECT t.*, w.m, w.weight,
+      row_number() OVER (PARTITION BY t.day, t.p_value IS NULL
+        ORDER BY t.p_value / w.weight, t.level, t.place_id, t.category, t.grain) AS rank
+    FROM tested t LEFT JOIN weights w USING (day, level)
   )
 )
 SELECT s.grain, s.level,
