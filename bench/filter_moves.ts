@@ -57,7 +57,10 @@ export async function timeMoves(page: Page, control: Control, moves: number): Pr
     (globalThis as unknown as { linliMoves: Watch }).linliMoves = watch;
   });
   const times: number[] = [];
-  const streets = await page.$$eval('[data-pick^="street:"]', (buttons) => buttons.map((b) => (b as HTMLElement).dataset.pick!));
+  const streets = await page.$$eval(
+    '[data-pick^="street:"]',
+    (buttons) => buttons.map((b) => (b as HTMLElement).dataset.pick!),
+  );
   const startDay = await page.$eval('.range-inputs input[type="date"]', (input) => (input as HTMLInputElement).value);
   for (let i = 0; i < moves; i++) {
     times.push(

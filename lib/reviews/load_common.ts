@@ -30,7 +30,7 @@ export function withPlaceNames(rows: Row[], places: ReviewPlaces): Row[] {
 
 /**
  * The streets whose tickets this connection holds, when it also holds the server's figures
- * of every street (a street official's scope); else null.
+ * of every street (a street official's scope: theirs; a masked role's: all); else null.
  */
 export async function heldStreets(db: Connector): Promise<Set<string> | null> {
   const [{ stored }] = await db.query<{ stored: number }>(

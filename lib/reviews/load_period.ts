@@ -65,7 +65,8 @@ export async function loadPeriodReview(
   const lastYear = sameLastYear(period);
   const trendStart = shiftPeriod(monthStarting(period.end), -TREND_MONTHS);
   // A street official's browser holds only their streets' tickets: the district's and the
-  // streets' rows (the ranking) come computed by the server over the whole district.
+  // streets' rows (the ranking) come computed by the server over the whole district, as
+  // they do for the masked roles, whose browsers need not compute them.
   const held = await heldStreets(db);
   const card = (from: Period, to: Period, level: "street" | undefined, grain: TimeGrain) =>
     held ? storedScorecardSql(from.start, to.end, level, grain) : scorecardSql(range(from, to), level, grain);

@@ -66,7 +66,8 @@ ORDER BY ${keys.join(", ")}`;
  * Every street's and the district's (`place_id` null) scorecard rows for every period of
  * each grain, computed by the server over the full data into the scope of a street
  * official, whose browser holds only their own streets' tickets but whose reviews rank
- * every street (lib/store/scoped.ts). A table, not a schema table of the store.
+ * every street, and of the masked roles, whose reviews then need not compute them
+ * (lib/store/scoped.ts). A table, not a schema table of the store.
  */
 export const STREET_SCORECARDS: Table = derivedTable(
   "street_scorecards",
@@ -105,7 +106,7 @@ ${parts.join("\nUNION ALL BY NAME\n")}
 
 /**
  * The same rows as scorecardSql(`from` to `to`, level, grain), read from STREET_SCORECARDS
- * (a street official's browser, where ticket_facts holds only their streets).
+ * (in a street official's browser, where ticket_facts holds only their streets, and a masked role's).
  */
 export function storedScorecardSql(from: string, to: string, level: "street" | undefined, grain: TimeGrain): string {
   return `SELECT * EXCLUDE (grain) FROM ${STREET_SCORECARDS.name}

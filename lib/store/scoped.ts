@@ -64,7 +64,7 @@ async function scopeDatabase(dir: string, manifest: Manifest, scope: Exclude<Sco
   const derived = scope === "wall" ? {} : ticketTablesSql(streets);
   const [source, extra] = await Promise.all([
     storeDatabasePath(dir, manifest),
-    streets ? scorecards(dir, manifest) : {},
+    scope === "wall" ? {} : scorecards(dir, manifest),
   ]);
   const plan: DatabasePlan = { stored: held.filter((n) => !(n in derived)), derived, extra };
   return await built(
@@ -90,12 +90,16 @@ export async function scopedTables(
   const source = await storeDatabasePath(dir, manifest);
   const [ticketTables, scorecardTables] = await Promise.all([
     built(dir, manifest, scope, tickets, (place) => inBuildWorker("ticketTables", source, streets, place)),
-    streets ? scorecards(dir, manifest) : {},
+    scorecards(dir, manifest),
   ]);
   return { ...asStored, ...ticketTables, ...scorecardTables };
 }
 
-/** Every street's review figures, for every street official: built once per version, not once per set of streets. */
+/**
+ * Every street's review figures, for every street official and the masked roles: built
+ * once per version, not once per set of streets. A leader's quarterly review reads them
+ * instead of computing five quarters and twelve months of scorecards in the browser.
+ */
 export async function scorecards(dir: string, manifest: Manifest): Promise<Record<string, TableEntry>> {
   // A sample round stands for the rounds, which the data decides.
   const recipe = JSON.stringify(scorecardTablesSql([parsePeriod("month", "2000-01")!]));

@@ -333,7 +333,11 @@ Deno.test("the drill-down map", { sanitizeResources: false, sanitizeOps: false }
       const first = await size();
       await waitReady(page);
       await settled(page, "district");
-      assert.equal(await size(), first, `at ${viewport.width}×${viewport.height} the district was fitted to another size`);
+      assert.equal(
+        await size(),
+        first,
+        `at ${viewport.width}×${viewport.height} the district was fitted to another size`,
+      );
     }
   });
 

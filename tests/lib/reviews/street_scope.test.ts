@@ -8,11 +8,13 @@ import type { Connector, Row } from "../../../lib/db/connector.ts";
 import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import { generateDemo } from "../../../lib/demo/generate.ts";
 import { DEFAULT_CONFIG } from "../../../lib/metrics/deadlines.ts";
+import { heldStreets } from "../../../lib/reviews/load_common.ts";
 import { loadMonthReview } from "../../../lib/reviews/load_month.ts";
 import { loadPeriodReview } from "../../../lib/reviews/load_period.ts";
 import { latestPeriod, type PeriodKind } from "../../../lib/reviews/period.ts";
 import type { ReviewData } from "../../../lib/reviews/review.ts";
 import { openStoreDb } from "../../../lib/store/open_store_db.ts";
+import type { ScopeKey } from "../../../lib/access/scope.ts";
 import { attachScopeDatabase } from "../../../lib/store/scope_database.ts";
 import { scopedManifest } from "../../../lib/store/scoped.ts";
 import { writeStore } from "../../../lib/store/store.ts";
@@ -22,8 +24,8 @@ const stored = await writeStore(dir, generateDemo({ tickets: 4000 }), "street re
 const { db: full } = await openStoreDb(dir);
 const STREET = "S02";
 
-async function openScope(): Promise<Connector> {
-  const manifest = await scopedManifest(dir, stored, `street-${STREET}`);
+async function openScope(scope: ScopeKey = `street-${STREET}`): Promise<Connector> {
+  const manifest = await scopedManifest(dir, stored, scope);
   const db = await openDenoDuckDB();
   await attachScopeDatabase(db, await Deno.readFile(`${dir}/${manifest.database.file}`), Object.keys(manifest.tables));
   return db;
@@ -88,6 +90,31 @@ Deno.test("the month's callback round shows every street's and the district's fi
   assert.ok(worklist.length > 0 && worklist.every((r) => r.street === name));
   for (const id of ["round_communities", "publication_communities", "publication_overdue"]) {
     assert.ok(rowsOf(own, id).length > 0 && rowsOf(own, id).every((r) => r.street === name), id);
+  }
+});
+
+Deno.test("a masked role's reviews, from the server's street figures, equal the admin's computed in the browser", async () => {
+  const masked = await openScope("masked");
+  try {
+    const streets = await full.query<{ id: string }>("SELECT place_id AS id FROM places WHERE level = 'street'");
+    assert.deepEqual([...(await heldStreets(masked))!].sort(), streets.map((r) => r.id).sort(), "read as stored");
+    for (const kind of ["quarter", "year"] as PeriodKind[]) {
+      const period = latestPeriod(kind, asOf, DEFAULT_CONFIG.utcOffsetHours);
+      const [everything, leader] = [
+        await loadPeriodReview(full, period, "v"),
+        await loadPeriodReview(masked, period, "v"),
+      ];
+      assert.deepEqual(leader, everything, kind);
+    }
+    const round = latestPeriod("month", asOf, DEFAULT_CONFIG.utcOffsetHours);
+    const [everything, leader] = [await loadMonthReview(full, round, "v"), await loadMonthReview(masked, round, "v")];
+    // Lists of tickets name residents, masked in this scope; everything else is the same.
+    const unnamed = (review: ReviewData) =>
+      review.tables.map((t) => t.rows.map(({ reporter_name: _, reporter_phone: __, ...rest }) => rest));
+    assert.deepEqual(unnamed(leader), unnamed(everything));
+    assert.deepEqual(leader.figures, everything.figures);
+  } finally {
+    await masked.close();
   }
 });
 
