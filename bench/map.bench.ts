@@ -232,22 +232,18 @@ bench("map", async (ctx) => {
   }
 
   // The quarterly review as a leader too: the reviews' first readers, whose scope brings every street's scorecards.
-  const pages: [string, string, string?][] = [...PAGES.map((p): [string, string] => [p, ""]), [
-    REVIEW,
-    " as a leader",
-    leader,
-  ]];
-  for (const [path, who, session] of pages) {
+  const pages: { path: string; who: string; session?: string }[] = [
+    ...PAGES.map((path) => ({ path, who: "" })),
+    { path: REVIEW, who: " as a leader", session: leader },
+  ];
+  for (const { path, who, session } of pages) {
     await attempt(`/${path}${who}`, async () => {
       ctx.log(`/${path}${who}: ${RUNS} cold loads`);
-      add(
-        `/${path} cold${who}: first figures (median)`,
-        median(await coldLoads(browser, `${server.url}${path}`, undefined, session)),
-        {
-          target: { op: "<=", value: COLD_MS },
-          versus: mosaicCold,
-        },
-      );
+      const times = await coldLoads(browser, `${server.url}${path}`, undefined, session);
+      add(`/${path} cold${who}: first figures (median)`, median(times), {
+        target: { op: "<=", value: COLD_MS },
+        versus: mosaicCold,
+      });
     });
   }
   return figures;

@@ -194,9 +194,9 @@ level_tests AS (
   SELECT day, level, count(p_value) AS m_level FROM tested GROUP BY day, level HAVING count(p_value) > 0
 ),
 weights AS (
-  SELECT day, level, sum(m_level) OVER (PARTITION BY day) AS m,
-    sum(m_level) OVER (PARTITION BY day) / (m_level * count(*) OVER (PARTITION BY day)) AS weight
-  FROM level_tests
+  SELECT day, level, m, m / (levels * m_level) AS weight FROM (
+    SELECT *, sum(m_level) OVER (PARTITION BY day) AS m, count(*) OVER (PARTITION BY day) AS levels FROM level_tests
+  )
 ),
 -- Weighted Benjamini–Hochberg over the series judged on each day (those with a p-value); the rest keep a null q-value.
 adjusted AS (
