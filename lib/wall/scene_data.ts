@@ -288,10 +288,14 @@ async function closuresScene({ db }: Context): Promise<ClosureRow[] | null> {
     : null;
 }
 
-/** The week's surges (strongest first) and how many tickets recur or risk their deadline. */
+/**
+ * The week's surges (strongest first) and how many tickets recur or risk their deadline;
+ * null only when there is none of the three (a week without surges still has the others).
+ */
 async function alertsScene({ db }: Context): Promise<AlertSummary | null> {
   const summary = summariseAlerts(await db.query(ALERTS_LIST_SQL));
-  return summary.surges.length ? { ...summary, surges: summary.surges.slice(0, LIST_ROWS.alerts) } : null;
+  if (!summary.surges.length && !summary.recurrences && !summary.deadlineRisks) return null;
+  return { ...summary, surges: summary.surges.slice(0, LIST_ROWS.alerts) };
 }
 
 const LOADERS: { [K in SceneId]: (ctx: Context) => Promise<SceneData[K] | null> } = {

@@ -1,10 +1,13 @@
 /**
  * The schema at hand: every table and view in the analyst's DuckDB with its columns,
  * types, row count and a one-line description (from lib/schema.ts for the canonical
- * tables; uploaded tables are described as such).
+ * tables, from the review figures' own tables for those the server adds to a scope;
+ * uploaded tables are described as such).
  */
 import type { Connector } from "../db/connector.ts";
 import type { Lang } from "../i18n.ts";
+import { STREET_ROUNDS } from "../reviews/callback_round.ts";
+import { STREET_SCORECARDS } from "../reviews/scorecard.ts";
 import { TABLES } from "../schema.ts";
 import { SCOPE_SCHEMA } from "../store/scope_database.ts";
 
@@ -49,8 +52,11 @@ const VIEWS: Record<string, [string, string]> = {
   ],
 };
 
+/** Every street's review figures, which the server adds to the scopes of the masked roles and street officials. */
+const DESCRIBED = [...TABLES, STREET_SCORECARDS, STREET_ROUNDS];
+
 export function tableDescription(name: string, lang: Lang): string {
-  const known = TABLES.find((t) => t.name === name);
+  const known = DESCRIBED.find((t) => t.name === name);
   if (known) return lang === "en" ? known.en : known.zh;
   const view = VIEWS[name];
   if (view) return view[lang === "en" ? 1 : 0];
