@@ -23,7 +23,7 @@ export interface DrillMapProps {
 }
 
 export default function DrillMap({ lang, engine, mapWorker, basemap, tiles: index }: DrillMapProps) {
-  const { tiles, geometry, tickets, onMapDrawn } = useDrillStart(engine, basemap, index);
+  const { tiles, geometry, tickets } = useDrillStart(engine, basemap, index);
   if (!index) return <StatusMessage state={{ status: "error", message: t(lang, "drill.no_store") }} lang={lang} />;
   if (!tiles) return <StatusMessage state={{ status: "loading" }} lang={lang} />;
   if (geometry.status === "error") return <StatusMessage state={geometry} lang={lang} />;
@@ -36,7 +36,6 @@ export default function DrillMap({ lang, engine, mapWorker, basemap, tiles: inde
       tickets={tickets}
       lang={lang}
       mapWorker={mapWorker}
-      onMapDrawn={onMapDrawn}
     />
   );
 }

@@ -15,6 +15,7 @@ export const AUDIT_EVENTS = [
   "wall_sign_in",
   "refused",
   "download",
+  "query",
   "import",
   "restore",
   "mapping_save",
@@ -35,7 +36,7 @@ export interface AuditEntry {
   role?: Role | "wall";
   /** The client's IP address, or `cli` for a command run on the server. */
   address?: string;
-  /** Downloads: the table, the scope it was cut to (e.g. `streets:S01 masked`) and the rows sent. */
+  /** Downloads and the server's answers (`query`): the table, the scope it was cut to (e.g. `streets:S01 masked`) and the rows sent. */
   table?: string;
   scope?: string;
   rows?: number;

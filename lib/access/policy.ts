@@ -10,7 +10,7 @@ const OPEN = ["/login", "/api/auth/*", "/api/health"];
  * which quote source files: residents' fields no scope masks). */
 const ADMIN_ONLY = ["/admin", "/admin/*", "/api/admin/*", "/data", "/data/*"];
 /** The APIs the pages' maps and data need. */
-const DATA_APIS = ["/api/data/*", "/api/tiles/*", "/api/basemap/*"];
+const DATA_APIS = ["/api/data/*", "/api/query", "/api/tiles/*", "/api/basemap/*"];
 const STREET = ["/", "/map", "/alerts", "/reviews", "/reviews/*", "/sql", "/api/reviews/*", ...DATA_APIS];
 /** A command-room screen: its page and the aggregates the server computes for it. */
 const WALL = ["/wall", "/api/wall/*", ...DATA_APIS];

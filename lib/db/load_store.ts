@@ -31,24 +31,36 @@ const cacheKey = (m: ServedManifest) => `${m.version}.${m.scope}`;
 /** Raw residents' fields (the admin's scope) are never left at rest in a browser's storage. */
 const cacheable = (m: ServedManifest) => m.scope !== "full";
 
-/** Fetches `manifest.json` and the database's bytes from `baseUrl` (the server's data route) unless `cache` has them. */
+type Fetcher = (url: string) => Promise<Response>;
+
+async function get(fetcher: Fetcher, url: string): Promise<Response> {
+  const res = await fetcher(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${res.statusText}`);
+  return res;
+}
+
+/** The scope's manifest from `baseUrl` (the server's data route): the version, the tables and their rows. */
+export async function fetchManifest(baseUrl: string, fetcher: Fetcher = fetch): Promise<ServedManifest> {
+  return await (await get(fetcher, baseUrl + "manifest.json")).json();
+}
+
+/**
+ * Fetches `manifest.json` (unless `known` is it) and the database's bytes from `baseUrl`
+ * (the server's data route) unless `cache` has them.
+ */
 export async function fetchStoreDatabase(
   baseUrl: string,
-  fetcher: (url: string) => Promise<Response> = fetch,
+  fetcher: Fetcher = fetch,
   cache?: DatabaseCache,
+  known?: ServedManifest,
 ): Promise<{ manifest: ServedManifest; bytes: Uint8Array }> {
-  const get = async (path: string) => {
-    const res = await fetcher(baseUrl + path);
-    if (!res.ok) throw new Error(`${baseUrl + path}: ${res.status} ${res.statusText}`);
-    return res;
-  };
-  const manifest: ServedManifest = await (await get("manifest.json")).json();
+  const manifest = known ?? await fetchManifest(baseUrl, fetcher);
   const key = cacheKey(manifest);
   const store = cacheable(manifest) ? cache : undefined;
   // A file whose writing was cut short (the tab closed) is not this version's file.
   let bytes = await store?.get(key).then((b) => b?.length === manifest.database.bytes ? b : null, () => null) ?? null;
   if (!bytes) {
-    bytes = new Uint8Array(await (await get(DATABASE_FILE)).arrayBuffer());
+    bytes = new Uint8Array(await (await get(fetcher, baseUrl + DATABASE_FILE)).arrayBuffer());
     // Kept for the next visit without holding this one up (writing 90 MB takes a second). A copy, as the engine
     // is handed `bytes` itself. A cache that cannot keep it (full, private window, the tab closed first) costs
     // the next visit a download, nothing more.

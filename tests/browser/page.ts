@@ -121,6 +121,17 @@ export async function waitReady(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Waits until the page's own engine holds the store (ui/common/store.ts): its first figures
+ * may come from the server's answers before.
+ */
+export async function waitEngine(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.engine === "local", {
+    timeout: READY_TIMEOUT_MS,
+    polling: "mutation",
+  });
+}
+
 /** Saves a PNG as `tests/screenshots/<name>.png`. */
 export async function save(png: Uint8Array, name: string): Promise<URL> {
   await Deno.mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -4,12 +4,14 @@
  * which names the version); on plain http, where there is no OPFS, the same file is
  * downloaded on every visit and the page works the same. The server listens on every
  * interface so the same page is reached securely (127.0.0.1) and not (the machine's own
- * network address).
+ * network address). Either way the first figures are the server's answers while the
+ * page's engine starts.
  */
 import assert from "node:assert/strict";
+import { QUERY_URL } from "../../lib/db/server_answers.ts";
 import { launchBrowser } from "./chromium.ts";
 import type { Page } from "puppeteer-core";
-import { openPage, waitReady } from "./page.ts";
+import { openPage, waitEngine, waitReady } from "./page.ts";
 import { startServer } from "./server.ts";
 
 const VIEWPORT = { width: 1366, height: 768 };
@@ -56,15 +58,18 @@ Deno.test("store cache", { sanitizeResources: false, sanitizeOps: false }, async
       const visit = async () => {
         await using opened = await openPage(context, server.url, VIEWPORT, { session });
         await waitReady(opened.page);
+        await waitEngine(opened.page);
         assert.deepEqual(opened.errors, []);
         assert.deepEqual(opened.foreignRequests(), []);
         const secure = await opened.page.evaluate(() => globalThis.isSecureContext);
         assert.equal(await untilKept(opened.page), 1, "the visit kept its database");
-        return { secure, data: dataRequests(opened.requests) };
+        const asked = opened.requests.filter((r) => new URL(r).pathname === QUERY_URL).length;
+        return { secure, data: dataRequests(opened.requests), asked };
       };
       const first = await visit();
       assert.ok(first.secure);
       assert.deepEqual(first.data, ["manifest.json", "scope.duckdb"]);
+      assert.ok(first.asked > 0, "the server answered the first figures while the engine started");
       const again = await visit();
       assert.deepEqual(again.data, ["manifest.json"], "the database came from OPFS");
     } finally {
@@ -80,6 +85,7 @@ Deno.test("store cache", { sanitizeResources: false, sanitizeOps: false }, async
       for (let visit = 0; visit < 2; visit++) {
         await using opened = await openPage(context, url, VIEWPORT, { session });
         await waitReady(opened.page);
+        await waitEngine(opened.page);
         assert.deepEqual(opened.errors, []);
         assert.deepEqual(opened.foreignRequests(), []);
         assert.equal(await opened.page.evaluate(() => globalThis.isSecureContext), false);

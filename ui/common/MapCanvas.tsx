@@ -31,8 +31,6 @@ export interface MapCanvasProps {
   drill?: DrillStyle;
   /** The camera to open at instead of fitting the data. */
   view?: MapView | null;
-  /** Called once the map has first drawn everything in view. */
-  onDrawn?: () => void;
   /** Called once the style has loaded, for pages that drive the map themselves. */
   onMap?: (map: import("maplibre-gl").Map) => void;
   /** False while the page has yet to colour what it drew; the page is ready only after. */
@@ -45,7 +43,7 @@ export interface MapCanvasProps {
 
 /** The page counts as ready once its map has drawn its data. */
 export function MapCanvas(
-  { layers, theme, stops, workerUrl, lang, class: cls, drill, view, onMap, onDrawn, ready = true, bounds, probe }:
+  { layers, theme, stops, workerUrl, lang, class: cls, drill, view, onMap, ready = true, bounds, probe }:
     MapCanvasProps,
 ) {
   const container = useRef<HTMLDivElement>(null);
@@ -78,7 +76,6 @@ export function MapCanvas(
         // The district is on screen (places, buildings, labels), coloured or not: the first meaningful map.
         el.dataset.drawn = "true";
         setDrawn(m);
-        onDrawn?.();
       });
     })();
     return () => {

@@ -1,10 +1,16 @@
 /**
- * One DuckDB per page, loaded once with the server's store, shared by the page's
- * islands. The engine and data come from our own origin (URLs given as props).
+ * One DuckDB per page, shared by the page's islands, with the server's store. Its first
+ * queries are answered by the server on the scope's database (lib/db/server_first.ts), so
+ * the first figures wait neither for the engine (34 MB of WASM to compile) nor for the
+ * file; the page's own engine starts once they are on screen, or at the latest after
+ * LOCAL_AT_THE_LATEST_MS, and answers everything from then on. The engine and data come
+ * from our own origin (URLs given as props).
  */
 import type { Connector } from "../../lib/db/connector.ts";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
 import type { ServedManifest } from "../../lib/db/load_store.ts";
+import { serverAnswers } from "../../lib/db/server_answers.ts";
+import { type ServerFirst, serverFirst } from "../../lib/db/server_first.ts";
 import { databaseCache } from "./database_cache.ts";
 
 export interface LoadedStore {
@@ -12,46 +18,48 @@ export interface LoadedStore {
   manifest: ServedManifest;
 }
 
-/** A store on its way in: the engine is up; `tables` resolves once the database (every table at once) is attached. */
-export interface StagedStore {
-  db: Connector;
-  tables(names: string[]): Promise<void>;
-  complete: Promise<LoadedStore>;
-}
-
-let staged: Promise<StagedStore> | undefined;
-
 const DATA_URL = "/api/data/";
 
+/** A page that never says its figures are shown (no WebGL for its map) still gets its engine. */
+const LOCAL_AT_THE_LATEST_MS = 5000;
+
+let opened: Promise<LoadedStore & { db: ServerFirst }> | undefined;
+
 /**
- * Opens the store once per page: the scope's database file, attached in the page's
- * DuckDB (lib/db/load_store.ts), from the browser's cache when it holds this version's.
- * What the store holds is the server's choice, by who is signed in. `_first` (the
- * tables a page needs first) no longer orders anything: kept so callers need not change.
+ * Opens the store once per page. What it holds is the server's choice, by who is signed
+ * in. The page's engine opens the scope's database file (lib/db/load_store.ts), from the
+ * browser's cache when it holds this version's.
  */
-export function openStagedStore(engine: EngineUrls, _first: string[] = []): Promise<StagedStore> {
-  staged ??= (async () => {
+export function openStore(engine: EngineUrls): Promise<LoadedStore> {
+  opened ??= (async () => {
     // Imported here so server rendering never loads the engine's browser code.
-    const [{ openBrowserDuckDB }, { fetchStoreDatabase, openStoreDatabase }] = await Promise.all([
-      import("../../lib/db/duckdb_browser.ts"),
-      import("../../lib/db/load_store.ts"),
-    ]);
-    // The data downloads while the engine compiles, instead of after it.
-    const fetched = fetchStoreDatabase(DATA_URL, fetch, databaseCache());
-    const db = await openBrowserDuckDB(engine);
-    const complete = openStoreDatabase(db, fetched).then((manifest) => ({ db, manifest }));
-    return { db, tables: () => complete.then(() => {}), complete };
+    const { fetchManifest } = await import("../../lib/db/load_store.ts");
+    const manifest = await fetchManifest(DATA_URL);
+    const db = serverFirst(serverAnswers(), () => openLocal(engine, manifest));
+    // A failure shows where a query needs the engine; nobody waits on this one.
+    setTimeout(() => db.local().catch(() => {}), LOCAL_AT_THE_LATEST_MS);
+    return { db, manifest };
   })();
-  return staged;
+  return opened;
 }
 
-export async function openStore(engine: EngineUrls): Promise<LoadedStore> {
-  return (await openStagedStore(engine)).complete;
+async function openLocal(engine: EngineUrls, manifest: ServedManifest): Promise<Connector> {
+  const [{ openBrowserDuckDB }, { fetchStoreDatabase, openStoreDatabase }] = await Promise.all([
+    import("../../lib/db/duckdb_browser.ts"),
+    import("../../lib/db/load_store.ts"),
+  ]);
+  // The data downloads while the engine compiles, instead of after it.
+  const fetched = fetchStoreDatabase(DATA_URL, fetch, databaseCache(), manifest);
+  const db = await openBrowserDuckDB(engine);
+  await openStoreDatabase(db, fetched);
+  document.documentElement.dataset.engine = "local";
+  return db;
 }
 
-/** Tells tests and the wall's watchdog that the page has its data on screen. */
+/** Tells tests and the wall's watchdog that the page has its data on screen; the page's engine starts then. */
 export function markReady() {
   document.documentElement.dataset.ready = "true";
+  opened?.then(({ db }) => db.local()).catch(() => {});
 }
 
 export function markError(message: string) {

@@ -44,8 +44,6 @@ export interface DrillMapViewProps {
   onView: (view: MapView) => void;
   /** The map once its style has loaded, for controls drawing on it. */
   onMap?: (map: MapLibreMap) => void;
-  /** Once the map has first drawn what is in view. */
-  onDrawn?: () => void;
 }
 
 const SOURCE_OF: Record<PlaceRef["level"], string> = {
@@ -125,26 +123,7 @@ export function DrillMapView(props: DrillMapViewProps) {
     map?.setLayoutProperty("hexes", "visibility", props.unit === "hex" ? "visible" : "none");
   }, [map, props.unit]);
 
-  useEffect(() => {
-    if (!map) return;
-    for (const [level, layer] of Object.entries(SOURCE_OF)) {
-      const place = props.place?.level === level ? props.place : null;
-      batch.current.set(layer, "selected", new Map(place ? [[place.id, true]] : []));
-    }
-    schedule(map);
-    const v = props.view;
-    if (v) {
-      map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom, pitch: v.pitch });
-      return;
-    }
-    const area = props.area && bounds(areaFeatures(props.area));
-    const extent = props.place ? props.extents.get(`${props.place.level}:${props.place.id}`) : area ?? props.bounds;
-    if (extent) map.fitBounds(extent, { padding: 48, maxZoom: 18, duration: 0 });
-  }, [map, props.place?.level, props.place?.id, props.area, props.view === null, props.extents]);
-  useEffect(() => {
-    (map?.getSource("hexes") as GeoJSONSource | undefined)?.setData(props.drill.hexes as never);
-  }, [map, props.drill.hexes]);
-
+  // Before the camera's first fit below: a fit of no duration ends at once, and its view belongs in the URL.
   useEffect(() => {
     if (!map) return;
     const showExtrusion = () => {
@@ -178,6 +157,26 @@ export function DrillMapView(props: DrillMapViewProps) {
     };
   }, [map]);
 
+  useEffect(() => {
+    if (!map) return;
+    for (const [level, layer] of Object.entries(SOURCE_OF)) {
+      const place = props.place?.level === level ? props.place : null;
+      batch.current.set(layer, "selected", new Map(place ? [[place.id, true]] : []));
+    }
+    schedule(map);
+    const v = props.view;
+    if (v) {
+      map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom, pitch: v.pitch });
+      return;
+    }
+    const area = props.area && bounds(areaFeatures(props.area));
+    const extent = props.place ? props.extents.get(`${props.place.level}:${props.place.id}`) : area ?? props.bounds;
+    if (extent) map.fitBounds(extent, { padding: 48, maxZoom: 18, duration: 0 });
+  }, [map, props.place?.level, props.place?.id, props.area, props.view === null, props.extents]);
+  useEffect(() => {
+    (map?.getSource("hexes") as GeoJSONSource | undefined)?.setData(props.drill.hexes as never);
+  }, [map, props.drill.hexes]);
+
   return (
     <MapCanvas
       class="drill-map"
@@ -195,7 +194,6 @@ export function DrillMapView(props: DrillMapViewProps) {
         latest.current.onMap?.(m);
       }}
       ready={props.coloured}
-      onDrawn={props.onDrawn}
     />
   );
 }

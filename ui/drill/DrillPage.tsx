@@ -28,12 +28,11 @@ import { useDrillQueries } from "./use_drill_queries.ts";
 import type { Tiles } from "./use_drill_start.ts";
 import { useUrlState } from "./use_url_state.ts";
 
-export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDrawn }: {
+export function DrillPage({ db, data, tiles, tickets, lang, mapWorker }: {
   /** null until the store's first tables are in. */
   db: Connector | null;
   data: DrillGeometry;
   tiles: Tiles;
-  onMapDrawn: () => void;
   tickets: QueryState<TicketMeta>;
   lang: Lang;
   mapWorker: string;
@@ -99,7 +98,6 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker, onMapDraw
       <div class="drill-main">
         <div class="drill-map-wrap">
           <DrillMapView
-            onDrawn={onMapDrawn}
             bounds={tiles.bounds}
             extents={data.extents}
             probe={probe}

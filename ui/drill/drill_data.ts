@@ -19,9 +19,6 @@ import { hexFeatures } from "../../lib/map/hexes.ts";
 import { HEX_RESOLUTION } from "../../lib/map/layers.ts";
 import { placeGeometrySql } from "../../lib/metrics/overview.ts";
 
-/** The tables the drill ladder comes from; they go into the engine before the tickets. */
-export const GEOMETRY_TABLES = ["places", "buildings"];
-
 export interface Choices {
   categories: string[];
   kinds: string[];

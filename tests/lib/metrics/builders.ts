@@ -1,7 +1,8 @@
 /**
  * Every exported SQL builder of lib/metrics and lib/alerts, each with its other arguments fixed, under a
  * set of fixed filters: the loop of the snapshots (snapshots.test.ts) and of the test that
- * the scope's database answers as its Arrow tables do (tests/lib/store/scope_database.test.ts).
+ * the scope's database answers as its Arrow tables do (tests/lib/store/scope_database.test.ts), and
+ * as the server's answers do (tests/lib/store/scope_answers.test.ts), with the rows compared as `canonical` text.
  */
 import { DEFAULT_ALERTS } from "../../../lib/alerts/config.ts";
 import * as deadlineRisk from "../../../lib/alerts/deadline_risk.ts";
@@ -139,3 +140,9 @@ export const BUILDERS: Record<string, ((f: Filter) => string) | (() => string)> 
   ticketFactsSql: () => views.ticketFactsSql(),
   volumeSql: (f: Filter) => volume.volumeSql(f, { place: "street", time: "month" }, { compare: "year" }),
 };
+
+/** Rows as comparable text: numbers to 9 significant digits (sums may add in another order), rows sorted. */
+export function canonical(rows: Record<string, unknown>[]): string[] {
+  const round = (_: string, v: unknown) => typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v;
+  return rows.map((r) => JSON.stringify(r, round)).sort();
+}

@@ -13,17 +13,11 @@ import { attachScopeDatabase } from "../../../lib/store/scope_database.ts";
 import { scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
 import { writeStore } from "../../../lib/store/store.ts";
 import type { ScopeKey } from "../../../lib/access/scope.ts";
-import { BUILDERS, FILTERS } from "../metrics/builders.ts";
+import { BUILDERS, canonical, FILTERS } from "../metrics/builders.ts";
 
 const dir = await Deno.makeTempDir();
 const stored = await writeStore(dir, generateDemo({ tickets: 2000 }), "scope database test");
 const street = (await firstStreet(dir))!.id;
-
-/** Rows as comparable text: numbers to 9 significant digits (sums may add in another order), rows sorted. */
-function canonical(rows: Record<string, unknown>[]): string[] {
-  const round = (_: string, v: unknown) => typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v;
-  return rows.map((r) => JSON.stringify(r, round)).sort();
-}
 
 async function answer(db: Connector, sql: string): Promise<string[] | { error: string }> {
   try {
