@@ -5,7 +5,7 @@
  * the import history below, with the restore of the previous version. The server does the
  * import with the command line's library (lib/import, lib/store/import_into_store.ts).
  */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { type Lang, t } from "../lib/i18n.ts";
 import { COORD_SYSTEMS, IMPORT_KINDS, type ImportKind } from "../lib/import/kinds.ts";
 import { mappingFor, type Preview } from "../lib/import/column_choice.ts";
@@ -61,9 +61,13 @@ export default function DataImport({ lang, state: initial, mappings: initialMapp
   useEffect(() => {
     listMappings(settings.kind).then(setMappings).catch(() => setMappings([]));
   }, [settings.kind]);
+  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // An import started elsewhere (another tab, another admin) is followed here to its end.
     if (initial.running) follow(initial.running.id).catch(fail);
+    // A file chosen before the page's script had run (the input is in the served HTML) raised no event we heard.
+    const early = fileInput.current?.files?.[0];
+    if (early) choose(early);
     document.documentElement.dataset.ready = "true";
   }, []);
 
@@ -258,6 +262,7 @@ export default function DataImport({ lang, state: initial, mappings: initialMapp
           >
             {t(lang, "import.drop")}
             <input
+              ref={fileInput}
               type="file"
               name="file"
               accept=".csv,.xlsx,.json,.geojson,text/csv"
