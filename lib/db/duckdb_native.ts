@@ -187,7 +187,7 @@ export async function openNativeDuckDB(options: NativeOptions): Promise<NativeCo
 }
 
 /** A result's rows as the connector gives them (lib/db/connector.ts: BIGINT as number, times as epoch ms). */
-export function plainRows<T = Row>(reader: DuckDBResultReader): T[] {
+function plainRows<T = Row>(reader: DuckDBResultReader): T[] {
   return reader.getRowObjectsJS().map((row) =>
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)])) as T
   );

@@ -50,7 +50,10 @@ export async function answerOnScope(
   sql: string,
   signal?: AbortSignal,
 ): Promise<Columns> {
-  const engine = await engineFor(path, tables);
+  return answerOn(await engineFor(path, tables), sql, signal);
+}
+
+async function answerOn(engine: Engine, sql: string, signal?: AbortSignal): Promise<Columns> {
   engine.answering++;
   try {
     return await engine.db.answerSelect(sql, { ...ANSWER_LIMITS, signal });
@@ -74,7 +77,7 @@ export async function sentAnswer(
     engine.kept.set(sql, kept);
     return kept;
   }
-  const columns = await answerOnScope(path, tables, sql, signal);
+  const columns = await answerOn(engine, sql, signal);
   const json = new TextEncoder().encode(JSON.stringify({ columns }));
   const gzip = json.length < COMPRESSED_FROM ? null : await gzipped(json);
   const answer = { rows: Object.values(columns)[0]?.length ?? 0, json, gzip };
