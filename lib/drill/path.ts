@@ -49,15 +49,29 @@ export function placeIndex(places: PlaceRow[], buildings: BuildingRow[]): PlaceI
     const level = p.level as PlaceInfo["level"];
     index.set(key(level, p.place_id), { id: p.place_id, level, name: p.name, parent: parent(p) });
   }
+  return indexWithBuildings(index, buildings);
+}
+
+/** The index with the buildings added under their compounds; the given index is left as it was. */
+export function indexWithBuildings(index: PlaceIndex, buildings: BuildingRow[]): PlaceIndex {
+  const extended: PlaceIndex = new Map(index);
   for (const b of buildings) {
-    index.set(key("building", b.building_id), {
+    extended.set(key("building", b.building_id), {
       id: b.building_id,
       level: "building",
       name: b.name,
       parent: b.compound_id,
     });
   }
-  return index;
+  return extended;
+}
+
+/**
+ * Whether a view at this level shows buildings (a compound's list of them, a building's
+ * breadcrumb): above it the page draws and fills in without its 100k buildings.
+ */
+export function showsBuildings(level: DrillLevel): boolean {
+  return level === "compound" || level === "building";
 }
 
 /** The places one level down from each place (the district's streets under `street|`), made once per index. */

@@ -9,6 +9,7 @@ export const DRILL_MESSAGES = {
   "drill.legend": ["图例", "Legend"],
   "drill.layer_loading": ["正在计算图层…", "Computing the layer…"],
   "drill.panel_loading": ["正在计算该地点的指标…", "Computing this place's figures…"],
+  "drill.buildings_loading": ["正在载入楼栋…", "Loading the buildings…"],
   "drill.charts_loading": ["正在统计工单…", "Counting tickets…"],
   "drill.no_store": ["服务器上没有数据，请先导入", "The server has no data yet: import some first"],
   "drill.tickets_loading": ["地图已就绪，正在载入工单数据…", "The map is ready; loading the tickets…"],

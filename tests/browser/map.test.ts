@@ -267,7 +267,10 @@ Deno.test("the drill-down map", { sanitizeResources: false, sanitizeOps: false }
     await shoot(page, "district");
     path.push("district");
     for (const level of DRILL_LEVELS.slice(1)) {
-      const target = await page.$eval(`[data-pick^="${level}:"]`, (e) => e.getAttribute("data-pick")!);
+      // A compound's buildings may still be on their way: they join the ladder after the first figures.
+      const target = await page.waitForSelector(`[data-pick^="${level}:"]`).then((e) =>
+        e!.evaluate((e) => e.getAttribute("data-pick")!)
+      );
       await page.click(`[data-pick="${target}"]`);
       await settled(page, target);
       const crumbs = await page.$$eval(".breadcrumb > span", (e) => e.length);
@@ -292,6 +295,20 @@ Deno.test("the drill-down map", { sanitizeResources: false, sanitizeOps: false }
     await settled(page, "district");
     assert.deepEqual(opened.errors, []);
     assert.deepEqual(opened.foreignRequests(), []);
+  });
+
+  await t.step("a building's link opens at the building, its breadcrumb whole from the first figures", async () => {
+    const building = path.at(-1)!;
+    const url = `${server.url}map?place=${building}`;
+    await using opened = await openPage(browser, url, VIEWPORTS[1]);
+    const { page } = opened;
+    await waitReady(page);
+    // The buildings come with the places here, so the first figures already name the building's compound.
+    const crumbs = await page.$$eval(".breadcrumb > span", (e) => e.map((s) => s.textContent));
+    assert.equal(crumbs.length, DRILL_LEVELS.length, `the breadcrumb at ready: ${crumbs.join(" ")}`);
+    await settled(page, building);
+    assert.equal(await currentPlace(page), building);
+    assert.deepEqual(opened.errors, []);
   });
 
   await t.step("a filter change gives the store's own count, and the URL restores the same figures", async () => {
@@ -507,6 +524,7 @@ Deno.test("the drill-down map", { sanitizeResources: false, sanitizeOps: false }
         "members_per_100_households",
       ], `a coverage section: ${titles}`);
       assert.ok(expected.buildings > 0, `${compound} has buildings`);
+      await page.waitForSelector('[data-pick^="building:"]');
       assert.equal(await page.$$eval('[data-pick^="building:"]', (e) => e.length), expected.buildings, "its buildings");
       const shown = await figures(page);
       await screenshot(page, "map-street-overdue-worst-compound-1920x1080");

@@ -25,6 +25,14 @@ const LOCAL_AT_THE_LATEST_MS = 5000;
 
 let opened: Promise<LoadedStore & { db: ServerFirst }> | undefined;
 
+let figuresOnScreen: () => void = () => {};
+/**
+ * Settles once the page says its first figures are on screen (`markReady`), or
+ * LOCAL_AT_THE_LATEST_MS after the store was opened: what can wait for them (the page's
+ * own engine, the map's buildings) waits on this, and leaves the main thread to them.
+ */
+export const figuresShown = new Promise<void>((resolve) => figuresOnScreen = resolve);
+
 /**
  * Opens the store once per page. What it holds is the server's choice, by who is signed
  * in. The page's engine opens the scope's database file (lib/db/load_store.ts), from the
@@ -37,7 +45,8 @@ export function openStore(engine: EngineUrls): Promise<LoadedStore> {
     const manifest = await fetchManifest(DATA_URL);
     const db = serverFirst(serverAnswers(), () => openLocal(engine, manifest));
     // A failure shows where a query needs the engine; nobody waits on this one.
-    setTimeout(() => db.local().catch(() => {}), LOCAL_AT_THE_LATEST_MS);
+    figuresShown.then(() => db.local()).catch(() => {});
+    setTimeout(figuresOnScreen, LOCAL_AT_THE_LATEST_MS);
     return { db, manifest };
   })();
   return opened;
@@ -59,7 +68,7 @@ async function openLocal(engine: EngineUrls, manifest: ServedManifest): Promise<
 /** Tells tests and the wall's watchdog that the page has its data on screen; the page's engine starts then. */
 export function markReady() {
   document.documentElement.dataset.ready = "true";
-  opened?.then(({ db }) => db.local()).catch(() => {});
+  figuresOnScreen();
 }
 
 export function markError(message: string) {

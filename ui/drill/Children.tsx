@@ -21,6 +21,9 @@ interface ListProps {
 export function Children({ s, drawn, data, values, layer, lang, onPick }: ListProps & { s: MapState }) {
   const level = drawn ? "compound" : childLevel(s.place?.level ?? "district");
   if (!level) return null;
+  if (level === "building" && !data.buildings) {
+    return <p class="status" role="status">{t(lang, "drill.buildings_loading")}</p>;
+  }
   // Only compounds show the layer's values: a list of streets or communities is not rendered
   // again when a filter moves.
   return (

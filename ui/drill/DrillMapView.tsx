@@ -157,6 +157,8 @@ export function DrillMapView(props: DrillMapViewProps) {
     };
   }, [map]);
 
+  // The place's own extent, not the map of them all: buildings joining the ladder later do not move the camera.
+  const placeExtent = props.place && props.extents.get(`${props.place.level}:${props.place.id}`);
   useEffect(() => {
     if (!map) return;
     for (const [level, layer] of Object.entries(SOURCE_OF)) {
@@ -170,9 +172,9 @@ export function DrillMapView(props: DrillMapViewProps) {
       return;
     }
     const area = props.area && bounds(areaFeatures(props.area));
-    const extent = props.place ? props.extents.get(`${props.place.level}:${props.place.id}`) : area ?? props.bounds;
+    const extent = props.place ? placeExtent : area ?? props.bounds;
     if (extent) map.fitBounds(extent, { padding: 48, maxZoom: 18, duration: 0 });
-  }, [map, props.place?.level, props.place?.id, props.area, props.view === null, props.extents]);
+  }, [map, props.place?.level, props.place?.id, props.area, props.view === null, placeExtent]);
   useEffect(() => {
     (map?.getSource("hexes") as GeoJSONSource | undefined)?.setData(props.drill.hexes as never);
   }, [map, props.drill.hexes]);

@@ -48,8 +48,8 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker }: {
   });
   const [map, setMap] = useState<MapLibreMap>();
   const [drawing, setDrawing] = useState(false);
-  const probe = useMemo(() => data.compounds.map((c): [number, number] => [c.lon, c.lat]), [data]);
-  const style = useMemo(() => ({ ...tiles.style, hexes: data.hexes }), [tiles, data]);
+  const probe = useMemo(() => data.compounds.map((c): [number, number] => [c.lon, c.lat]), [data.compounds]);
+  const style = useMemo(() => ({ ...tiles.style, hexes: data.hexes }), [tiles, data.hexes]);
 
   // Stable, so the views a change does not concern (the panel, the lists) are not rendered again.
   const change = useCallback((axis: Axis, next: Partial<MapState>) => {

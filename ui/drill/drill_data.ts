@@ -1,14 +1,16 @@
 /**
- * What the map page loads from the store once, in two steps: the drill ladder, each
- * place's extent and the H3 cells as soon as places and buildings are in, then what the
- * tickets say about themselves (newest day, filter choices) once they are. The map
- * itself draws from the server's tiles and needs neither.
+ * What the map page loads from the store once: the drill ladder of places, each place's
+ * extent and the H3 cells; what the tickets say about themselves (newest day, filter
+ * choices); and the buildings, which only views at a compound or below need (100k of them
+ * cost a second of the page's main thread, so they usually come after the first figures).
+ * The map itself draws from the server's tiles and needs none of it.
  */
 import type { Connector } from "../../lib/db/connector.ts";
 import { BUILDINGS_SQL, choicesSql, newestDaySql, OUTLINES_SQL, PLACES_SQL } from "../../lib/drill/district_sql.ts";
 import {
   type BuildingRow,
   childrenByParent,
+  indexWithBuildings,
   type PlaceIndex,
   placeIndex,
   type PlaceInfo,
@@ -36,6 +38,8 @@ export interface DrillGeometry {
   compounds: { id: string; lon: number; lat: number }[];
   households: Map<string, number | null>;
   hexes: FeatureCollection;
+  /** Whether the ladder holds the buildings yet (`withBuildings`). */
+  buildings: boolean;
 }
 
 export interface TicketMeta {
@@ -48,16 +52,15 @@ const BUILDING_MARGIN = 0.0003;
 /** Around a place stored as a point, a compound's usual size (~300 m). */
 const POINT_MARGIN = 0.0015;
 
+/** The ladder down to compounds, with the extents and the H3 cells. */
 export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
-  const [shapes, places, buildings, outlines] = await Promise.all([
+  const [shapes, places, outlines] = await Promise.all([
     Promise.all((["street", "community", "compound"] as const).map((level) => db.query(placeGeometrySql(level)))),
     db.query<PlaceRow & { households: number | null; lon: number; lat: number }>(PLACES_SQL),
-    db.query<BuildingRow & { lon: number; lat: number }>(BUILDINGS_SQL),
     db.query<{ geometry: string }>(OUTLINES_SQL),
   ]);
-  const index = placeIndex(places, buildings);
+  const index = placeIndex(places, []);
   const extents = new Map<string, Bounds>();
-  const around = (lon: number, lat: number, m: number): Bounds => [lon - m, lat - m, lon + m, lat + m];
   (["street", "community", "compound"] as const).forEach((level, i) => {
     for (const f of rowsToFeatures(shapes[i]).features) {
       const b = bounds({ type: "FeatureCollection", features: [f] });
@@ -66,10 +69,6 @@ export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
       extents.set(`${level}:${f.properties.place_id}`, extent);
     }
   });
-  for (const b of buildings) {
-    if (b.lon == null || b.lat == null) continue;
-    extents.set(`building:${b.building_id}`, around(b.lon, b.lat, BUILDING_MARGIN));
-  }
   const compounds = places.filter((p) => p.level === "compound");
   return {
     index,
@@ -82,8 +81,30 @@ export async function loadDrillGeometry(db: Connector): Promise<DrillGeometry> {
     })),
     households: new Map(compounds.map((p) => [p.place_id, p.households])),
     hexes: hexFeatures(outlines.map((o) => o.geometry), HEX_RESOLUTION),
+    buildings: false,
   };
 }
+
+/**
+ * The geometry with the buildings on its ladder. The buildings are asked at once, beside
+ * whatever is still computing the geometry; what the buildings do not change (compounds,
+ * households, cells) is the same object, so views keyed by it are not computed again.
+ */
+export async function withBuildings(db: Connector, geometry: Promise<DrillGeometry>): Promise<DrillGeometry> {
+  const [buildings, places] = await Promise.all([
+    db.query<BuildingRow & { lon: number | null; lat: number | null }>(BUILDINGS_SQL),
+    geometry,
+  ]);
+  const index = indexWithBuildings(places.index, buildings);
+  const extents = new Map(places.extents);
+  for (const b of buildings) {
+    if (b.lon == null || b.lat == null) continue;
+    extents.set(`building:${b.building_id}`, around(b.lon, b.lat, BUILDING_MARGIN));
+  }
+  return { ...places, index, children: childrenByParent(index), extents, buildings: true };
+}
+
+const around = (lon: number, lat: number, m: number): Bounds => [lon - m, lat - m, lon + m, lat + m];
 
 /** Before the store's tables are in: the map draws from tiles meanwhile. */
 export const NO_GEOMETRY: DrillGeometry = {
@@ -93,6 +114,7 @@ export const NO_GEOMETRY: DrillGeometry = {
   compounds: [],
   households: new Map(),
   hexes: { type: "FeatureCollection", features: [] },
+  buildings: false,
 };
 
 export async function loadTicketMeta(db: Connector): Promise<TicketMeta> {

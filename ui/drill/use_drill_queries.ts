@@ -37,7 +37,7 @@ export function useDrillQueries({ db, data, tickets, s, active }: {
   // Until the tickets are in, nothing is asked of them.
   const meta = db && cross && tickets.status === "ready" ? tickets.data : null;
   const range = resolveRange(s, meta?.newestDay ?? localDateOf(Date.now()));
-  const drawn = useMemo(() => s.area && compoundsInArea(s.area, data.compounds), [s.area, data]);
+  const drawn = useMemo(() => s.area && compoundsInArea(s.area, data.compounds), [s.area, data.compounds]);
   const base = stateFilter(s, range);
   const filter = withPlace(base, s.place, drawn);
   const baseKey = JSON.stringify(base);
@@ -47,17 +47,18 @@ export function useDrillQueries({ db, data, tickets, s, active }: {
     `${filterKey}|${s.grain}`,
     meta && ((signal) => cross!.query(filter, active.current, s.grain, signal)),
   );
-  const panelKey = useSettled(filterKey, SETTLE_MS);
+  // Keyed from the tickets' first answer on: the range they set is the page's first filter, not a change to settle.
+  const panelKey = useSettled(meta && filterKey, SETTLE_MS);
   const panel = useLatest(
-    panelKey,
+    panelKey ?? "",
     meta && ((signal) => {
       const previous = withPlace(stateFilter(s, previousRange(range)), s.place, drawn);
       return loadPanel(withOptions(db!, { priority: "background", signal }), panelSql(filter, previous, s.place));
     }),
   );
-  const layerKey = useSettled(`${s.layer}|${baseKey}`, SETTLE_MS);
+  const layerKey = useSettled(meta && `${s.layer}|${baseKey}`, SETTLE_MS);
   const layerQuery = useLatest(
-    layerKey,
+    layerKey ?? "",
     meta && ((signal) => layerData(withOptions(db!, { priority: "background", signal }), s.layer, base)),
   );
   // Keyed by the answers themselves, not the query states around them: each new colour map
@@ -66,7 +67,7 @@ export function useDrillQueries({ db, data, tickets, s, active }: {
   const chartData = charts.status === "ready" ? charts.data : null;
   const colors = useMemo(
     () => layerColors(s.layer, layerRows, chartData, data.households),
-    [s.layer, layerRows, chartData, data],
+    [s.layer, layerRows, chartData, data.households],
   );
   const alerts = useAlerts(db, data, s, meta, panel.status === "ready");
   const busy = !meta || charts.status === "loading" || charts.stale || panel.status === "loading" || panel.stale ||

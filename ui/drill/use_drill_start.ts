@@ -1,17 +1,26 @@
 /**
- * The drill map's start: the tiles' style at once, the store's places and buildings (the
- * drill ladder) and the tickets' range and filter choices beside it.
+ * The drill map's start: the tiles' style at once, the store's places (the drill ladder)
+ * and the tickets' range and filter choices beside it, the buildings after.
  */
 import { useEffect, useState } from "preact/hooks";
-import type { Connector } from "../../lib/db/connector.ts";
+import { type Connector, withOptions } from "../../lib/db/connector.ts";
+import { showsBuildings } from "../../lib/drill/path.ts";
+import { decodeState } from "../../lib/drill/state.ts";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
 import type { TileIndex } from "../../lib/map/district_tiles.ts";
 import type { Bounds } from "../../lib/map/geojson.ts";
 import type { DrillStyle } from "../../lib/map/style.ts";
 import { loadMapLibre } from "../common/MapCanvas.tsx";
-import { markError, openStore } from "../common/store.ts";
+import { figuresShown, markError, openStore } from "../common/store.ts";
 import type { QueryState } from "../common/use_store_query.ts";
-import { type DrillGeometry, loadDrillGeometry, loadTicketMeta, NO_GEOMETRY, type TicketMeta } from "./drill_data.ts";
+import {
+  type DrillGeometry,
+  loadDrillGeometry,
+  loadTicketMeta,
+  NO_GEOMETRY,
+  type TicketMeta,
+  withBuildings,
+} from "./drill_data.ts";
 
 export interface Tiles {
   style: DrillStyle;
@@ -37,9 +46,11 @@ function tileStyle(index: TileIndex, basemap: string | null): Tiles {
 }
 
 /**
- * The drill ladder from the store's places and buildings, then the tickets' range and filter
- * choices: asked at once, answered by the server while the page's engine is not up
- * (ui/common/store.ts), so they do not wait for the map's first frame.
+ * The drill ladder from the store's places, then the tickets' range and filter choices:
+ * asked at once, answered by the server while the page's engine is not up
+ * (ui/common/store.ts), so they do not wait for the map's first frame. The buildings join
+ * the ladder once the first figures are shown, or with the places when the URL opens at a
+ * view that shows them.
  */
 function useDrillData(engine: EngineUrls) {
   const [geometry, setGeometry] = useState<QueryState<{ db: Connector; data: DrillGeometry }>>({ status: "loading" });
@@ -51,14 +62,26 @@ function useDrillData(engine: EngineUrls) {
       set({ status: "error", message: e.message });
     };
     openStore(engine).then(async ({ db }) => {
-      const geometry = loadDrillGeometry(db);
+      const places = loadDrillGeometry(db);
       // Asked at once, beside the geometry's queries; settled here (a failure is never left unhandled), shown after the ladder.
       const showMeta = loadTicketMeta(db).then(
         (data) => () => setTickets({ status: "ready", data }),
         (e: Error) => () => fail(setTickets)(e),
       );
-      setGeometry({ status: "ready", data: { db, data: await geometry } });
+      const atOnce = showsBuildings(decodeState(location.search).place?.level ?? "district");
+      const first = await (atOnce ? withBuildings(db, places) : places);
+      setGeometry({ status: "ready", data: { db, data: first } });
       (await showMeta)();
+      if (first.buildings) return;
+      await figuresShown;
+      // The page stays as it is without them: only a compound's list of buildings waits on them.
+      withBuildings(withOptions(db, { priority: "background" }), places).then(
+        (data) => setGeometry({ status: "ready", data: { db, data } }),
+        (e: Error) => {
+          console.warn(e);
+          markError(e.message);
+        },
+      );
     }).catch(fail(setGeometry));
   }, []);
   return { geometry, tickets };

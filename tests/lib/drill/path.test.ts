@@ -4,8 +4,11 @@ import {
   childLevel,
   childrenByParent,
   childrenKey,
+  DRILL_LEVELS,
+  indexWithBuildings,
   parentRef,
   placeIndex,
+  showsBuildings,
 } from "../../../lib/drill/path.ts";
 import { brushRange, inRange } from "../../../lib/drill/charts.ts";
 
@@ -61,4 +64,26 @@ Deno.test("each place's children, listed once for the whole index", () => {
   assert.deepEqual(children.get(childrenKey("street", null))?.map((p) => p.id), ["s1"]);
   assert.deepEqual(children.get(childrenKey("building", "c1"))?.map((p) => p.id), ["b1", "b2"]);
   assert.equal(children.get(childrenKey("compound", "m9")), undefined);
+});
+
+Deno.test("buildings join a ladder of places later, leaving the ladder they joined as it was", () => {
+  const places = placeIndex([
+    { place_id: "s1", level: "street", name: "甲街道", street_id: null, community_id: null },
+    { place_id: "m1", level: "community", name: "乙社区", street_id: "s1", community_id: null },
+    { place_id: "c1", level: "compound", name: "丙小区", street_id: "s1", community_id: "m1" },
+  ], []);
+  const full = indexWithBuildings(places, [{ building_id: "b1", compound_id: "c1", name: "1栋" }]);
+  assert.equal(places.size, 3);
+  assert.deepEqual(breadcrumb(full, { level: "building", id: "b1" }).map((c) => c.name), [
+    null,
+    "甲街道",
+    "乙社区",
+    "丙小区",
+    "1栋",
+  ]);
+  assert.deepEqual(
+    DRILL_LEVELS.filter(showsBuildings),
+    ["compound", "building"],
+    "a compound lists its buildings; a building's breadcrumb names it",
+  );
 });
