@@ -11,7 +11,7 @@
  * (framework/permissions.ts), and the engine is told to touch no file outside `tempDir`
  * but the databases a build attaches.
  */
-import { DuckDBInstance, type DuckDBResultReader, StatementType } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, StatementType } from "@duckdb/node-api";
 import {
   DataType,
   RecordBatchReader,
@@ -24,6 +24,7 @@ import {
 import initParquet, { readParquet, Table as WasmTable, writeParquet } from "parquet-wasm/esm";
 import { type Columns, type Connector, plainValue, type QueryOptions, type Row } from "./connector.ts";
 import { abortError } from "./query_queue.ts";
+import { serverFunctions } from "./server_functions.ts";
 
 export interface NativeOptions {
   /** The engine's memory bound, e.g. `"256MB"`; beyond it, tables and operators spill to `tempDir`. */
@@ -53,8 +54,18 @@ export interface SelectLimits {
   signal?: AbortSignal;
 }
 
-/** SQL refused before it ran: not one SELECT, or its answer beyond the limits. */
+/** SQL refused before it ran: not one SELECT, a call that tells of the server, or its answer beyond the limits. */
 export class RefusedQuery extends Error {}
+
+async function refuseServerFunctions(connection: DuckDBConnection, sql: string): Promise<void> {
+  const reader = await connection.runAndReadAll("SELECT json_serialize_sql(CAST($1 AS VARCHAR)) AS ast", [sql]);
+  const ast = JSON.parse(String(reader.getRowObjectsJS()[0].ast));
+  if (ast.error) throw new RefusedQuery(`only SELECT is answered here (${ast.error_message})`);
+  const named = serverFunctions(ast);
+  if (named.length) {
+    throw new RefusedQuery(`${named.map((name) => `${name}()`).join(", ")}: of the server, not of the scope's data`);
+  }
+}
 
 const PARQUET_WASM = new URL("../../node_modules/parquet-wasm/esm/parquet_wasm_bg.wasm", import.meta.url);
 /** Rows per Parquet part or row group on the way in or out: what the WASM converter holds at once. */
@@ -160,6 +171,8 @@ export async function openNativeDuckDB(options: NativeOptions): Promise<NativeCo
       try {
         const statements = await own.extractStatements(sql);
         if (statements.count !== 1) throw new RefusedQuery("one SQL statement at a time");
+        // Judged on the parse, before binding: a call is refused by its name whether or not this engine has it.
+        await refuseServerFunctions(own, sql);
         const prepared = await statements.prepare(0);
         if (prepared.statementType !== StatementType.SELECT) throw new RefusedQuery("only SELECT is answered here");
         const reader = await prepared.runAndReadUntil(maxRows + 1);

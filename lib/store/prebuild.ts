@@ -1,12 +1,14 @@
 /**
  * What the first pages of a store version wait for, built before anyone asks: the masked
  * roles' scope (with the store's database it reads), the wall's figures for its default
- * playlist (an unattended screen has no one to press reload) and every street's review
- * figures, which each street official's scope holds. A street official's own scope, a few
- * seconds from the store's database, is built on its first request.
+ * playlist (an unattended screen has no one to press reload), every street's review
+ * figures, which each street official's scope holds, and the tickets' facts the server
+ * answers the masked and the admin's first queries from. A street official's own scope, a
+ * few seconds from the store's database, is built on its first request, its facts after.
  */
 import { DEFAULT_WALL_CONFIG } from "../wall/config.ts";
 import { servedWall } from "../wall/served.ts";
+import { scopeFacts } from "./scope_facts.ts";
 import { scopedManifest, scorecards } from "./scoped.ts";
 import { type Manifest, readManifest } from "./store.ts";
 
@@ -18,7 +20,19 @@ export async function prebuildVersion(dir: string, given?: Manifest | null): Pro
   const manifest = given === undefined ? await readManifest(dir) : given;
   if (!manifest || asked.has(`${dir}\0${manifest.version}`)) return;
   asked.add(`${dir}\0${manifest.version}`);
-  await scopedManifest(dir, manifest, "masked");
+  const masked = await scopedManifest(dir, manifest, "masked");
   await servedWall(dir, manifest, DEFAULT_WALL_CONFIG);
   await scorecards(dir, manifest);
+  for (const scope of [masked, await scopedManifest(dir, manifest, "full")]) {
+    await scopeFacts(`${dir}/${scope.database.file}`, Object.keys(scope.tables));
+  }
+  prepared.add(`${dir}\0${manifest.version}`);
+}
+
+/** The versions whose builds are all done, by store folder. */
+const prepared = new Set<string>();
+
+/** Whether every build of the store's current version is done (a benchmark waits for this before timing). */
+export function versionPrepared(dir: string, manifest: Manifest): boolean {
+  return prepared.has(`${dir}\0${manifest.version}`);
 }

@@ -11,6 +11,7 @@
 import type { Columns } from "../db/connector.ts";
 import { type NativeConnector, openNativeDuckDB, type SelectLimits } from "../db/duckdb_native.ts";
 import { attachDatabase } from "./scope_database.ts";
+import { builtFacts, hasFacts, readFacts, scopeFacts } from "./scope_facts.ts";
 
 /** What one answer may cost the server: a page's opening queries take milliseconds to a second. */
 export const ANSWER_LIMITS: Omit<SelectLimits, "signal"> = { maxRows: 250_000, timeoutMs: 15_000 };
@@ -36,8 +37,8 @@ interface Engine {
   tempDir: string;
   answering: number;
   evicted: boolean;
-  kept: Map<string, SentAnswer>;
-  keptBytes: number;
+  /** Shared with the engine that replaces this one on the same file. */
+  answers: { kept: Map<string, SentAnswer>; bytes: number };
 }
 
 /** By database file: a new store version is a new file, and the oldest engines close as new ones open. */
@@ -71,22 +72,23 @@ export async function sentAnswer(
   signal?: AbortSignal,
 ): Promise<SentAnswer> {
   const engine = await engineFor(path, tables);
-  const kept = engine.kept.get(sql);
+  const { answers } = engine;
+  const kept = answers.kept.get(sql);
   if (kept) {
-    engine.kept.delete(sql);
-    engine.kept.set(sql, kept);
+    answers.kept.delete(sql);
+    answers.kept.set(sql, kept);
     return kept;
   }
   const columns = await answerOn(engine, sql, signal);
   const json = new TextEncoder().encode(JSON.stringify({ columns }));
   const gzip = json.length < COMPRESSED_FROM ? null : await gzipped(json);
   const answer = { rows: Object.values(columns)[0]?.length ?? 0, json, gzip };
-  engine.kept.set(sql, answer);
-  engine.keptBytes += json.length + (gzip?.length ?? 0);
-  for (const [oldest, { json, gzip }] of engine.kept) {
-    if (engine.keptBytes <= KEPT_BYTES) break;
-    engine.kept.delete(oldest);
-    engine.keptBytes -= json.length + (gzip?.length ?? 0);
+  answers.kept.set(sql, answer);
+  answers.bytes += json.length + (gzip?.length ?? 0);
+  for (const [oldest, { json, gzip }] of answers.kept) {
+    if (answers.bytes <= KEPT_BYTES) break;
+    answers.kept.delete(oldest);
+    answers.bytes -= json.length + (gzip?.length ?? 0);
   }
   return answer;
 }
@@ -95,6 +97,12 @@ async function gzipped(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
+
+/** Answers kept by an engine retired for one that reads the facts file: the same file, the same answers. */
+const carried = new Map<string, Engine["answers"]>();
+
+/** Facts builds started by engines, awaited on shutdown. */
+const factsBuilds = new Set<Promise<void>>();
 
 function engineFor(path: string, tables: string[]): Promise<Engine> {
   const open = engines.get(path) ?? openEngine(path, tables);
@@ -115,16 +123,41 @@ function engineFor(path: string, tables: string[]): Promise<Engine> {
 
 async function openEngine(path: string, tables: string[]): Promise<Engine> {
   const tempDir = await Deno.makeTempDir({ prefix: "linli-answers-" });
+  const facts = hasFacts(tables) ? await builtFacts(path) : null;
   // Two threads: the server answers other requests meanwhile; the memory bound spills or refuses, never swaps.
   const db = await openNativeDuckDB({ memoryLimit: "512MB", threads: 2, tempDir });
+  const answers = carried.get(path) ?? { kept: new Map(), bytes: 0 };
+  carried.delete(path);
+  const engine: Engine = { db, tempDir, answering: 0, evicted: false, answers };
   try {
     await attachDatabase(db, path, tables);
+    if (facts) await readFacts(db, facts);
     await db.lockDown();
   } catch (e) {
-    await closeEngine({ db, tempDir, answering: 0, evicted: true, kept: new Map(), keptBytes: 0 });
+    await closeEngine({ ...engine, evicted: true });
     throw e;
   }
-  return { db, tempDir, answering: 0, evicted: false, kept: new Map(), keptBytes: 0 };
+  // Meanwhile the view answers, as in the browser; the next request after the build opens an engine on the file.
+  if (!facts && hasFacts(tables)) {
+    const build = scopeFacts(path, tables).then(
+      () => retire(path, engine),
+      (e) => console.error(`${path}: building the tickets' facts failed:`, e),
+    ).finally(() => factsBuilds.delete(build));
+    factsBuilds.add(build);
+  }
+  return engine;
+}
+
+function retire(path: string, engine: Engine): void {
+  const open = engines.get(path);
+  if (!open) return;
+  open.then((current) => {
+    if (current !== engine || engines.get(path) !== open) return;
+    engines.delete(path);
+    carried.set(path, engine.answers);
+    engine.evicted = true;
+    if (!engine.answering) return closeEngine(engine);
+  }, () => {});
 }
 
 async function closeEngine(engine: Engine): Promise<void> {
@@ -134,6 +167,8 @@ async function closeEngine(engine: Engine): Promise<void> {
 
 /** Closes every engine (a test's end, a server's shutdown). */
 export async function closeScopeAnswers(): Promise<void> {
+  await Promise.allSettled([...factsBuilds]);
+  carried.clear();
   const open = [...engines.values()];
   engines.clear();
   for (const e of await Promise.allSettled(open)) if (e.status === "fulfilled") await closeEngine(e.value);

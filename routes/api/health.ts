@@ -4,7 +4,7 @@
  */
 import type { Handlers } from "../../framework/mod.ts";
 import { dataDir } from "../../lib/config.ts";
-import { prebuildVersion } from "../../lib/store/prebuild.ts";
+import { prebuildVersion, versionPrepared } from "../../lib/store/prebuild.ts";
 import { readManifest } from "../../lib/store/store.ts";
 
 export const handler: Handlers = {
@@ -13,7 +13,13 @@ export const handler: Handlers = {
     const manifest = await readManifest(dir);
     prebuildVersion(dir, manifest).catch((e) => console.error("building the scopes' data failed:", e));
     return Response.json(
-      { ok: manifest !== null, version: manifest?.version ?? null, created_at: manifest?.created_at ?? null },
+      {
+        ok: manifest !== null,
+        version: manifest?.version ?? null,
+        created_at: manifest?.created_at ?? null,
+        // Whether the version's builds are done: until then the first pages may wait on them.
+        prepared: manifest !== null && versionPrepared(dir, manifest),
+      },
       { headers: { "cache-control": "no-store" } },
     );
   },

@@ -44,6 +44,8 @@ export interface Server extends AsyncDisposable {
   readonly demoWallPath: string | undefined;
   /** `fetch` with the admin session pages carry. */
   fetch(url: string | URL, init?: RequestInit): Promise<Response>;
+  /** Resolves once the store version's builds are done (`/api/health`'s `prepared`): a benchmark times an idle server. */
+  prepared(): Promise<void>;
 }
 
 type Credentials = Map<Role, { name: string; password: string }>;
@@ -250,6 +252,11 @@ export async function startServer(opts: StartOptions = {}): Promise<Server> {
       const headers = new Headers(init.headers);
       if (adminSession) headers.set("cookie", `${SESSION_COOKIE}=${adminSession}`);
       return fetch(url, { ...init, headers });
+    },
+    async prepared() {
+      while (!(await (await fetch(`${current.url}api/health`)).json()).prepared) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     },
   };
 }

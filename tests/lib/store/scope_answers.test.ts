@@ -13,6 +13,7 @@ import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import { generateDemo } from "../../../lib/demo/generate.ts";
 import { ANSWER_LIMITS, answerOnScope, closeScopeAnswers, sentAnswer } from "../../../lib/store/scope_answers.ts";
 import { attachScopeDatabase } from "../../../lib/store/scope_database.ts";
+import { builtFacts, scopeFacts } from "../../../lib/store/scope_facts.ts";
 import { scopedManifest } from "../../../lib/store/scoped.ts";
 import { writeStore } from "../../../lib/store/store.ts";
 import { BUILDERS, canonical, FILTERS } from "../metrics/builders.ts";
@@ -44,6 +45,8 @@ async function onScope(scope: ScopeKey) {
 for (const scope of ["full", "masked", `street-${street}`] as ScopeKey[]) {
   Deno.test(`the server answers every metric builder on the ${scope} scope as the browser's engine does`, async () => {
     const { path, tables, answer } = await onScope(scope);
+    // From the facts the server keeps (lib/store/scope_facts.ts); the browser's engine reads the view.
+    await scopeFacts(path, tables);
     const browser: Connector = await openDenoDuckDB();
     await attachScopeDatabase(browser, await Deno.readFile(path), tables);
     try {
@@ -82,6 +85,13 @@ Deno.test("the server refuses what is not one SELECT of the scope's own tables",
     ["SET enable_external_access = true", /only SELECT/],
     ["SELECT 1; SELECT 2", /one SQL statement/],
     [`SELECT * FROM range(${ANSWER_LIMITS.maxRows + 1})`, /more than/],
+    // What tells of the server, not of the scope's data: its files' paths, its settings, its environment.
+    ["SELECT path FROM duckdb_databases()", /duckdb_databases\(\): of the server/],
+    ["FROM system.main.DuckDB_Settings() WHERE name = 'temp_directory'", /duckdb_settings\(\)/],
+    [`SELECT "current_setting"('temp_directory') AS t`, /current_setting\(\)/],
+    ["WITH a AS (SELECT 1) SELECT * FROM a, LATERAL (SELECT getenv('HOME'))", /getenv\(\)/],
+    ["SELECT * FROM pragma_database_list", /pragma_database_list\(\)/],
+    ["FROM duckdb_settings", /duckdb_settings\(\)/],
   ] as const;
   for (const [sql, reason] of refused) {
     await assert.rejects(answer(sql), (e: Error) => e instanceof RefusedQuery && reason.test(e.message), sql);
@@ -91,6 +101,13 @@ Deno.test("the server refuses what is not one SELECT of the scope's own tables",
   }
   const [{ n }] = await answer("SELECT count(*) AS n FROM tickets");
   assert.ok(Number(n) > 0, "the scope's tables are still there");
+  // The scope's own catalog is its data's shape, which pages read (lib/metrics/views.ts).
+  const columns = await answer("SELECT column_name FROM duckdb_columns() WHERE table_name = 'tickets'");
+  assert.ok(columns.length > 5, "the catalog of the scope's tables is answered");
+  assert.deepEqual(await answer("SELECT 1 AS duckdb_databases, 'getenv()' AS s"), [{
+    duckdb_databases: 1,
+    s: "getenv()",
+  }]);
 });
 
 Deno.test("an answer is kept as sent, gzipped when long, for the next request of the same SQL", async () => {
@@ -109,6 +126,42 @@ Deno.test("an answer is kept as sent, gzipped when long, for the next request of
   const short = await sentAnswer(path, tables, "SELECT count(*) AS n FROM buildings");
   assert.equal(short.gzip, null);
 });
+
+Deno.test("an engine opened before its scope's facts are built hands its kept answers to the one after", async () => {
+  const other = await Deno.makeTempDir();
+  try {
+    const store = await writeStore(other, generateDemo({ tickets: 500, seed: 7 }), "facts after the engine");
+    const scoped = await scopedManifest(other, store, "masked");
+    const path = `${other}/${scoped.database.file}`;
+    const tables = Object.keys(scoped.tables);
+    assert.equal(await builtFacts(path), null);
+    const sql = "SELECT category, count(*) AS n FROM ticket_facts GROUP BY ALL ORDER BY ALL";
+    const first = await sentAnswer(path, tables, sql);
+    await scopeFacts(path, tables);
+    assert.ok(await builtFacts(path), "built after the first answer");
+    // The engine on the view retires once the build is done; its successor keeps what it sent.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(await sentAnswer(path, tables, sql), first, "kept across the engines");
+    const count = "SELECT count(*) AS n FROM ticket_facts WHERE overdue_open";
+    assert.deepEqual(columnsToRows(await answerOnScope(path, tables, count)), [{
+      n: await viewCount(path, tables, count),
+    }]);
+  } finally {
+    await closeScopeAnswers();
+    await Deno.remove(other, { recursive: true });
+  }
+});
+
+/** `sql`'s single figure from the view itself, on an engine of the test's own. */
+async function viewCount(path: string, tables: string[], sql: string): Promise<number> {
+  const db = await openDenoDuckDB();
+  try {
+    await attachScopeDatabase(db, await Deno.readFile(path), tables);
+    return Number((await db.query<{ n: number }>(sql))[0].n);
+  } finally {
+    await db.close();
+  }
+}
 
 Deno.test("closing the store", async () => {
   await closeScopeAnswers();
