@@ -11,7 +11,7 @@
 import type { Columns } from "../db/connector.ts";
 import { type NativeConnector, openNativeDuckDB, type SelectLimits } from "../db/duckdb_native.ts";
 import { attachDatabase } from "./scope_database.ts";
-import { builtFacts, hasFacts, readFacts, scopeFacts } from "./scope_facts.ts";
+import { builtFacts, factsKey, hasFacts, readFacts, scopeFacts } from "./scope_facts.ts";
 
 /** What one answer may cost the server: a page's opening queries take milliseconds to a second. */
 export const ANSWER_LIMITS: Omit<SelectLimits, "signal"> = { maxRows: 250_000, timeoutMs: 15_000 };
@@ -123,14 +123,15 @@ function engineFor(path: string, tables: string[]): Promise<Engine> {
 
 async function openEngine(path: string, tables: string[]): Promise<Engine> {
   const tempDir = await Deno.makeTempDir({ prefix: "linli-answers-" });
-  const facts = hasFacts(tables) ? await builtFacts(path) : null;
   // Two threads: the server answers other requests meanwhile; the memory bound spills or refuses, never swaps.
   const db = await openNativeDuckDB({ memoryLimit: "512MB", threads: 2, tempDir });
   const answers = carried.get(path) ?? { kept: new Map(), bytes: 0 };
   carried.delete(path);
   const engine: Engine = { db, tempDir, answering: 0, evicted: false, answers };
+  let facts: string | null = null;
   try {
     await attachDatabase(db, path, tables);
+    facts = hasFacts(tables) ? await builtFacts(path, await factsKey(db)) : null;
     if (facts) await readFacts(db, facts);
     await db.lockDown();
   } catch (e) {
