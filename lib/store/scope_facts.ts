@@ -1,12 +1,11 @@
 /**
  * The tickets' derived facts (`ticket_facts`, lib/metrics/views.ts) of a scope's database
  * file, computed once into a file of the server's own beside it (named by the view's
- * definition), for the server's answers
- * (lib/store/scope_answers.ts). The file is never sent: the data route serves the scope's
- * database alone, and a page's engine keeps the view (materialised there, the facts took
- * 33 s at 1M). Native DuckDB writes them once per scope file, in a few seconds at 1M, on
- * one thread; after that each of a page's opening queries over the facts takes 10–35 ms
- * on the server instead of 150–220 ms (the map bench's store).
+ * definition), for the server's answers (lib/store/scope_answers.ts). The file is never
+ * sent: the data route serves the scope's database alone, and a page's engine keeps the
+ * view (materialised there, the facts took 33 s at 1M). Native DuckDB writes them once per
+ * scope file, ~12 s at 1M on one thread; after that each of a page's opening queries over
+ * the facts takes 10–35 ms on the server instead of 150–220 ms (the map bench's store).
  */
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
