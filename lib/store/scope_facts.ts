@@ -53,19 +53,18 @@ export async function builtFacts(database: string, key: string): Promise<string 
 
 async function buildFacts(database: string, tables: string[]): Promise<string> {
   const part = `${database}.facts-${crypto.randomUUID()}`;
-  let file = "";
-  await withBuildDb(`${part}.tmp`, async (db) => {
+  return await withBuildDb(`${part}.tmp`, async (db) => {
     await attachDatabase(db, database, tables);
     const key = await factsKey(db);
-    file = factsPath(database, key);
-    if (await builtFacts(database, key)) return;
+    const file = factsPath(database, key);
+    if (await builtFacts(database, key)) return file;
     // Written aside and renamed when whole: an engine never attaches half a file.
     await db.query(`ATTACH '${part}' AS ${FACTS_SCHEMA}`);
     await db.query(`CREATE TABLE ${FACTS_SCHEMA}.ticket_facts AS SELECT * FROM ticket_facts`);
     await db.query(`DETACH ${FACTS_SCHEMA}`);
     await Deno.rename(part, file);
+    return file;
   });
-  return file;
 }
 
 /** Points `db`'s `ticket_facts` (and so every view over it) at the facts file, attached read-only. */
