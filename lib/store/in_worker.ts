@@ -46,15 +46,21 @@ export function inWorkerWithProgress<K extends keyof BuildTasks>(
 let lastBuild: Promise<unknown> = Promise.resolve();
 
 /**
- * A build of the server's (a scope's data, the wall's figures) in a worker, after the
- * builds asked for before it: each is bounded in memory (lib/store/scope_build.ts), and
- * taking turns keeps the server's peak at one build's, whoever asks at once.
+ * Runs `work` after the builds asked for before it have ended. Each build is bounded in
+ * memory (lib/store/scope_build.ts), and taking turns keeps the server's peak at one
+ * build's, whoever asks at once. Removing a superseded version's folder takes its turn
+ * too, so it never pulls the files from under a build still reading or writing them.
  */
+export function inBuildTurn<T>(work: () => Promise<T>): Promise<T> {
+  const run = lastBuild.then(work);
+  lastBuild = run.catch(() => {});
+  return run;
+}
+
+/** A build of the server's (a scope's data, the wall's figures) in a worker, in its turn. */
 export function inBuildWorker<K extends keyof BuildTasks>(
   task: K,
   ...args: Parameters<BuildTasks[K]>
 ): Promise<Awaited<ReturnType<BuildTasks[K]>>> {
-  const run = lastBuild.then(() => inWorker(task, ...args));
-  lastBuild = run.catch(() => {});
-  return run;
+  return inBuildTurn(() => inWorker(task, ...args));
 }

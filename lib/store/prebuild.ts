@@ -15,16 +15,43 @@ import { type Manifest, readManifest } from "./store.ts";
 /** The versions whose builds have been asked for, by store folder. */
 const asked = new Set<string>();
 
+/** Builds under way in this process. */
+const running = new Set<Promise<void>>();
+
 /** Starts a version's builds once, when a start or the first page's poll after an import sees it. */
-export async function prebuildVersion(dir: string, given?: Manifest | null): Promise<void> {
+export function prebuildVersion(dir: string, given?: Manifest | null): Promise<void> {
+  const build = buildVersion(dir, given).finally(() => running.delete(build));
+  running.add(build);
+  return build;
+}
+
+/**
+ * Resolves once every build started so far has ended, its own or a later version's. A test
+ * waits for it before its end: native DuckDB must not be left writing into a test's store.
+ */
+export async function prebuildsSettled(): Promise<void> {
+  while (running.size) await Promise.allSettled([...running]);
+}
+
+async function buildVersion(dir: string, given?: Manifest | null): Promise<void> {
   const manifest = given === undefined ? await readManifest(dir) : given;
   if (!manifest || asked.has(`${dir}\0${manifest.version}`)) return;
   asked.add(`${dir}\0${manifest.version}`);
-  const masked = await scopedManifest(dir, manifest, "masked");
-  await servedWall(dir, manifest, DEFAULT_WALL_CONFIG);
-  await scorecards(dir, manifest);
-  for (const scope of [masked, await scopedManifest(dir, manifest, "full")]) {
-    await scopeFacts(`${dir}/${scope.database.file}`, Object.keys(scope.tables));
+  // An import that lands meanwhile makes the rest of this version's builds pointless.
+  const current = async () => (await readManifest(dir))?.version === manifest.version;
+  try {
+    const masked = await scopedManifest(dir, manifest, "masked");
+    if (!(await current())) return;
+    await servedWall(dir, manifest, DEFAULT_WALL_CONFIG);
+    await scorecards(dir, manifest);
+    for (const scope of [masked, await scopedManifest(dir, manifest, "full")]) {
+      if (!(await current())) return;
+      await scopeFacts(`${dir}/${scope.database.file}`, Object.keys(scope.tables));
+    }
+  } catch (e) {
+    // The import removed the files this version's builds were reading: they stopped, not failed.
+    if (await current()) throw e;
+    return;
   }
   prepared.add(`${dir}\0${manifest.version}`);
 }

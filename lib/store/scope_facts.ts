@@ -4,12 +4,14 @@
  * definition), for the server's answers (lib/store/scope_answers.ts). The file is never
  * sent: the data route serves the scope's database alone, and a page's engine keeps the
  * view (materialised there, the facts took 33 s at 1M). Native DuckDB writes them once per
- * scope file, ~12 s at 1M on one thread; after that each of a page's opening queries over
- * the facts takes 10–35 ms on the server instead of 150–220 ms (the map bench's store).
+ * scope file, in turn with the other builds (lib/store/in_worker.ts), ~12 s at 1M on one
+ * thread; after that each of a page's opening queries over the facts takes 10–35 ms on the
+ * server instead of 150–220 ms (the map bench's store).
  */
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import type { Connector } from "../db/connector.ts";
+import { inBuildTurn } from "./in_worker.ts";
 import { withBuildDb } from "./scope_build.ts";
 import { attachDatabase } from "./scope_database.ts";
 
@@ -38,7 +40,7 @@ const factsPath = (database: string, key: string) => join(dirname(database), `fa
 export function scopeFacts(database: string, tables: string[]): Promise<string> {
   let build = builds.get(database);
   if (!build) {
-    build = buildFacts(database, tables);
+    build = inBuildTurn(() => buildFacts(database, tables));
     builds.set(database, build);
     build.catch(() => builds.get(database) === build && builds.delete(database));
   }

@@ -10,7 +10,7 @@
  */
 import { type ScopeKey, scopeStreets, servedAsStored } from "../access/scope.ts";
 import { parsePeriod } from "../reviews/period.ts";
-import { inBuildWorker } from "./in_worker.ts";
+import { inBuildTurn, inBuildWorker } from "./in_worker.ts";
 import type { DatabasePlan, Placement } from "./scope_build.ts";
 import { type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
 import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
@@ -148,7 +148,7 @@ async function readOrBuild<T>(
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
-  await removeOtherVersions(dir, version);
+  await inBuildTurn(() => removeOtherVersions(dir, version));
   const tmp = `${folder}.tmp-${crypto.randomUUID().slice(0, 8)}`;
   await Deno.mkdir(`${dir}/${tmp}`, { recursive: true });
   try {

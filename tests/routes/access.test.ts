@@ -4,8 +4,6 @@
  * Origin check, each leaving its line in the audit trail.
  */
 import assert from "node:assert/strict";
-import { VENDOR_FILES } from "../../components/vendor.ts";
-import { createApp } from "../../framework/server.ts";
 import { listRouteFiles } from "../../framework/routes.ts";
 import { addAccount, setDisabled } from "../../lib/access/accounts.ts";
 import { type AuditRecord, readAudit } from "../../lib/access/audit.ts";
@@ -13,14 +11,10 @@ import { isOpenPath } from "../../lib/access/policy.ts";
 import { addWallToken, revokeWallToken } from "../../lib/access/wall_tokens.ts";
 import { ROOT } from "../../lib/config.ts";
 import { sessionCookieFor, stepsOnStore, storeWithStreets } from "./access_fixtures.ts";
+import { productApp, serverSettled } from "./product_app.ts";
 
 const dir = await storeWithStreets();
-const app = await createApp({
-  root: ROOT,
-  vendor: VENDOR_FILES,
-  cacheDir: await Deno.makeTempDir(),
-  contentSecurityPolicy: "default-src 'self'",
-});
+const app = await productApp();
 const ORIGIN = "http://localhost";
 const request = (path: string, init: RequestInit = {}) => app.fetch(new Request(`${ORIGIN}${path}`, init));
 const get = (path: string, cookie?: string) => request(path, { headers: cookie ? { cookie } : {} });
@@ -269,4 +263,4 @@ step("the audit trail file is readable by the server's user only", async () => {
   }
 });
 
-Deno.test("access enforcement", (t) => stepsOnStore(t, dir, steps));
+Deno.test("access enforcement", (t) => stepsOnStore(t, dir, steps).finally(serverSettled));

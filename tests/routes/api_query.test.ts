@@ -7,11 +7,10 @@ import assert from "node:assert/strict";
 import { readAudit } from "../../lib/access/audit.ts";
 import { columnsToRows } from "../../lib/db/connector.ts";
 import { generateDemo } from "../../lib/demo/generate.ts";
-import { closeScopeAnswers } from "../../lib/store/scope_answers.ts";
 import { writeStore } from "../../lib/store/store.ts";
 import { AUDITED_ROWS } from "../../routes/api/query.ts";
 import { sessionCookieFor } from "./access_fixtures.ts";
-import { productApp, withEnv } from "./product_app.ts";
+import { productApp, serverSettled, withEnv } from "./product_app.ts";
 
 const dir = await Deno.makeTempDir();
 const demo = generateDemo({ tickets: 2000 });
@@ -113,6 +112,6 @@ Deno.test("the query route", async (t) => {
       }
     });
   });
-  await closeScopeAnswers();
+  await serverSettled();
   await Deno.remove(dir, { recursive: true });
 });

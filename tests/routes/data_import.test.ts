@@ -13,7 +13,7 @@ import { lockPath } from "../../lib/store/import_lock.ts";
 import { uploadsFolder } from "../../lib/store/import_uploads.ts";
 import { readColumns } from "../../lib/store/read_columns.ts";
 import { readManifest } from "../../lib/store/store.ts";
-import { fetchSignedIn, productApp, withEnv } from "./product_app.ts";
+import { fetchSignedIn, productApp, serverSettled, withEnv } from "./product_app.ts";
 
 const FIXTURES = new URL("../fixtures/import/", import.meta.url);
 const TICKETS = await Deno.readFile(new URL("tickets.csv", FIXTURES));
@@ -285,4 +285,5 @@ Deno.test("the web import", async (t) => {
     });
     await Deno.remove(cliStore, { recursive: true });
   });
+  await serverSettled();
 });

@@ -3,6 +3,8 @@ import { VENDOR_FILES } from "../../components/vendor.ts";
 import { createApp } from "../../framework/server.ts";
 import type { Role } from "../../lib/access/principal.ts";
 import { ROOT } from "../../lib/config.ts";
+import { prebuildsSettled } from "../../lib/store/prebuild.ts";
+import { closeScopeAnswers } from "../../lib/store/scope_answers.ts";
 import { sessionCookieFor } from "./access_fixtures.ts";
 
 export function productApp() {
@@ -13,6 +15,16 @@ export function productApp() {
       cacheDir: await Deno.makeTempDir(),
       contentSecurityPolicy: "default-src 'self'",
     }))();
+}
+
+/**
+ * Waits for the builds the app started in the background (a health poll starts a version's)
+ * and closes its answer engines: a test module that ends with native DuckDB still at work
+ * in its store takes the whole test run down with it.
+ */
+export async function serverSettled(): Promise<void> {
+  await prebuildsSettled();
+  await closeScopeAnswers();
 }
 
 /** Runs `fn` with the environment `env` set, restoring what was there before. */

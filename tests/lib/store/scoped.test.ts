@@ -10,7 +10,8 @@ import { generateDemo } from "../../../lib/demo/generate.ts";
 import { openStoreDb } from "../../../lib/store/open_store_db.ts";
 import { STREET_SCORECARDS } from "../../../lib/reviews/scorecard.ts";
 import { attachScopeDatabase } from "../../../lib/store/scope_database.ts";
-import { prebuildVersion } from "../../../lib/store/prebuild.ts";
+import { prebuildVersion, versionPrepared } from "../../../lib/store/prebuild.ts";
+import { scopeFacts } from "../../../lib/store/scope_facts.ts";
 import { type ScopedManifest, scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
 import { readManifest, writeStore } from "../../../lib/store/store.ts";
 
@@ -139,6 +140,31 @@ Deno.test("a new version's shared builds are made before anyone asks: the store'
     return names.sort();
   };
   assert.deepEqual(await built(), ["full.db", "masked.db", "scorecards"]);
+});
+
+Deno.test("a version replaced while its builds run: the builds take turns, none fails, and the replaced one stops", async () => {
+  const first = await writeStore(dir, {}, "scoped test 4");
+  const building = prebuildVersion(dir, first);
+  // The next version arrives once the first's builds are writing their folder.
+  while (!(await Deno.stat(`${dir}/scopes/${first.version}`).then(() => true, () => false))) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const next = await writeStore(dir, {}, "scoped test 5");
+  await Promise.all([building, prebuildVersion(dir, next)]);
+  assert.ok(versionPrepared(dir, next));
+  assert.ok(!versionPrepared(dir, first), "the replaced version's remaining builds were not made");
+});
+
+Deno.test("a replaced version's folder is removed only once the build writing in it has ended", async () => {
+  const first = await writeStore(dir, {}, "scoped test 6");
+  const masked = await scopedManifest(dir, first, "masked");
+  const facts = scopeFacts(`${dir}/${masked.database.file}`, Object.keys(masked.tables));
+  const next = await writeStore(dir, {}, "scoped test 7");
+  const [written] = await Promise.all([facts, scopedManifest(dir, next, "masked")]);
+  assert.match(written, new RegExp(`/scopes/${first.version}/masked\\.db\\.[0-9a-f]{8}/facts-[0-9a-f]{12}\\.duckdb$`));
+  const folders = [];
+  for await (const e of Deno.readDir(`${dir}/scopes`)) folders.push(e.name);
+  assert.deepEqual(folders, [next.version]);
 });
 
 Deno.test("closing the reference store", async () => {
