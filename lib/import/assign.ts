@@ -18,16 +18,7 @@ import { area } from "@turf/turf";
 import Flatbush from "flatbush";
 import type { Columns } from "../schema.ts";
 import type { AddressMatcher } from "./address_match.ts";
-import {
-  contains,
-  containsBox,
-  distanceToEdges,
-  type FlatPolygon,
-  flatten,
-  isPointText,
-  metresPerDegree,
-  type PolygonGeometry,
-} from "./geometry.ts";
+import { isPointText, metresPerDegree, PackedPolygons, type PolygonGeometry } from "./geometry.ts";
 
 /** Lowest first; the order of the `found` arrays below. */
 export const LEVELS = ["building", "compound", "grid", "community", "street"] as const;
@@ -43,32 +34,28 @@ const MIN_CELLS = 1 << 16;
 const MAX_CELLS = 1 << 22;
 
 export class LevelIndex {
-  readonly polygons: FlatPolygon[] = [];
-  readonly ids: string[] = [];
-  readonly areas: number[] = [];
+  readonly polygons: PackedPolygons;
+  readonly ids: string[];
+  readonly areas: number[];
   #x0 = 0;
   #y0 = 0;
   #size = 1;
   #cols = 0;
   #rows = 0;
-  /** Cell c lists polygons #items[#starts[c]] … #items[#starts[c + 1] - 1]. */
+  /**
+   * Cell c lists polygons #items[#starts[c]] … #items[#starts[c + 1] - 1]; a cell wholly
+   * inside the only polygon it lists holds ~i instead of i (no test needed), so a lookup
+   * reads one array less.
+   */
   #starts = new Int32Array(1);
   #items = new Int32Array(0);
-  /** For each cell wholly inside the only polygon it lists, that polygon (no test needed), else -1. */
-  #inside = new Int32Array(0);
 
   constructor(ids: string[], geometries: string[]) {
-    geometries.forEach((json, i) => {
-      const geometry = JSON.parse(json) as PolygonGeometry;
-      this.polygons.push(flatten(geometry));
-      this.ids.push(ids[i]);
-      this.areas.push(area(geometry));
-    });
-    if (this.polygons.length === 0) return;
-    const index = new Flatbush(this.polygons.length);
-    for (const p of this.polygons) index.add(p.minX, p.minY, p.maxX, p.maxY);
-    index.finish();
-    this.#buildGrid(index);
+    const parsed = geometries.map((json) => JSON.parse(json) as PolygonGeometry);
+    this.polygons = new PackedPolygons(parsed);
+    this.ids = [...ids];
+    this.areas = parsed.map((g) => area(g));
+    if (parsed.length > 0) this.#buildGrid(this.polygons.boxIndex());
   }
 
   #buildGrid(index: Flatbush) {
@@ -79,15 +66,12 @@ export class LevelIndex {
     this.#cols = Math.floor((maxX - minX) / this.#size) + 1;
     this.#rows = Math.floor((maxY - minY) / this.#size) + 1;
     const lists: number[][] = [];
-    this.#inside = new Int32Array(this.#rows * this.#cols).fill(-1);
     for (let r = 0; r < this.#rows; r++) {
       for (let c = 0; c < this.#cols; c++) {
         const x = minX + c * this.#size, y = minY + r * this.#size;
         const list = index.search(x, y, x + this.#size, y + this.#size);
-        if (list.length === 1 && containsBox(this.polygons[list[0]], x, y, x + this.#size, y + this.#size)) {
-          this.#inside[lists.length] = list[0];
-        }
-        lists.push(list);
+        const inside = list.length === 1 && this.polygons.containsBox(list[0], x, y, x + this.#size, y + this.#size);
+        lists.push(inside ? [~list[0]] : list);
       }
     }
     this.#starts = new Int32Array(lists.length + 1);
@@ -104,12 +88,12 @@ export class LevelIndex {
     const c = Math.floor((x - this.#x0) / this.#size), r = Math.floor((y - this.#y0) / this.#size);
     if (c < 0 || r < 0 || c >= this.#cols || r >= this.#rows) return -1;
     const cell = r * this.#cols + c;
-    if (this.#inside[cell] >= 0) return this.#inside[cell];
     let best = -1;
     let second = -1;
     for (let k = this.#starts[cell]; k < this.#starts[cell + 1]; k++) {
       const i = this.#items[k];
-      if (!contains(this.polygons[i], x, y)) continue;
+      if (i < 0) return ~i;
+      if (!this.polygons.contains(i, x, y)) continue;
       if (best < 0) best = i;
       else {
         second = i;
@@ -142,12 +126,13 @@ export class LevelIndex {
       for (let c = c0; c <= c1; c++) {
         const cell = r * this.#cols + c;
         for (let k = this.#starts[cell]; k < this.#starts[cell + 1]; k++) {
-          const i = this.#items[k];
-          const p = this.polygons[i];
+          const i = this.#items[k] < 0 ? ~this.#items[k] : this.#items[k];
+          const o = 4 * i, box = this.polygons.boxes;
           // Its box farther than the best so far: its edges are too (most candidates end here).
-          const bx = Math.max(p.minX - x, 0, x - p.maxX) * kx, by = Math.max(p.minY - y, 0, y - p.maxY) * ky;
+          const bx = Math.max(box[o] - x, 0, x - box[o + 2]) * kx,
+            by = Math.max(box[o + 1] - y, 0, y - box[o + 3]) * ky;
           if (bx * bx + by * by > bestDistance * bestDistance) continue;
-          const d = distanceToEdges(p, x, y);
+          const d = this.polygons.distanceToEdges(i, x, y);
           if (d < bestDistance || (d === bestDistance && best >= 0 && this.ids[i] < this.ids[best])) {
             best = i;
             bestDistance = d;
@@ -193,33 +178,41 @@ class PointIndex {
   }
 }
 
-/** A place or building's parents as stored: [building, compound, grid, community, street] slots. */
-type Parents = (string | null)[];
-
 /** The store's places and buildings, indexed for assignment. Build once, assign many. */
 export class PlaceIndex {
   readonly #levels: LevelIndex[];
   readonly #overlaps = LEVELS.map(() => new Map<number, number>());
-  readonly #parents = new Map<string, Parents>();
+  /** A place's community and street as stored. */
+  readonly #placeParents = new Map<string, [string | null, string | null]>();
+  readonly #compoundOf = new Map<string, string | null>();
+  /**
+   * The compound of each building by its index in the building level: a point's building
+   * gives its compound without a look-up by text among 100k (most of what was left of a
+   * ticket's time there).
+   */
+  readonly #compoundAt: (string | null)[];
   readonly #centroids = new Map<string, [number, number]>();
   readonly #pointCompounds: PointIndex;
   readonly nearMetres: number;
 
   constructor(places: Columns, buildings: Columns, { nearMetres = DEFAULT_NEAR_METRES } = {}) {
     this.nearMetres = nearMetres;
-    this.#levels = LEVELS.map((level) => {
+    const rowsOf = (level: Level) => {
       const source = level === "building" ? buildings : places;
-      const idColumn = level === "building" ? "building_id" : "place_id";
-      const rows = (source[idColumn] ?? []).map((_, i) => i)
-        .filter((i) =>
-          (level === "building" || source.level[i] === level) && source.geometry[i] &&
-          !isPointText(source.geometry[i] as string)
-        );
+      return (source.geometry ?? []).map((_, i) => i).filter((i) =>
+        (level === "building" || source.level[i] === level) && source.geometry[i] &&
+        !isPointText(source.geometry[i] as string)
+      );
+    };
+    this.#levels = LEVELS.map((level) => {
+      const [source, idColumn] = level === "building" ? [buildings, "building_id"] : [places, "place_id"];
+      const rows = rowsOf(level);
       return new LevelIndex(
         rows.map((i) => source[idColumn][i] as string),
         rows.map((i) => source.geometry[i] as string),
       );
     });
+    this.#compoundAt = rowsOf("building").map((i) => (buildings.compound_id[i] as string | null) ?? null);
     const points = (places.place_id ?? []).map((_, i) => i).filter((i) =>
       places.level[i] === "compound" && places.geometry[i] && isPointText(places.geometry[i] as string)
     );
@@ -229,16 +222,10 @@ export class PlaceIndex {
       points.map((i) => (places.community_id[i] as string | null) ?? null),
     );
     (places.place_id ?? []).forEach((id, i) =>
-      this.#parents.set(id as string, [
-        null,
-        null,
-        null,
-        places.community_id[i] as string,
-        places.street_id[i] as string,
-      ])
+      this.#placeParents.set(id as string, [places.community_id[i] as string, places.street_id[i] as string])
     );
     (buildings.building_id ?? []).forEach((id, i) =>
-      this.#parents.set(id as string, [null, buildings.compound_id[i] as string, null, null, null])
+      this.#compoundOf.set(id as string, (buildings.compound_id[i] as string | null) ?? null)
     );
     for (const [source, idColumn] of [[places, "place_id"], [buildings, "building_id"]] as const) {
       (source[idColumn] ?? []).forEach((id, i) => {
@@ -262,7 +249,10 @@ export class PlaceIndex {
       if (i < 0 && level === BUILDING) i = index.nearest(x, y, this.nearMetres);
       if (i < 0) continue;
       found[level] = index.ids[i];
-      this.withParents(found);
+      if (level === BUILDING) {
+        found[COMPOUND] ??= this.#compoundAt[i];
+        this.#withPlaceParents(found);
+      } else this.withParents(found);
     }
     if (found[COMPOUND] === null) {
       const i = this.#pointCompounds.nearest(x, y, this.nearMetres, found[COMMUNITY]);
@@ -275,13 +265,18 @@ export class PlaceIndex {
 
   /** Levels a lookup left empty, from what is stored about the places found. */
   withParents(found: (string | null)[]) {
-    if (found[BUILDING] !== null) found[COMPOUND] ??= this.#parents.get(found[BUILDING]!)?.[COMPOUND] ?? null;
-    // Only the community and the street are filled below: once both are known, nothing is left to do.
+    if (found[BUILDING] !== null) found[COMPOUND] ??= this.#compoundOf.get(found[BUILDING]!) ?? null;
+    this.#withPlaceParents(found);
+  }
+
+  /** The community and the street, from the compound, grid or community found. */
+  #withPlaceParents(found: (string | null)[]) {
+    // Once both are known, nothing is left to do.
     for (let level = COMPOUND; level < STREET && (found[COMMUNITY] === null || found[STREET] === null); level++) {
-      const parents = found[level] === null ? undefined : this.#parents.get(found[level]!);
+      const parents = found[level] === null ? undefined : this.#placeParents.get(found[level]!);
       if (!parents) continue;
-      found[COMMUNITY] ??= parents[COMMUNITY];
-      found[STREET] ??= parents[STREET];
+      found[COMMUNITY] ??= parents[0];
+      found[STREET] ??= parents[1];
     }
   }
 

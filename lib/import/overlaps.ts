@@ -1,7 +1,6 @@
 /** Polygons of one level that overlap each other (not merely touch), for the import to report. */
 import { area, feature, featureCollection, intersect } from "@turf/turf";
-import Flatbush from "flatbush";
-import { flatten, type PolygonGeometry } from "./geometry.ts";
+import { PackedPolygons, type PolygonGeometry } from "./geometry.ts";
 
 export interface Overlap {
   a: string;
@@ -14,13 +13,11 @@ const MIN_OVERLAP_M2 = 1;
 
 export function findOverlaps(ids: string[], geometries: PolygonGeometry[]): Overlap[] {
   if (ids.length < 2) return [];
-  const boxes = geometries.map(flatten);
-  const index = new Flatbush(boxes.length);
-  for (const b of boxes) index.add(b.minX, b.minY, b.maxX, b.maxY);
-  index.finish();
+  const polygons = new PackedPolygons(geometries);
+  const index = polygons.boxIndex();
   const overlaps: Overlap[] = [];
-  boxes.forEach((b, i) => {
-    for (const j of index.search(b.minX, b.minY, b.maxX, b.maxY)) {
+  geometries.forEach((_, i) => {
+    for (const j of polygons.boxNeighbours(index, i)) {
       if (j <= i) continue;
       // deno-lint-ignore no-explicit-any -- turf's generics want Polygon | MultiPolygon features; ours are exactly that.
       const shared = intersect(featureCollection([feature(geometries[i] as any), feature(geometries[j] as any)]));

@@ -10,7 +10,7 @@
 import { area, centerOfMass, feature, featureCollection, pointOnFeature, union } from "@turf/turf";
 import { type Columns, PLACE_LEVELS, type PlaceLevel } from "../schema.ts";
 import { LevelIndex } from "./assign.ts";
-import { contains, flatten, type Geometry, isPointText, type PolygonGeometry } from "./geometry.ts";
+import { type Geometry, isPointText, PackedPolygons, type PolygonGeometry } from "./geometry.ts";
 import type { PolygonTable } from "./geojson.ts";
 import type { Mapping } from "./mapping.ts";
 import { keyOf } from "./merge.ts";
@@ -46,7 +46,7 @@ function mergePieces(all: Geometry[]): Geometry {
 
 /** A point inside the polygon: its centre of mass, or a point on it when the shape is concave there. */
 function insidePoint(geometry: PolygonGeometry, centre: [number, number]): [number, number] {
-  if (contains(flatten(geometry), centre[0], centre[1])) return centre;
+  if (new PackedPolygons([geometry]).contains(0, centre[0], centre[1])) return centre;
   // deno-lint-ignore no-explicit-any -- see mergePieces
   return pointOnFeature(feature(geometry as any)).geometry.coordinates as [number, number];
 }
