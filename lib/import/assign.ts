@@ -204,15 +204,15 @@ export class PlaceIndex {
         !isPointText(source.geometry[i] as string)
       );
     };
-    this.#levels = LEVELS.map((level) => {
+    const rows = LEVELS.map(rowsOf);
+    this.#levels = LEVELS.map((level, l) => {
       const [source, idColumn] = level === "building" ? [buildings, "building_id"] : [places, "place_id"];
-      const rows = rowsOf(level);
       return new LevelIndex(
-        rows.map((i) => source[idColumn][i] as string),
-        rows.map((i) => source.geometry[i] as string),
+        rows[l].map((i) => source[idColumn][i] as string),
+        rows[l].map((i) => source.geometry[i] as string),
       );
     });
-    this.#compoundAt = rowsOf("building").map((i) => (buildings.compound_id[i] as string | null) ?? null);
+    this.#compoundAt = rows[BUILDING].map((i) => (buildings.compound_id[i] as string | null) ?? null);
     const points = (places.place_id ?? []).map((_, i) => i).filter((i) =>
       places.level[i] === "compound" && places.geometry[i] && isPointText(places.geometry[i] as string)
     );
