@@ -34,7 +34,10 @@ export function AlertsSection({ on, list, here, series, index, lang, onShow, onP
     ? <p class="status" role="status">{t(lang, "alerts.computing")}</p>
     : <PlaceAlertList here={here} series={series} index={index} lang={lang} onPick={onPick} />;
   return (
-    <section class="panel-alerts" data-state={on ? here ? "ready" : list.status : "off"}>
+    <section
+      class="panel-alerts"
+      data-state={!on ? "off" : here ? "ready" : list.status === "ready" ? "loading" : list.status}
+    >
       <h3>{t(lang, "alerts.title")}</h3>
       {body}
     </section>

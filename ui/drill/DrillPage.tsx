@@ -93,7 +93,7 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker }: {
       data-busy={String(busy)}
       data-place={s.place ? `${s.place.level}:${s.place.id}` : "district"}
       data-area-compounds={drawn?.length}
-      data-alert-places={s.alerts && alerts.list.status === "ready" ? alerts.rings.size : undefined}
+      data-alert-places={s.alerts && alerts.placed ? alerts.rings.size : undefined}
     >
       <div class="drill-main">
         <div class="drill-map-wrap">
@@ -127,7 +127,7 @@ export function DrillPage({ db, data, tiles, tickets, lang, mapWorker }: {
             colors={colors}
             layerQuery={layerQuery}
             alerts={s.alerts}
-            alertsLoading={s.alerts && (alerts.list.status === "loading" || alerts.list.stale)}
+            alertsLoading={s.alerts && alerts.placing}
             lang={lang}
             onLayer={onLayer}
             onAlerts={onAlerts}

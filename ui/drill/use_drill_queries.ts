@@ -94,7 +94,11 @@ function useAlerts(db: Connector | null, data: DrillGeometry, s: MapState, meta:
       : null,
   );
   const all = list.status === "ready" ? list.data : null;
-  const shown = useMemo(() => all && alertsOfCategories(all, s.categories), [all, s.categories]);
+  // A building's alert climbs the ladder through its building: placed once the ladder holds the buildings.
+  const shown = useMemo(
+    () => all && data.buildings ? alertsOfCategories(all, s.categories) : null,
+    [all, s.categories, data.buildings],
+  );
   const level = childLevel(s.place?.level ?? "district") ?? "building";
   const rings = useMemo(
     () => s.alerts && shown ? alertCounts(shown, data.index, level) : NO_RINGS,
@@ -116,5 +120,6 @@ function useAlerts(db: Connector | null, data: DrillGeometry, s: MapState, meta:
         )
       : null,
   );
-  return { list, rings, ringLevel: level, here, series };
+  const placing = list.status === "loading" || list.stale || (all !== null && shown === null);
+  return { list, placed: shown !== null, placing, rings, ringLevel: level, here, series };
 }
