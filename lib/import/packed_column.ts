@@ -11,6 +11,14 @@ export type PackedColumn = unknown[] | { numbers: Float64Array } | { words: stri
 /** Words kept at most, against the rows: above this share a column is posted as it is. */
 const MAX_WORD_SHARE = 1 / 4;
 
+/**
+ * Rows after which a column whose words are still nearly all distinct (ids, addresses,
+ * phones) is given up on: it would fill its Map to the share above before giving up, the
+ * most costly part of packing.
+ */
+const SAMPLE_ROWS = 1024;
+const SAMPLE_WORD_SHARE = 0.9;
+
 /** The column packed, and the buffer to transfer with it, if any. */
 export function packColumn(values: unknown[]): { column: PackedColumn; transfer?: ArrayBuffer } {
   let numbers = true, strings = true;
@@ -41,6 +49,7 @@ export function packColumn(values: unknown[]): { column: PackedColumn; transfer?
       words.push(v);
     }
     codes[i] = code;
+    if (i === SAMPLE_ROWS && words.length > SAMPLE_ROWS * SAMPLE_WORD_SHARE) return { column: values };
   }
   return { column: { words, codes }, transfer: codes.buffer };
 }

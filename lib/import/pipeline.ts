@@ -184,7 +184,7 @@ export async function runImport(
   if (kind === "tickets") {
     let rows: TicketRows;
     if (isCsv(name)) {
-      ({ converted: rows, read } = await readTicketCsv(name, decodeText(name, bytes), mapping, coords, {
+      ({ converted: rows, read } = await readTicketCsv(name, bytes, mapping, coords, {
         vocab,
         importedAt,
         workers: options.workers,

@@ -58,19 +58,45 @@ function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): stri
   }
 }
 
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const UTF16_MARKS = [[0xff, 0xfe], [0xfe, 0xff]];
+
+/**
+ * A file that may be UTF-8 (no workbook, no UTF-16 mark) without its mark, for readers
+ * that decode it in parts (ticket_parts.ts); null when only `decodeText` can tell.
+ */
+export function utf8Body(bytes: Uint8Array): Uint8Array | null {
+  if (startsWith(bytes, ZIP) || UTF16_MARKS.some((mark) => startsWith(bytes, mark))) return null;
+  return startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
+}
+
+/**
+ * A part of such a body (whole lines) as text, as `decodeText` would give it; null when
+ * the part is not UTF-8 text (a bad sequence, a zero byte), and `decodeText` must decide
+ * for the whole file.
+ */
+export function decodeUtf8Part(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return null;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 export function decodeText(file: string, bytes: Uint8Array): string {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+  if (startsWith(bytes, ZIP)) {
     throw new Error(`${file} is a zip archive (a workbook?), not a text file: name it .xlsx if it is one`);
   }
   // UTF-16 text has zero bytes (the high byte of every comma and line break); GB18030 has none.
-  if ((startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) && bytes.indexOf(0, 2) >= 0) {
+  if (UTF16_MARKS.some((mark) => startsWith(bytes, mark)) && bytes.indexOf(0, 2) >= 0) {
     const text = decodeUtf16(bytes.subarray(2), bytes[0] === 0xff ? "utf-16le" : "utf-16be");
     if (text !== null && !text.includes("\u0000")) return text;
   }
   // A mark that the rest contradicts (a GB18030 file behind a UTF-8 or UTF-16 mark) is dropped, not decoded.
   const body = startsWith(bytes, UTF8_BOM)
     ? bytes.subarray(3)
-    : startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])
+    : UTF16_MARKS.some((mark) => startsWith(bytes, mark))
     ? bytes.subarray(2)
     : bytes;
   const nul = body.indexOf(0);

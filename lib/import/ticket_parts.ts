@@ -1,16 +1,21 @@
 /**
- * A large ticket CSV read in parts: the text is cut at line ends into parts of about
- * `partChars` characters, each given the header line and parsed, typed and checked on
- * its own, in workers (ticket_parts_worker.ts) when the import may use them. Only one
- * part's raw cells are held at a time per thread, not the whole file's, and the parts
- * of a file run on every core the import is given.
+ * A large ticket CSV read in parts: its bytes are cut at line ends into parts of about
+ * `partBytes`, each given the header line and decoded, parsed, typed and checked on its
+ * own, in workers (ticket_parts_worker.ts) when the import may use them. The file is
+ * never held as one string (twice its UTF-8 size for Chinese text), only one part's text
+ * and cells at a time per thread, and the parts of a file run on every core the import is
+ * given, their decoding included.
  *
- * The result is that of reading the file whole. A cut falls at a line end, which ends a
- * record unless it is inside a quoted field; a part cut inside one ends in an open quote,
- * which Papa reports, and a file with any part so reported (or with a quote really
- * broken) is read whole, where csv.ts repairs broken quotes. Row numbers are the file's.
+ * The result is that of reading the file whole. A byte 0x0A is a line end in UTF-8 (it is
+ * never part of a longer sequence); a file that is not UTF-8 is decoded whole by
+ * `decodeText` (GB18030, UTF-16), which refuses what is not text, and the text cut again
+ * as UTF-8. A cut falls at a line end, which ends a record unless it is inside a quoted
+ * field; a part cut inside one ends in an open quote, which Papa reports, and a file with
+ * any part so reported (or with a quote really broken) is read whole, where csv.ts repairs
+ * broken quotes. Row numbers are the file's.
  */
 import { type CsvDialect, csvDialect, readCsv, readCsvPart } from "./csv.ts";
+import { decodeText, decodeUtf8Part, utf8Body } from "./text.ts";
 import type { Columns } from "../schema.ts";
 import { packColumn, type PackedColumn, packedLength, unpackInto } from "./packed_column.ts";
 import type { Mapping } from "./mapping.ts";
@@ -18,12 +23,16 @@ import type { CoordSystem } from "./reproject.ts";
 import { convertTicketRows, type TicketRows } from "./tickets.ts";
 import { vocabularies, type Vocabulary, VOCABULARY_FIELDS, type VocabularyField } from "./vocabularies.ts";
 
-/** About 8 million characters a part: a few hundred MB of cells at most per thread. */
-export const PART_CHARS = 1 << 23;
+/** About 16 MB a part (60,000 tickets): a few hundred MB of cells at most per thread. */
+export const PART_BYTES = 1 << 24;
+
+/** Enough of a file's start to hold what csvDialect reads (its first million characters). */
+const DIALECT_BYTES = 1 << 22;
 
 export interface PartJob {
   file: string;
-  text: string;
+  /** The header line and whole lines, in UTF-8. */
+  bytes: Uint8Array;
   dialect: CsvDialect;
   mapping: Mapping;
   coords: CoordSystem;
@@ -37,11 +46,14 @@ export interface PartResult<C = unknown[]> {
   unrecognised: [VocabularyField, [string, number][]][];
 }
 
+/** Why a part cannot stand for its lines: a quote open at its end, or bytes that are not UTF-8. */
+export type PartFault = "quote" | "encoding";
+
 /** A part's result as a worker posts it (packed_column.ts), with the buffers it moves. */
 export function packedPart(
-  result: PartResult | null,
-): { result: PartResult<PackedColumn> | null; transfer: ArrayBuffer[] } {
-  if (!result) return { result, transfer: [] };
+  result: PartResult | PartFault,
+): { result: PartResult<PackedColumn> | PartFault; transfer: ArrayBuffer[] } {
+  if (typeof result === "string") return { result, transfer: [] };
   const transfer: ArrayBuffer[] = [];
   const columns: Record<string, PackedColumn> = {};
   for (const [name, values] of Object.entries(result.converted.columns)) {
@@ -52,10 +64,12 @@ export function packedPart(
   return { result: { ...result, converted: { ...result.converted, columns } }, transfer };
 }
 
-/** One part's tickets, or null when a quote in it is broken. */
-export function convertTicketPart(job: PartJob): PartResult | null {
-  const raw = readCsvPart(job.file, job.text, job.dialect);
-  if (!raw) return null;
+/** One part's tickets, or why the part cannot stand for its lines. */
+export function convertTicketPart(job: PartJob): PartResult | PartFault {
+  const text = decodeUtf8Part(job.bytes);
+  if (text === null) return "encoding";
+  const raw = readCsvPart(job.file, text, job.dialect);
+  if (!raw) return "quote";
   const vocab = vocabularies(job.mapping.values);
   const converted = convertTicketRows(raw, job.mapping, job.coords, { vocab, importedAt: job.importedAt });
   return {
@@ -65,41 +79,49 @@ export function convertTicketPart(job: PartJob): PartResult | null {
   };
 }
 
-/** The file's parts, each with the header line in front; null when the file is read whole. */
-function cut(text: string, partChars: number): string[] | null {
-  const headerEnd = text.indexOf("\n");
-  if (headerEnd < 0 || text.length <= headerEnd + 1 + partChars) return null;
-  const header = text.slice(0, headerEnd + 1);
+const LINE_END = 0x0a;
+const QUOTE = 0x22;
+
+/** The header line and where each part's lines lie in the body; null when the file is read whole. */
+function cut(body: Uint8Array, partBytes: number): { header: Uint8Array; parts: [number, number][] } | null {
+  const headerEnd = body.indexOf(LINE_END);
+  if (headerEnd < 0 || body.length <= headerEnd + 1 + partBytes) return null;
+  const header = body.subarray(0, headerEnd + 1);
   // A quote in the header could open a field running past its line end.
-  if (header.includes('"')) return null;
-  const parts: string[] = [];
-  for (let start = headerEnd + 1; start < text.length;) {
-    const at = text.indexOf("\n", start + partChars);
-    const end = at < 0 ? text.length : at + 1;
-    parts.push(header + text.slice(start, end));
+  if (header.includes(QUOTE)) return null;
+  const parts: [number, number][] = [];
+  for (let start = headerEnd + 1; start < body.length;) {
+    const at = body.indexOf(LINE_END, start + partBytes);
+    const end = at < 0 ? body.length : at + 1;
+    parts.push([start, end]);
     start = end;
   }
-  return parts;
+  return { header, parts };
 }
 
-type Reply = { result: PartResult<PackedColumn> | null } | { error: string };
+type Outcome = PartResult<PackedColumn> | PartFault;
+type Reply = { result: Outcome } | { error: string };
 
-/** Runs the jobs on `count` workers, each taking the next job when it is done, results in the jobs' order. */
-function inWorkers(jobs: PartJob[], count: number): Promise<(PartResult<PackedColumn> | null)[]> {
-  const results: (PartResult<PackedColumn> | null)[] = new Array(jobs.length);
+/**
+ * Runs `count` jobs on `workers` workers, each taking the next job when it is done, results
+ * in the jobs' order. A job is made as it is posted and its bytes moved, not copied: the
+ * parts waiting are only ranges of the file.
+ */
+function inWorkers(count: number, job: (i: number) => PartJob, workers: number): Promise<Outcome[]> {
+  const results: Outcome[] = new Array(count);
   let next = 0;
-  const workers = Array.from(
-    { length: Math.min(count, jobs.length) },
+  const pool = Array.from(
+    { length: Math.min(workers, count) },
     () => new Worker(new URL("./ticket_parts_worker.ts", import.meta.url), { type: "module" }),
   );
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       let current = -1;
       const take = () => {
-        if (next >= jobs.length) return resolve();
+        if (next >= count) return resolve();
         current = next++;
-        worker.postMessage(jobs[current]);
-        jobs[current].text = ""; // the worker has its copy
+        const posted = job(current);
+        worker.postMessage(posted, [posted.bytes.buffer]);
       };
       worker.onmessage = (e: MessageEvent<Reply>) => {
         if ("error" in e.data) return reject(new Error(e.data.error));
@@ -112,7 +134,7 @@ function inWorkers(jobs: PartJob[], count: number): Promise<(PartResult<PackedCo
       };
       take();
     });
-  return Promise.all(workers.map(run)).then(() => results).finally(() => workers.forEach((w) => w.terminate()));
+  return Promise.all(pool.map(run)).then(() => results).finally(() => pool.forEach((w) => w.terminate()));
 }
 
 /**
@@ -167,32 +189,44 @@ function combine(parts: PartResult<PackedColumn>[], vocab: Record<VocabularyFiel
 /** A ticket CSV's rows, typed and checked (duplicates not yet merged), and how many records it read. */
 export async function readTicketCsv(
   file: string,
-  text: string,
+  bytes: Uint8Array,
   mapping: Mapping,
   coords: CoordSystem,
-  { vocab, importedAt, workers = 0, partChars = PART_CHARS }: {
+  { vocab, importedAt, workers = 0, partBytes = PART_BYTES }: {
     vocab: Record<VocabularyField, Vocabulary>;
     importedAt: number;
     /** Workers to read parts in; 0 or 1: one part after another on this thread. */
     workers?: number;
-    partChars?: number;
+    partBytes?: number;
   },
 ): Promise<{ converted: TicketRows; read: number }> {
-  const texts = cut(text, partChars);
-  if (texts) {
-    const dialect = csvDialect(text);
-    const jobs = texts.map((part) => ({ file, text: part, dialect, mapping, coords, importedAt }));
-    const results = workers > 1 ? await inWorkers(jobs, workers) : jobs.map((job) => {
-      const result = convertTicketPart(job);
-      job.text = "";
-      return result;
-    });
-    if (results.every((r) => r !== null)) {
-      const parts = results as PartResult<PackedColumn>[];
-      return { converted: combine(parts, vocab), read: parts.reduce((sum, p) => sum + p.records, 0) };
-    }
+  /** The parts of a UTF-8 body, or why the file is read another way ("small": it is not cut). */
+  const inParts = async (body: Uint8Array): Promise<Outcome[] | PartFault | "small"> => {
+    const cuts = cut(body, partBytes);
+    if (!cuts) return "small";
+    const dialect = csvDialect(new TextDecoder().decode(body.subarray(0, DIALECT_BYTES)));
+    const { header, parts } = cuts;
+    const job = (i: number): PartJob => {
+      const [start, end] = parts[i];
+      const part = new Uint8Array(header.length + end - start);
+      part.set(header);
+      part.set(body.subarray(start, end), header.length);
+      return { file, bytes: part, dialect, mapping, coords, importedAt };
+    };
+    const results = workers > 1
+      ? await inWorkers(parts.length, job, workers)
+      : parts.map((_, i) => convertTicketPart(job(i)));
+    return results.includes("encoding") ? "encoding" : results.includes("quote") ? "quote" : results;
+  };
+  const body = utf8Body(bytes);
+  let outcome = body ? await inParts(body) : "encoding";
+  // Not UTF-8: decoded whole, once, by the rules of text.ts, and cut as UTF-8.
+  if (outcome === "encoding") outcome = await inParts(new TextEncoder().encode(decodeText(file, bytes)));
+  if (typeof outcome !== "string") {
+    const parts = outcome as PartResult<PackedColumn>[];
+    return { converted: combine(parts, vocab), read: parts.reduce((sum, p) => sum + p.records, 0) };
   }
-  const raw = readCsv(file, text);
+  const raw = readCsv(file, bytes);
   return {
     converted: convertTicketRows(raw, mapping, coords, { vocab, importedAt }),
     read: raw.rows.length + raw.rejects.length,

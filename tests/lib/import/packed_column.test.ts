@@ -22,6 +22,9 @@ Deno.test("a worker's columns are posted packed and come back as they were", () 
   const unique = ["T1", "T2", "T3", "T4", null];
   assert.ok(Array.isArray(roundTrip(unique).column), "text that does not repeat is posted as it is");
   assert.deepEqual(roundTrip(unique).values, unique);
+  const ids = Array.from({ length: 5_000 }, (_, i) => i % 3 === 0 ? "T0" : `T${i}`);
+  assert.ok(Array.isArray(roundTrip(ids).column), "ids that mostly differ are posted as they are, even repeating");
+  assert.deepEqual(roundTrip(ids).values, ids);
   const mixed = [1, "a", true, null];
   assert.deepEqual(roundTrip(mixed), { column: mixed, values: mixed });
   assert.deepEqual(roundTrip([null, null]).values, [null, null]);

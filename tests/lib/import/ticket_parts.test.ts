@@ -22,9 +22,28 @@ function ticketsCsv({ multiLine }: { multiLine: boolean }): string {
   return lines.join("\n") + "\n";
 }
 
-async function read(text: string, options: { partChars?: number; workers?: number }) {
+/** GB18030's two-byte codes by character, from the platform's own decoder (it has no encoder). */
+const GB18030_CODES = (() => {
+  const decoder = new TextDecoder("gb18030", { fatal: true });
+  const codes = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      try {
+        codes.set(decoder.decode(new Uint8Array([lead, trail])), [lead, trail]);
+      } catch { /* not a character */ }
+    }
+  }
+  return codes;
+})();
+
+const gb18030 = (text: string) =>
+  new Uint8Array([...text].flatMap((c) => c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : GB18030_CODES.get(c)!));
+
+async function read(text: string | Uint8Array, options: { partBytes?: number; workers?: number }) {
   const vocab = vocabularies();
-  const { converted, read } = await readTicketCsv("t.csv", text, defaultMapping(), "wgs84", {
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+  const { converted, read } = await readTicketCsv("t.csv", bytes, defaultMapping(), "wgs84", {
     vocab,
     importedAt: IMPORTED_AT,
     ...options,
@@ -42,9 +61,9 @@ Deno.test("parts of a ticket CSV, read here or in workers, give the whole file's
     assert.ok(whole.merged.merged > 0, "duplicates present");
     assert.deepEqual(whole.unrecognised, [["网格员处理", 33]]);
     // Parts of about 400 characters: a few rows each, and with multi-line fields, cuts inside quotes.
-    assert.deepEqual(await read(text, { partChars: 400 }), whole, `here, multiLine ${multiLine}`);
+    assert.deepEqual(await read(text, { partBytes: 400 }), whole, `here, multiLine ${multiLine}`);
     // Workers are type-checked as they start under `deno test`: one pool, for the clean file.
-    if (!multiLine) assert.deepEqual(await read(text, { partChars: 400, workers: 2 }), whole, "in workers");
+    if (!multiLine) assert.deepEqual(await read(text, { partBytes: 400, workers: 2 }), whole, "in workers");
   }
 });
 
@@ -56,5 +75,17 @@ Deno.test("a broken quote in one part has the whole file read, so it is repaired
     [[101, "T93"]],
     "the 100th record noted, past a blank line",
   );
-  assert.deepEqual(await read(text, { partChars: 400 }), whole);
+  assert.deepEqual(await read(text, { partBytes: 400 }), whole);
+});
+
+Deno.test("a GB18030 or UTF-8-marked file read in parts gives the whole UTF-8 file's rows; a NUL byte is refused as whole", async () => {
+  const text = ticketsCsv({ multiLine: false });
+  const whole = await read(text, {});
+  assert.deepEqual(await read(gb18030(text), { partBytes: 400 }), whole, "GB18030");
+  assert.deepEqual(await read("\uFEFF" + text, { partBytes: 400 }), whole, "UTF-8 behind its mark");
+  const binary = text.replace("诉求150", "诉求\u0000150");
+  await assert.rejects(
+    read(binary, { partBytes: 400 }),
+    /t\.csv is not a text file: a binary zero byte at row 153, column 53/,
+  );
 });
