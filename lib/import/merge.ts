@@ -5,6 +5,7 @@
  * say, a handler column does not erase the handlers another import stored.
  */
 import { type Columns, table as schemaTable } from "../schema.ts";
+import { KeyIndex, keyOf } from "./key_index.ts";
 
 export interface MergeResult {
   /** The whole table after the merge; null when nothing changed, so no new version is written. */
@@ -19,10 +20,6 @@ export interface MergeResult {
 /** A row's version time, when the table has one: the newer of two rows with one key wins. */
 export type VersionOf = (columns: Columns, i: number) => number | null;
 
-export function keyOf(keyColumns: unknown[][], i: number): string {
-  return keyColumns.length === 1 ? String(keyColumns[0][i]) : keyColumns.map((c) => String(c[i])).join("\u0000");
-}
-
 /**
  * Rows of one file that share a key: the newest (by `versionOf`, else the last in the
  * file) is kept; the indices of the others are returned with the index that superseded them.
@@ -34,7 +31,7 @@ export function duplicatesWithin(
 ): { dropped: number; keptBy: number }[] {
   const keys = schemaTable(tableName).key.map((k) => columns[k]);
   const n = keys[0].length;
-  const kept = new Map<string, number>();
+  const kept = new KeyIndex(keys, n);
   const dropped: { dropped: number; keptBy: number }[] = [];
   for (let i = 0; i < n; i++) {
     const key = keyOf(keys, i);
@@ -74,8 +71,8 @@ export function upsert(
   const suppliedColumns = names.filter((name) => new Set(supplied).has(name));
   const base: Columns = Object.fromEntries(names.map((name) => [name, stored?.[name] ?? []]));
   const storedCount = base[schema.key[0]].length;
-  const rowsByKey = new Map<string, number>();
   const storedKeys = schema.key.map((k) => base[k]);
+  const rowsByKey = new KeyIndex(storedKeys, storedCount);
   for (let i = 0; i < storedCount; i++) rowsByKey.set(keyOf(storedKeys, i), i);
 
   const incomingKeys = schema.key.map((k) => incoming[k]);

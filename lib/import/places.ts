@@ -13,7 +13,7 @@ import { LevelIndex } from "./assign.ts";
 import { type Geometry, isPointText, PackedPolygons, type PolygonGeometry } from "./geometry.ts";
 import type { PolygonTable } from "./geojson.ts";
 import type { Mapping } from "./mapping.ts";
-import { keyOf } from "./merge.ts";
+import { keyOf } from "./key_index.ts";
 import { EMPTIED } from "./notes.ts";
 import { type Converted, convertRecords, type RawTable, type RowRule } from "./records.ts";
 import { findOverlaps, type Overlap } from "./overlaps.ts";
