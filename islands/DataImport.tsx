@@ -58,7 +58,11 @@ export default function DataImport({ lang, state: initial, mappings: initialMapp
   /** An upload, an import or a restore under way: nothing else starts meanwhile. */
   const [busy, setBusy] = useState(false);
 
+  /** The kind whose saved mappings are held: the page came with the first kind's. */
+  const mappingsOf = useRef(settings.kind);
   useEffect(() => {
+    if (settings.kind === mappingsOf.current) return;
+    mappingsOf.current = settings.kind;
     listMappings(settings.kind).then(setMappings).catch(() => setMappings([]));
   }, [settings.kind]);
   const fileInput = useRef<HTMLInputElement>(null);

@@ -158,6 +158,11 @@ Deno.test("the web import", { sanitizeResources: false, sanitizeOps: false }, as
   await t.step("the page in English", async () => {
     await using english = await openPage(browser, `${server.url}data?lang=en`, VIEWPORTS[1]);
     assert.match(await english.page.$eval("main", (m) => m.textContent ?? ""), /Import history/);
+    await english.page.waitForNetworkIdle({ idleTime: 300 });
+    const asked = english.requests.filter((r) => new URL(r).pathname === "/api/admin/import/mappings");
+    assert.deepEqual(asked, [], "the saved mappings come with the page, not asked for again");
+    const options = await english.page.$$eval("select[name=mapping] option", (os) => os.map((o) => o.textContent));
+    assert.ok(options.includes(MAPPING), `the saved mapping is offered: ${options}`);
     await screenshot(english.page, "data-import-en-1366x768");
   });
 
