@@ -95,6 +95,9 @@ export function upsert(
   result.updated = replaced.length;
   if (added.length === 0 && replaced.length === 0) return result;
   result.columns = Object.fromEntries(names.map((name) => {
+    // Into an empty table (a district's first import) every row is added in order: the
+    // file's column is the table's, not copied (a million rows by thirty columns).
+    if (storedCount === 0 && suppliedColumns.includes(name)) return [name, incoming[name]];
     const values = base[name].slice();
     if (!suppliedColumns.includes(name)) {
       values.length += added.length;

@@ -12,7 +12,8 @@ import { parsePeriod } from "../reviews/period.ts";
 import { type Table, table as schemaTable } from "../schema.ts";
 import { attachDatabase, DATABASE_FILE, SCOPE_SCHEMA, type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
 import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
-import { type Manifest, type TableEntry, writeWithBrotli } from "./store.ts";
+import { writeWithBrotli } from "./brotli_twin.ts";
+import type { Manifest, TableEntry } from "./store.ts";
 
 /** Where a build writes its files (`path`, a temporary folder) and the folder its manifest entries name. */
 export interface Placement {

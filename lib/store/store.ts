@@ -5,18 +5,18 @@
  * leaves the previous store intact and readable, and a running server serves the
  * new version on its next request without a restart.
  */
-import { promisify } from "node:util";
-import { brotliCompress, constants } from "node:zlib";
 import { type Columns, type Table, table as schemaTable, TABLES } from "../schema.ts";
 import { columnsToArrow, rowCount, tableToStream } from "./arrow.ts";
 import { calendarColumns } from "../calendar/calendar.ts";
-
-const compress = promisify(brotliCompress);
+import { TWIN_ON_DOWNLOAD_BYTES, writeWithBrotli } from "./brotli_twin.ts";
 
 export interface TableEntry {
   rows: number;
   bytes: number;
-  /** The Arrow stream's file, relative to the store's folder, with a brotli twin (`.br`) beside it. */
+  /**
+   * The Arrow stream's file, relative to the store's folder, with a brotli twin (`.br`)
+   * beside it, or made on its first download when large (lib/store/brotli_twin.ts).
+   */
   file: string;
 }
 
@@ -130,7 +130,8 @@ async function writeTable(
   const arrow = columnsToArrow(schemaTable(t.name), columns, { consume: true });
   const file = `${version}/${t.name}.arrow`;
   const bytes = tableToStream(arrow);
-  await writeWithBrotli(`${dir}/${file}`, bytes);
+  if (bytes.length > TWIN_ON_DOWNLOAD_BYTES) await Deno.writeFile(`${dir}/${file}`, bytes);
+  else await writeWithBrotli(`${dir}/${file}`, bytes);
   return { rows, bytes: bytes.length, file };
 }
 
@@ -143,24 +144,12 @@ async function writeTable(
 export async function linkTable(from: string, version: string, entry: TableEntry, to = from): Promise<TableEntry> {
   const file = `${version}/${entry.file.split("/").pop()}`;
   for (const suffix of ["", ".br"]) {
-    await Deno.link(`${from}/${entry.file}${suffix}`, `${to}/${file}${suffix}`)
-      .catch(() => Deno.copyFile(`${from}/${entry.file}${suffix}`, `${to}/${file}${suffix}`));
+    const source = `${from}/${entry.file}${suffix}`;
+    // A large table's twin is made on its first download: it may have none yet.
+    if (suffix && !await Deno.stat(source).then(() => true, () => false)) continue;
+    await Deno.link(source, `${to}/${file}${suffix}`).catch(() => Deno.copyFile(source, `${to}/${file}${suffix}`));
   }
   return { ...entry, file };
-}
-
-/** Writes an Arrow stream and its brotli twin (`.br`), the pair the data route serves. */
-export async function writeWithBrotli(path: string, bytes: Uint8Array) {
-  // Written by Deno's I/O threads while this one compresses: at a million tickets, a second.
-  const written = Deno.writeFile(path, bytes);
-  // Quality 5 gives most of the gain of 11 at a small part of its time; for large tables
-  // quality 3 runs 5× faster still (at 50 MB) for 15% more bytes. Past 64 MB (a million
-  // tickets: 216 MB) quality 1 halves the time again for 11% more bytes, and it counts: the
-  // compression holds the import's thread (Deno runs it synchronously), and only the
-  // per-table downloads of analysts' tools read this twin, the pages open scope.duckdb.
-  const quality = bytes.length > 64 * 2 ** 20 ? 1 : bytes.length > 16 * 2 ** 20 ? 3 : 5;
-  const compressed = await compress(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
-  await Promise.all([written, Deno.writeFile(`${path}.br`, compressed)]);
 }
 
 function newest(values: unknown[]): number | null {

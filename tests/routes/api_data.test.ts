@@ -4,7 +4,7 @@ import { VENDOR_FILES } from "../../components/vendor.ts";
 import { createApp } from "../../framework/server.ts";
 import { ROOT } from "../../lib/config.ts";
 import { streamToTable } from "../../lib/store/arrow.ts";
-import { writeStore } from "../../lib/store/store.ts";
+import { readManifest, writeStore } from "../../lib/store/store.ts";
 import type { Principal } from "../../lib/access/principal.ts";
 import { handler as dataRoute } from "../../routes/api/data/[file].ts";
 import { sessionCookieFor, stepsOnStore } from "./access_fixtures.ts";
@@ -89,6 +89,18 @@ step("an admin receives the store as stored, brotli-compressed, revalidated by v
   assert.equal(table.getChild("reporter_phone")!.get(0), "13912345678");
   const etag = res.headers.get("etag")!;
   assert.equal((await data("tickets.arrow", admin, { "if-none-match": etag })).status, 304);
+});
+
+step("a table stored without its twin (a large one) is compressed on its first download", async () => {
+  const { tables } = (await readManifest(dir))!;
+  await Deno.remove(`${dir}/${tables.tickets.file}.br`);
+  const plain = await data("tickets.arrow", admin);
+  assert.equal(plain.headers.get("content-encoding"), null);
+  assert.equal((await tableOf(plain)).numRows, 2);
+  const res = await data("tickets.arrow", admin, { "accept-encoding": "br" });
+  assert.equal(res.headers.get("content-encoding"), "br");
+  assert.equal(streamToTable(brotliDecompressSync(new Uint8Array(await res.arrayBuffer()))).numRows, 2);
+  assert.ok((await Deno.stat(`${dir}/${tables.tickets.file}.br`)).isFile, "kept for the next download");
 });
 
 step("a new import is served at once, without a restart", async () => {

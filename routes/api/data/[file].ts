@@ -1,20 +1,21 @@
 /**
  * The store, as the browser receives it: `manifest.json`, the scope's tables as one DuckDB
  * database file (`scope.duckdb`, what the pages open) and as one Arrow IPC stream per
- * table, brotli-compressed, scoped by who the request acts for (lib/access/scope.ts):
- * the scope comes from the principal alone (the access middleware refuses a request
- * without one). Tables stream from disk within the heavy-response cap, are never stored
+ * table, brotli-compressed (a large table's twin made on its first download), scoped by
+ * who the request acts for (lib/access/scope.ts): the scope comes from the principal alone
+ * (the access middleware refuses a request without one). Tables stream from disk within the heavy-response cap, are never stored
  * by a cache (they hold residents' data), and every download is written to the audit trail.
  */
 import { PERSONAL_DATA } from "../../../framework/cache_control.ts";
 import { fileResponse } from "../../../framework/file_response.ts";
 import { heavyResponses } from "../../../framework/heavy.ts";
 import type { Handlers } from "../../../framework/mod.ts";
-import { bytesResponse } from "../../../framework/static.ts";
+import { acceptsBrotli, bytesResponse } from "../../../framework/static.ts";
 import { auditFor } from "../../../lib/access/guard.ts";
 import { principalOf } from "../../../lib/access/principal.ts";
 import { scopeKeyOf } from "../../../lib/access/scope.ts";
 import { dataDir } from "../../../lib/config.ts";
+import { ensureBrotliTwin } from "../../../lib/store/brotli_twin.ts";
 import { DATABASE_FILE } from "../../../lib/store/scope_database.ts";
 import { type ScopedManifest, scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
 import { readManifest } from "../../../lib/store/store.ts";
@@ -74,12 +75,14 @@ export const handler: Handlers = {
     const tables = await scopedTables(dir, stored, scope);
     const entry = Object.hasOwn(tables, table) ? tables[table] : undefined;
     if (!file.endsWith(".arrow") || !entry) return notFound(table);
-    const response = await heavyResponses().run(() =>
-      fileResponse(req, `${dir}/${entry.file}`, {
+    const path = `${dir}/${entry.file}`;
+    const response = await heavyResponses().run(async () =>
+      fileResponse(req, path, {
         type: "application/vnd.apache.arrow.stream",
         etag,
         cacheControl: PERSONAL_DATA,
-        brotliTwin: true,
+        // A large table of the store has its twin made on its first download.
+        brotliTwin: !acceptsBrotli(req) || await ensureBrotliTwin(path),
       })
     );
     if (!response) return notFound(table);
