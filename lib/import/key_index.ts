@@ -1,3 +1,8 @@
+/** A row's key as text: its key columns' values, joined by a character no value holds. */
+export function keyOf(keyColumns: unknown[][], i: number): string {
+  return keyColumns.length === 1 ? String(keyColumns[0][i]) : keyColumns.map((c) => String(c[i])).join("\u0000");
+}
+
 /**
  * A table's rows by their key (lib/schema.ts), for the merges of an import: like a
  * `Map<string, number>` from a key's text to a row of `keyColumns`, but an open-addressing
@@ -6,11 +11,6 @@
  * (hashing each new string and growing the table), this 0.2–0.3 s: the rows are known in
  * advance, and a key is compared only with the rows whose slots it meets.
  */
-/** A row's key as text: its key columns' values, joined by a character no value holds. */
-export function keyOf(keyColumns: unknown[][], i: number): string {
-  return keyColumns.length === 1 ? String(keyColumns[0][i]) : keyColumns.map((c) => String(c[i])).join("\u0000");
-}
-
 export class KeyIndex {
   readonly #slots: Int32Array;
   readonly #mask: number;

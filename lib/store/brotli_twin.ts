@@ -48,12 +48,13 @@ export function ensureBrotliTwin(path: string): Promise<boolean> {
 async function makeTwin(path: string): Promise<boolean> {
   const twin = `${path}.br`;
   if (await Deno.stat(twin).then(() => true, () => false)) return true;
+  const part = `${twin}.${crypto.randomUUID()}.tmp`;
   try {
-    const part = `${twin}.${crypto.randomUUID()}.tmp`;
     await Deno.writeFile(part, await brotli(await Deno.readFile(path)));
     await Deno.rename(part, twin);
     return true;
   } catch (e) {
+    await Deno.remove(part).catch(() => {});
     if (e instanceof Deno.errors.NotFound) return false;
     throw e;
   }

@@ -3,8 +3,9 @@
  * database file (`scope.duckdb`, what the pages open) and as one Arrow IPC stream per
  * table, brotli-compressed (a large table's twin made on its first download), scoped by
  * who the request acts for (lib/access/scope.ts): the scope comes from the principal alone
- * (the access middleware refuses a request without one). Tables stream from disk within the heavy-response cap, are never stored
- * by a cache (they hold residents' data), and every download is written to the audit trail.
+ * (the access middleware refuses a request without one). Tables stream from disk within
+ * the heavy-response cap, are never stored by a cache (they hold residents' data), and
+ * every download is written to the audit trail.
  */
 import { PERSONAL_DATA } from "../../../framework/cache_control.ts";
 import { fileResponse } from "../../../framework/file_response.ts";
