@@ -164,7 +164,7 @@ export default function SqlWorkbench({ lang, engine, mapWorker, parquetWasm, ini
           >
             {t(lang, "sql.copy_link")}
           </button>
-          <label class="file-button">
+          <label class="file-button" hidden={store?.db.readOnly}>
             {t(lang, "sql.bring_in")}
             <input
               type="file"
@@ -185,7 +185,7 @@ export default function SqlWorkbench({ lang, engine, mapWorker, parquetWasm, ini
               )
               : !store && t(lang, "state.loading_engine")}
           </span>
-          <span class="sql-local">{t(lang, "sql.local_only")}</span>
+          <span class="sql-local">{t(lang, store?.db.readOnly ? "sql.on_server" : "sql.local_only")}</span>
         </div>
         {error && <pre class="status status-error" role="alert">{error}</pre>}
         {notice && <p class="status status-notice" role="status">{notice}</p>}

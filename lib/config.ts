@@ -45,5 +45,13 @@ export function sessionIdleMs(): number {
  */
 export const buildMemoryMb = () => envNumber("LINLI_BUILD_MEMORY_MB", 192);
 
+/**
+ * The largest scope database a page's own engine takes in (`LINLI_BROWSER_DATABASE_MB`,
+ * default 512): a tab holds the file's bytes beside the engine's memory, and 10M tickets'
+ * file (800 MB) is more than a browser on an office PC should. A larger scope stays on the
+ * server, which answers every query of its pages (lib/db/server_held.ts).
+ */
+export const browserDatabaseMaxBytes = () => envNumber("LINLI_BROWSER_DATABASE_MB", 512) * 2 ** 20;
+
 /** The largest file the web import accepts (`LINLI_MAX_IMPORT_BYTES`, default 200 MiB). */
 export const maxImportBytes = () => envNumber("LINLI_MAX_IMPORT_BYTES", 200 * 2 ** 20);

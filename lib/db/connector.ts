@@ -11,6 +11,11 @@ export type Row = Record<string, unknown>;
 export type QueryOptions = QueueOptions;
 
 export interface Connector {
+  /**
+   * True when the connection cannot make tables of its own (the server's answers alone,
+   * lib/db/server_held.ts): what a view would build first (cubes) it reads from the store's tables instead.
+   */
+  readOnly?: boolean;
   /** Runs SQL and returns rows as plain objects (BIGINT as number, TIMESTAMP as epoch ms). */
   query<T = Row>(sql: string, options?: QueryOptions): Promise<T[]>;
   queryArrow(sql: string, options?: QueryOptions): Promise<ArrowTable>;
@@ -34,6 +39,12 @@ export function withOptions(db: Connector, options: QueryOptions): Connector {
 
 /** A result by column (values as in rows), in the columns' order: how the server sends answers (half the JSON). */
 export type Columns = Record<string, unknown[]>;
+
+/** A result by column with each column's SQL type (e.g. `TIMESTAMP`, whose values are epoch ms). */
+export interface TypedColumns {
+  columns: Columns;
+  types: Record<string, string>;
+}
 
 export function columnsToRows<T = Row>(columns: Columns): T[] {
   const names = Object.keys(columns);

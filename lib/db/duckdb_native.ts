@@ -22,7 +22,7 @@ import {
   tableToIPC,
 } from "apache-arrow";
 import initParquet, { readParquet, Table as WasmTable, writeParquet } from "parquet-wasm/esm";
-import { type Columns, type Connector, plainValue, type QueryOptions, type Row } from "./connector.ts";
+import { type Connector, plainValue, type QueryOptions, type Row, type TypedColumns } from "./connector.ts";
 import { abortError } from "./query_queue.ts";
 import { serverFunctions } from "./server_functions.ts";
 
@@ -43,7 +43,7 @@ export interface NativeConnector extends Connector {
    */
   lockDown(): Promise<void>;
   /** One SELECT statement of such SQL, on a connection of its own, by column; anything else is refused. */
-  answerSelect(sql: string, limits: SelectLimits): Promise<Columns>;
+  answerSelect(sql: string, limits: SelectLimits): Promise<TypedColumns>;
 }
 
 export interface SelectLimits {
@@ -178,9 +178,11 @@ export async function openNativeDuckDB(options: NativeOptions): Promise<NativeCo
         const reader = await prepared.runAndReadUntil(maxRows + 1);
         if (reader.currentRowCount > maxRows) throw new RefusedQuery(`more than ${maxRows} rows`);
         // By column: a tenth of the time of rows as objects, for 100,000 buildings, and half the JSON.
-        return Object.fromEntries(
+        const columns = Object.fromEntries(
           Object.entries(reader.getColumnsObjectJS()).map(([name, values]) => [name, values.map(plainValue)]),
         );
+        const names = reader.columnNames(), types = reader.columnTypes();
+        return { columns, types: Object.fromEntries(names.map((name, i) => [name, types[i].toString()])) };
       } catch (e) {
         throw late ? new RefusedQuery(`longer than ${timeoutMs / 1000} s`) : e;
       } finally {

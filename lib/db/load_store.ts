@@ -15,7 +15,8 @@ export interface ServedManifest extends Omit<Manifest, "tables" | "source"> {
   source?: string;
   scope: string;
   tables: Record<string, { rows: number }>;
-  database: { bytes: number };
+  /** The database's size, and whether the page's own engine takes it in (else the server answers every query). */
+  database: { bytes: number; inBrowser: boolean };
 }
 
 /** Where a browser keeps a database file between visits (OPFS in ui/common/database_cache.ts). */

@@ -7,21 +7,25 @@
  * the page's engine: the server's cores run one query at full speed rather than a dozen
  * at once, and a chart following a control overtakes the panel's slow figures.
  */
-import { columnsToRows, type Connector, type QueryOptions } from "./connector.ts";
+import { columnsToRows, type Connector, type QueryOptions, type TypedColumns } from "./connector.ts";
 import { QueryQueue } from "./query_queue.ts";
 
 export const QUERY_URL = "/api/query";
 
-export type ServerAnswers = Pick<Connector, "query">;
+export interface ServerAnswers extends Pick<Connector, "query"> {
+  /** The answer by column with the columns' SQL types, as sent: a result without rows still names its columns. */
+  answer?(sql: string, options?: QueryOptions): Promise<TypedColumns>;
+  cancel?(): Promise<boolean>;
+}
 
 export function serverAnswers(
   url = QUERY_URL,
   fetcher: (url: string, init: RequestInit) => Promise<Response> = fetch,
-): ServerAnswers {
+): Required<ServerAnswers> {
   let running: AbortController | null = null;
   // Stopping the running request (for interactive work) drops it on the server too; the queue asks again later.
   const queue = new QueryQueue(() => Promise.resolve(running?.abort()));
-  const post = async <T>(sql: string, signal: AbortSignal): Promise<T[]> => {
+  const post = async (sql: string, signal: AbortSignal): Promise<TypedColumns> => {
     const res = await fetcher(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -30,13 +34,25 @@ export function serverAnswers(
     });
     const body = await res.json().catch(() => ({ error: `${res.status} ${res.statusText}` }));
     if (!res.ok) throw new Error(`${url}: ${body.error ?? res.status}`);
-    return columnsToRows<T>(body.columns);
+    return body;
   };
+  const answer = (sql: string, options?: QueryOptions) =>
+    queue.add(async () => {
+      const own = running = new AbortController();
+      try {
+        return await post(sql, options?.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal);
+      } finally {
+        if (running === own) running = null;
+      }
+    }, options);
   return {
-    query: <T>(sql: string, options?: QueryOptions) =>
-      queue.add(() => {
-        const own = running = new AbortController();
-        return post<T>(sql, options?.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal);
-      }, options),
+    answer,
+    query: async <T>(sql: string, options?: QueryOptions) => columnsToRows<T>((await answer(sql, options)).columns),
+    // A person's cancel (the workbench's button), not the queue's: the query is dropped, not asked again.
+    cancel() {
+      const own = running;
+      own?.abort(new DOMException("The query was cancelled", "AbortError"));
+      return Promise.resolve(own !== null);
+    },
   };
 }

@@ -3,7 +3,8 @@
  * status bars, and the compounds on the map each show the tickets that pass every
  * filter but their own (so a view keeps showing what else could be chosen). While one
  * control moves, the other views read lib/metrics/cube.ts cubes built when it started
- * moving; a view the cubes cannot answer exactly is read from `tickets`.
+ * moving; a view the cubes cannot answer exactly is read from `tickets`, as is every view
+ * on a connection that cannot make tables (lib/db/server_held.ts).
  */
 import type { Connector } from "../db/connector.ts";
 import {
@@ -108,7 +109,8 @@ export class CrossFilter {
     this.#active = active;
     this.#activeFilter = others;
     const plans = (Object.keys(CHART_VIEWS) as ChartView[]).map((view) => {
-      const cube = active ? viewCube(view, active, filter, this.utcOffsetHours) : null;
+      // A connection that holds no tables of its own (the server's answers) reads every view from the tickets.
+      const cube = active && !this.db.readOnly ? viewCube(view, active, filter, this.utcOffsetHours) : null;
       const kept = !cube && active && CHART_VIEWS[view] === active ? this.#cache.get(view) : undefined;
       return { view, cube, kept };
     });

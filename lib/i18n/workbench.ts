@@ -35,5 +35,9 @@ export const WORKBENCH_MESSAGES = {
     "Brought in as table {table} ({n} rows), in this browser only",
   ],
   "sql.local_only": ["查询只在本浏览器中运行", "Queries run only in this browser"],
+  "sql.on_server": [
+    "数据量超出浏览器容量：查询在服务器上运行，只能查询（SELECT），不能导入文件",
+    "Too large for the browser: queries run on the server, SELECT only, no files brought in",
+  ],
   "sql.empty_result": ["查询成功，没有返回行", "The query returned no rows"],
 } as const satisfies Record<string, readonly [string, string]>;

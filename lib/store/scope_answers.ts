@@ -9,6 +9,7 @@
  * a page opens with the same queries on every visit, and every user of a scope with its own.
  */
 import type { Columns } from "../db/connector.ts";
+import type { TypedColumns } from "../db/connector.ts";
 import { type NativeConnector, openNativeDuckDB, type SelectLimits } from "../db/duckdb_native.ts";
 import { attachDatabase } from "./scope_database.ts";
 import { builtFacts, factsKey, hasFacts, readFacts, scopeFacts } from "./scope_facts.ts";
@@ -51,10 +52,10 @@ export async function answerOnScope(
   sql: string,
   signal?: AbortSignal,
 ): Promise<Columns> {
-  return answerOn(await engineFor(path, tables), sql, signal);
+  return (await answerOn(await engineFor(path, tables), sql, signal)).columns;
 }
 
-async function answerOn(engine: Engine, sql: string, signal?: AbortSignal): Promise<Columns> {
+async function answerOn(engine: Engine, sql: string, signal?: AbortSignal): Promise<TypedColumns> {
   engine.answering++;
   try {
     return await engine.db.answerSelect(sql, { ...ANSWER_LIMITS, signal });
@@ -79,8 +80,8 @@ export async function sentAnswer(
     answers.kept.set(sql, kept);
     return kept;
   }
-  const columns = await answerOn(engine, sql, signal);
-  const json = new TextEncoder().encode(JSON.stringify({ columns }));
+  const { columns, types } = await answerOn(engine, sql, signal);
+  const json = new TextEncoder().encode(JSON.stringify({ columns, types }));
   const gzip = json.length < COMPRESSED_FROM ? null : await gzipped(json);
   const answer = { rows: Object.values(columns)[0]?.length ?? 0, json, gzip };
   answers.kept.set(sql, answer);

@@ -3,14 +3,15 @@
  * queries are answered by the server on the scope's database (lib/db/server_first.ts), so
  * the first figures wait neither for the engine (34 MB of WASM to compile) nor for the
  * file; the page's own engine starts once they are on screen, or at the latest after
- * LOCAL_AT_THE_LATEST_MS, and answers everything from then on. The engine and data come
- * from our own origin (URLs given as props).
+ * LOCAL_AT_THE_LATEST_MS, and answers everything from then on. A scope too large for a
+ * browser (the manifest says so) stays on the server, which answers every query
+ * (lib/db/server_held.ts). The engine and data come from our own origin (URLs given as props).
  */
 import type { Connector } from "../../lib/db/connector.ts";
 import type { EngineUrls } from "../../lib/db/duckdb_browser.ts";
 import type { ServedManifest } from "../../lib/db/load_store.ts";
 import { serverAnswers } from "../../lib/db/server_answers.ts";
-import { type ServerFirst, serverFirst } from "../../lib/db/server_first.ts";
+import { serverFirst } from "../../lib/db/server_first.ts";
 import { databaseCache } from "./database_cache.ts";
 
 export interface LoadedStore {
@@ -23,7 +24,7 @@ const DATA_URL = "/api/data/";
 /** A page that never says its figures are shown (no WebGL for its map) still gets its engine. */
 const LOCAL_AT_THE_LATEST_MS = 5000;
 
-let opened: Promise<LoadedStore & { db: ServerFirst }> | undefined;
+let opened: Promise<LoadedStore> | undefined;
 
 let figuresOnScreen: () => void = () => {};
 /**
@@ -43,10 +44,15 @@ export function openStore(engine: EngineUrls): Promise<LoadedStore> {
     // Imported here so server rendering never loads the engine's browser code.
     const { fetchManifest } = await import("../../lib/db/load_store.ts");
     const manifest = await fetchManifest(DATA_URL);
+    setTimeout(figuresOnScreen, LOCAL_AT_THE_LATEST_MS);
+    if (!manifest.database.inBrowser) {
+      const { serverHeld } = await import("../../lib/db/server_held.ts");
+      document.documentElement.dataset.engine = "server";
+      return { db: serverHeld(serverAnswers()), manifest };
+    }
     const db = serverFirst(serverAnswers(), () => openLocal(engine, manifest));
     // A failure shows where a query needs the engine; nobody waits on this one.
     figuresShown.then(() => db.local()).catch(() => {});
-    setTimeout(figuresOnScreen, LOCAL_AT_THE_LATEST_MS);
     return { db, manifest };
   })();
   return opened;

@@ -15,7 +15,7 @@ import { acceptsBrotli, bytesResponse } from "../../../framework/static.ts";
 import { auditFor } from "../../../lib/access/guard.ts";
 import { principalOf } from "../../../lib/access/principal.ts";
 import { scopeKeyOf } from "../../../lib/access/scope.ts";
-import { dataDir } from "../../../lib/config.ts";
+import { browserDatabaseMaxBytes, dataDir } from "../../../lib/config.ts";
 import { ensureBrotliTwin } from "../../../lib/store/brotli_twin.ts";
 import { DATABASE_FILE } from "../../../lib/store/scope_database.ts";
 import { type ScopedManifest, scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
@@ -63,12 +63,15 @@ export const handler: Handlers = {
       // Where the files lie is the server's business: the browser gets rows and sizes. What made the store
       // (import file names, who restored a version) is the admin's.
       const { source, ...shown } = manifest;
+      const { bytes } = manifest.database;
+      const inBrowser = bytes <= browserDatabaseMaxBytes();
       const body = new TextEncoder().encode(
-        JSON.stringify({ ...shown, ...(scope === "full" && { source }), database: { bytes: manifest.database.bytes } }),
+        JSON.stringify({ ...shown, ...(scope === "full" && { source }), database: { bytes, inBrowser } }),
       );
       return bytesResponse(req, body, {
         "cache-control": PERSONAL_DATA,
-        etag,
+        // The setting may change between two runs of the server on the same version.
+        etag: `"${stored.version}-${scope}-${file}-${inBrowser}"`,
         "content-type": "application/json; charset=utf-8",
       });
     }

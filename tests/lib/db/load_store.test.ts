@@ -4,7 +4,7 @@ import { type DatabaseCache, fetchStoreDatabase } from "../../../lib/db/load_sto
 /** A data route served from memory, recording what is asked of it. */
 function server(scope: string, fail = false) {
   const asked: string[] = [];
-  const manifest = { version: "v1", scope, tables: { tickets: { rows: 9 } }, database: { bytes: 3 } };
+  const manifest = { version: "v1", scope, tables: { tickets: { rows: 9 } }, database: { bytes: 3, inBrowser: true } };
   const fetcher = (url: string) => {
     const name = url.slice("/api/data/".length);
     asked.push(name);
