@@ -3,7 +3,8 @@
  * (lib/db/server_answers.ts) until the page's engine holds the store, then to it. Whatever
  * the server cannot answer (a table the page created, a refusal, the server gone) waits
  * for the page's engine, which is started then if it was not yet: the server only makes
- * the first figures sooner, never different.
+ * the first figures sooner, never different. A workbench's Arrow result is the server's
+ * answer too, typed by its columns (lib/db/server_held.ts).
  */
 import type { Table as ArrowTable } from "apache-arrow";
 import type { Connector, QueryOptions } from "./connector.ts";
@@ -24,22 +25,37 @@ export function serverFirst(server: ServerAnswers, startLocal: () => Promise<Con
   let ready: Connector | null = null;
   const local = () => started ??= startLocal().then((db) => ready = db);
   const onLocal = <T>(run: (db: Connector) => Promise<T>) => local().then(run);
+  /** The server's answer (`remote`) while the engine is not up and the server may answer `sql`, else the engine's. */
+  const first = async <T>(
+    sql: string,
+    options: QueryOptions | undefined,
+    remote: (() => Promise<T>) | undefined,
+    run: (db: Connector) => Promise<T>,
+  ): Promise<T> => {
+    if (ready || !remote || !READS.test(sql)) return onLocal(run);
+    try {
+      return await remote();
+    } catch (e) {
+      if (isAbort(e) || options?.signal?.aborted) throw e;
+      return onLocal(run);
+    }
+  };
+  const { answer } = server;
   return {
     local,
-    async query<T>(sql: string, options?: QueryOptions): Promise<T[]> {
-      if (ready || !READS.test(sql)) return onLocal((db) => db.query<T>(sql, options));
-      try {
-        return await server.query<T>(sql, options);
-      } catch (e) {
-        if (isAbort(e) || options?.signal?.aborted) throw e;
-        return onLocal((db) => db.query<T>(sql, options));
-      }
-    },
-    queryArrow: (sql, options): Promise<ArrowTable> => onLocal((db) => db.queryArrow(sql, options)),
+    query: <T>(sql: string, options?: QueryOptions) =>
+      first(sql, options, () => server.query<T>(sql, options), (db) => db.query<T>(sql, options)),
+    queryArrow: (sql, options): Promise<ArrowTable> =>
+      first(
+        sql,
+        options,
+        // Arrow's code is imported when first needed, not part of a page's first script.
+        answer && (async () => (await import("./server_held.ts")).answerToArrow(await answer(sql, options))),
+        (db) => db.queryArrow(sql, options),
+      ),
     insertArrowStream: (name, bytes) => onLocal((db) => db.insertArrowStream(name, bytes)),
     registerFile: (name, bytes) => onLocal((db) => db.registerFile(name, bytes)),
-    // What runs on the server stops with its request's signal.
-    cancel: () => ready ? ready.cancel() : Promise.resolve(false),
+    cancel: () => ready ? ready.cancel() : server.cancel?.() ?? Promise.resolve(false),
     close: () => started ? started.then((db) => db.close()) : Promise.resolve(),
   };
 }

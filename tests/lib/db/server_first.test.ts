@@ -4,7 +4,7 @@
  * engine, started then; a superseded query starts nothing.
  */
 import assert from "node:assert/strict";
-import type { Connector } from "../../../lib/db/connector.ts";
+import { arrowToRows, type Connector } from "../../../lib/db/connector.ts";
 import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import type { ServerAnswers } from "../../../lib/db/server_answers.ts";
 import { serverFirst } from "../../../lib/db/server_first.ts";
@@ -70,6 +70,36 @@ Deno.test("a statement that writes goes to the page's engine without asking the 
   try {
     assert.deepEqual(await db.query("CREATE TABLE cube AS SELECT 1 AS n"), [{ Count: 1 }]);
     assert.deepEqual(remote.asked, []);
+  } finally {
+    await db.close();
+    await remote.db.close();
+  }
+});
+
+Deno.test("an Arrow result is the server's typed answer until the engine is up", async () => {
+  const remote = await server(/'refused'/);
+  let starts = 0;
+  const engine = await openDenoDuckDB();
+  const answers: ServerAnswers = {
+    ...remote.answers,
+    answer: async (sql) => {
+      const rows = await remote.answers.query<Record<string, unknown>>(sql);
+      const names = Object.keys(rows[0]);
+      return {
+        columns: Object.fromEntries(names.map((n) => [n, rows.map((r) => r[n])])),
+        types: { side: "VARCHAR", at: "TIMESTAMP" },
+      };
+    },
+  };
+  const db = serverFirst(answers, () => (starts++, Promise.resolve(engine)));
+  try {
+    const table = await db.queryArrow("SELECT 'server' AS side, TIMESTAMP '2024-05-06 07:08:09' AS at");
+    assert.equal(starts, 0);
+    assert.equal(String(table.getChild("at")!.type), "Timestamp<MILLISECOND>");
+    assert.deepEqual(arrowToRows(table), [{ side: "server", at: Date.UTC(2024, 4, 6, 7, 8, 9) }]);
+    // Refused by the server: the engine's answer, the same rows.
+    assert.deepEqual(arrowToRows(await db.queryArrow("SELECT 'refused' AS side")), [{ side: "refused" }]);
+    assert.equal(starts, 1);
   } finally {
     await db.close();
     await remote.db.close();
