@@ -17,7 +17,7 @@ import { UnplacedList } from "../ui/quality/UnplacedList.tsx";
 import { WordsTable } from "../ui/quality/WordsTable.tsx";
 
 export default function DataQuality({ lang, engine, mapWorker }: MapPageProps) {
-  useEffect(() => void loadMapLibre(), []);
+  useEffect(() => void loadMapLibre(mapWorker), []);
   const state = useStoreQuery(engine, ({ db }) => loadQuality(db));
   if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
   return <Quality data={state.data} lang={lang} mapWorker={mapWorker} />;

@@ -23,7 +23,7 @@ export interface DrillMapProps {
 }
 
 export default function DrillMap({ lang, engine, mapWorker, basemap, tiles: index }: DrillMapProps) {
-  const { tiles, geometry, tickets } = useDrillStart(engine, basemap, index);
+  const { tiles, geometry, tickets } = useDrillStart(engine, mapWorker, basemap, index);
   if (!index) return <StatusMessage state={{ status: "error", message: t(lang, "drill.no_store") }} lang={lang} />;
   if (!tiles) return <StatusMessage state={{ status: "loading" }} lang={lang} />;
   if (geometry.status === "error") return <StatusMessage state={geometry} lang={lang} />;

@@ -13,7 +13,7 @@ import { useDistrict } from "../ui/overview/use_district.ts";
 export default function OverviewDashboard(
   { lang, engine, mapWorker, qualityHref }: MapPageProps & { qualityHref?: string },
 ) {
-  const state = useDistrict(engine);
+  const state = useDistrict(engine, mapWorker);
   if (state.status !== "ready") return <StatusMessage state={state} lang={lang} />;
   return <Overview data={state.data} lang={lang} mapWorker={mapWorker} qualityHref={qualityHref} />;
 }

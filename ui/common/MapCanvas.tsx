@@ -14,9 +14,18 @@ import { markReady } from "./store.ts";
 
 let mapLibrary: Promise<typeof import("maplibre-gl")> | undefined;
 
-/** MapLibre's code, fetched once; islands call this early so it loads while their data does. */
-export function loadMapLibre(): Promise<typeof import("maplibre-gl")> {
-  mapLibrary ??= import("maplibre-gl/dist/maplibre-gl-csp.js").then((m) => m.default as typeof import("maplibre-gl"));
+/**
+ * MapLibre's code, fetched once, its workers started (`workerUrl`, our own origin's):
+ * islands call this early so both happen while their data loads, not after it. Starting
+ * the workers is most of a map's first second on a software GPU.
+ */
+export function loadMapLibre(workerUrl: string): Promise<typeof import("maplibre-gl")> {
+  mapLibrary ??= import("maplibre-gl/dist/maplibre-gl-csp.js").then((m) => {
+    const maplibre = m.default as typeof import("maplibre-gl");
+    maplibre.setWorkerUrl(workerUrl);
+    maplibre.prewarm();
+    return maplibre;
+  });
   return mapLibrary;
 }
 
@@ -49,13 +58,31 @@ export function MapCanvas(
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<import("maplibre-gl").Map>();
   const [drawn, setDrawn] = useState<import("maplibre-gl").Map>();
+  /** Records where the compounds were drawn (for tests) and says the page is ready, from this render's props. */
+  const finish = (m: import("maplibre-gl").Map, el: HTMLDivElement) => {
+    const points = probe ??
+      layers.compounds.features.map((f) => [Number(f.properties.lon), Number(f.properties.lat)] as [number, number]);
+    el.dataset.probe = JSON.stringify(
+      points.slice(0, 12).map((point) => {
+        const { x, y } = m.project(point);
+        return [Math.round(x), Math.round(y)];
+      }),
+    );
+    if (layers.overlay) el.dataset.overlayFeatures = String(layers.overlay.features.length);
+    const pointCompounds = m.queryRenderedFeatures({ layers: [POINT_LAYERS.compounds] });
+    el.dataset.pointCompounds = JSON.stringify([...new Set(pointCompounds.map((f) => f.properties.name))].sort());
+    el.dataset.mapReady = "true";
+    markReady();
+  };
+  // The map's first frame is handled by a listener made at the first render: it reads the latest.
+  const latest = useRef({ ready, finish });
+  latest.current = { ready, finish };
   useEffect(() => {
     let map: import("maplibre-gl").Map | undefined;
     let cancelled = false;
     (async () => {
-      const maplibre = await loadMapLibre();
+      const maplibre = await loadMapLibre(workerUrl);
       if (cancelled || !container.current) return;
-      maplibre.setWorkerUrl(workerUrl);
       const el = container.current;
       const m = new maplibre.Map({
         container: el,
@@ -75,7 +102,9 @@ export function MapCanvas(
       m.once("idle", () => {
         // The district is on screen (places, buildings, labels), coloured or not: the first meaningful map.
         el.dataset.drawn = "true";
-        setDrawn(m);
+        // Already coloured (the page was ready before this frame): no second frame to wait for.
+        if (latest.current.ready) latest.current.finish(m, el);
+        else setDrawn(m);
       });
     })();
     return () => {
@@ -89,21 +118,7 @@ export function MapCanvas(
     const el = container.current;
     if (!m || !el || !ready) return;
     // After the page's last change has been drawn.
-    m.once("idle", () => {
-      const points = probe ??
-        layers.compounds.features.map((f) => [Number(f.properties.lon), Number(f.properties.lat)] as [number, number]);
-      el.dataset.probe = JSON.stringify(
-        points.slice(0, 12).map((point) => {
-          const { x, y } = m.project(point);
-          return [Math.round(x), Math.round(y)];
-        }),
-      );
-      if (layers.overlay) el.dataset.overlayFeatures = String(layers.overlay.features.length);
-      const pointCompounds = m.queryRenderedFeatures({ layers: [POINT_LAYERS.compounds] });
-      el.dataset.pointCompounds = JSON.stringify([...new Set(pointCompounds.map((f) => f.properties.name))].sort());
-      el.dataset.mapReady = "true";
-      markReady();
-    });
+    m.once("idle", () => finish(m, el));
     m.triggerRepaint();
   }, [drawn, ready]);
   useEffect(() => {

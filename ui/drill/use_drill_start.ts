@@ -27,8 +27,8 @@ export interface Tiles {
   bounds: Bounds;
 }
 
-export function useDrillStart(engine: EngineUrls, basemap: string | null, index: TileIndex | null) {
-  useEffect(() => void loadMapLibre(), []);
+export function useDrillStart(engine: EngineUrls, mapWorker: string, basemap: string | null, index: TileIndex | null) {
+  useEffect(() => void loadMapLibre(mapWorker), []);
   // Worked out in the browser: the tiles' URL must be absolute for MapLibre's workers.
   const [tiles, setTiles] = useState<Tiles | null>(null);
   useEffect(() => index ? setTiles(tileStyle(index, basemap)) : markError("no store"), []);

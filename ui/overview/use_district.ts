@@ -5,7 +5,7 @@ import { type DistrictData, loadDistrict } from "../common/district_data.ts";
 import { loadMapLibre } from "../common/MapCanvas.tsx";
 import { type QueryState, useStoreQuery } from "../common/use_store_query.ts";
 
-export function useDistrict(engine: EngineUrls): QueryState<DistrictData> {
-  useEffect(() => void loadMapLibre(), []);
+export function useDistrict(engine: EngineUrls, mapWorker: string): QueryState<DistrictData> {
+  useEffect(() => void loadMapLibre(mapWorker), []);
   return useStoreQuery(engine, ({ db }) => loadDistrict(db));
 }

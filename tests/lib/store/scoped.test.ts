@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { scopeKeyOf } from "../../../lib/access/scope.ts";
 import type { Connector } from "../../../lib/db/connector.ts";
+import { addAccount, setDisabled } from "../../../lib/access/accounts.ts";
 import { openDenoDuckDB } from "../../../lib/db/duckdb_deno.ts";
 import { generateDemo } from "../../../lib/demo/generate.ts";
 import { openStoreDb } from "../../../lib/store/open_store_db.ts";
@@ -140,6 +141,19 @@ Deno.test("a new version's shared builds are made before anyone asks: the store'
     return names.sort();
   };
   assert.deepEqual(await built(), ["full.db", "masked.db", "scorecards"]);
+});
+
+Deno.test("a street official with an account has the scope built before the first page asks", async () => {
+  await addAccount(dir, { name: "official", password: "a long enough password 1", role: "street", streets: [street] });
+  await addAccount(dir, { name: "gone", password: "a long enough password 2", role: "street", streets: ["S-gone"] });
+  await setDisabled(dir, "gone", true);
+  const next = await writeStore(dir, {}, "scoped test 3b");
+  await prebuildVersion(dir, next);
+  const built = [];
+  for await (const e of Deno.readDir(`${dir}/scopes/${next.version}`)) built.push(e.name.replace(/\.[0-9a-f]{8}$/, ""));
+  assert.deepEqual(built.sort(), ["full.db", "masked.db", "scorecards", `street-${street}.db`]);
+  // The tests after this one build no street's scope.
+  await setDisabled(dir, "official", true);
 });
 
 Deno.test("a version replaced while its builds run: the builds take turns, none fails, and the replaced one stops", async () => {
