@@ -4,7 +4,9 @@
  * that wait for the control to rest (background), and loading the store (load).
  * A background query still running when an interactive one arrives is stopped and run
  * again once the interactive lane is empty: a brush never waits seconds behind the
- * place panel. Work whose signal aborts leaves the queue, or is stopped if running.
+ * place panel. Work whose signal aborts leaves the queue, or is stopped if running. A
+ * queue of more than one slot (the server's answers, whose requests each have a
+ * connection) runs that many at once, and stops background work only when none is free.
  */
 
 export type Priority = "interactive" | "background" | "load";
@@ -17,7 +19,7 @@ export interface QueueOptions {
 }
 
 interface Job {
-  run: () => Promise<unknown>;
+  run: (stopped: AbortSignal) => Promise<unknown>;
   priority: Priority;
   signal?: AbortSignal;
   resolve: (value: unknown) => void;
@@ -35,21 +37,30 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
+interface Running {
+  job: Job;
+  stopped: AbortController;
+}
+
 export class QueryQueue {
   #lanes = new Map<Priority, Job[]>(LANES.map((lane) => [lane, []]));
-  #running: { job: Job; stopped: boolean } | null = null;
+  #running = new Set<Running>();
 
-  /** `stop` asks the engine to stop the running statement (whatever it returns is then discarded). */
-  constructor(private stop: () => Promise<unknown>) {}
+  /**
+   * `stop` asks the engine to stop the running statement (whatever it returns is then
+   * discarded); a job is also given a signal that aborts when it is stopped.
+   */
+  constructor(private stop: () => Promise<unknown> = () => Promise.resolve(), private slots = 1) {}
 
-  add<T>(run: () => Promise<T>, options: QueueOptions = {}): Promise<T> {
+  add<T>(run: (stopped: AbortSignal) => Promise<T>, options: QueueOptions = {}): Promise<T> {
     const { priority = "interactive", signal } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
     return new Promise<T>((resolve, reject) => {
       const job: Job = { run, priority, signal, resolve: resolve as (value: unknown) => void, reject };
       this.#lanes.get(priority)!.push(job);
       signal?.addEventListener("abort", () => this.#abort(job), { once: true });
-      if (priority === "interactive" && this.#running?.job.priority === "background") this.#stopRunning();
+      const background = [...this.#running].find((r) => r.job.priority === "background");
+      if (priority === "interactive" && background && this.#running.size >= this.slots) this.#stopRunning(background);
       this.#next();
     });
   }
@@ -65,32 +76,38 @@ export class QueryQueue {
     if (at >= 0) {
       lane.splice(at, 1);
       job.reject(abortError(job.signal));
-    } else if (this.#running?.job === job) {
-      this.#stopRunning();
+    } else {
+      const running = [...this.#running].find((r) => r.job === job);
+      if (running) this.#stopRunning(running);
     }
   }
 
-  #stopRunning() {
-    const running = this.#running!;
-    if (running.stopped) return;
-    running.stopped = true;
+  #stopRunning(running: Running) {
+    if (running.stopped.signal.aborted) return;
+    running.stopped.abort();
     this.stop().catch(() => {});
   }
 
-  async #next() {
-    if (this.#running) return;
-    const job = LANES.map((lane) => this.#lanes.get(lane)!).find((lane) => lane.length)?.shift();
-    if (!job) return;
-    const current = this.#running = { job, stopped: false };
+  #next() {
+    while (this.#running.size < this.slots) {
+      const job = LANES.map((lane) => this.#lanes.get(lane)!).find((lane) => lane.length)?.shift();
+      if (!job) return;
+      this.#start(job);
+    }
+  }
+
+  async #start(job: Job) {
+    const current: Running = { job, stopped: new AbortController() };
+    this.#running.add(current);
     let settle: () => void;
     try {
-      const value = await job.run();
+      const value = await job.run(current.stopped.signal);
       settle = () => job.resolve(value);
     } catch (error) {
       settle = () => job.reject(error);
     }
-    this.#running = null;
-    if (!current.stopped) settle();
+    this.#running.delete(current);
+    if (!current.stopped.signal.aborted) settle();
     else if (job.signal?.aborted) job.reject(abortError(job.signal));
     // Stopped to let interactive work through: first in line when its lane's turn comes.
     else this.#lanes.get(job.priority)!.unshift(job);

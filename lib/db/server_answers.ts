@@ -3,14 +3,19 @@
  * the same rows the page's own engine gives on the same scope file (BIGINT as number,
  * times as epoch ms), for a page whose engine is not up yet. A refusal (not a SELECT, a
  * table only the page holds, an answer too long) rejects with the server's reason.
- * Requests go one at a time in the page's lanes (lib/db/query_queue.ts), as they would to
- * the page's engine: the server's cores run one query at full speed rather than a dozen
- * at once, and a chart following a control overtakes the panel's slow figures.
+ * Requests go in the page's lanes (lib/db/query_queue.ts), SLOTS at a time: a page's
+ * first figures are a score of small answers, mostly kept by the server from an earlier
+ * visit, whose round trips one after another were most of a revisit; more at once would
+ * only share the server's two cores, and a chart following a control still overtakes the
+ * panel's slow figures.
  */
 import { columnsToRows, type Connector, type QueryOptions, type TypedColumns } from "./connector.ts";
 import { QueryQueue } from "./query_queue.ts";
 
 export const QUERY_URL = "/api/query";
+
+/** Requests of a page in flight at once. */
+const SLOTS = 3;
 
 export interface ServerAnswers extends Pick<Connector, "query"> {
   /** The answer by column with the columns' SQL types, as sent: a result without rows still names its columns. */
@@ -22,9 +27,9 @@ export function serverAnswers(
   url = QUERY_URL,
   fetcher: (url: string, init: RequestInit) => Promise<Response> = fetch,
 ): Required<ServerAnswers> {
-  let running: AbortController | null = null;
-  // Stopping the running request (for interactive work) drops it on the server too; the queue asks again later.
-  const queue = new QueryQueue(() => Promise.resolve(running?.abort()));
+  const running = new Set<AbortController>();
+  // A request the queue stops (for interactive work) is dropped on the server too, by its signal; asked again later.
+  const queue = new QueryQueue(undefined, SLOTS);
   const post = async (sql: string, signal: AbortSignal): Promise<TypedColumns> => {
     const res = await fetcher(url, {
       method: "POST",
@@ -37,12 +42,13 @@ export function serverAnswers(
     return body;
   };
   const answer = (sql: string, options?: QueryOptions) =>
-    queue.add(async () => {
-      const own = running = new AbortController();
+    queue.add(async (stopped) => {
+      const own = new AbortController();
+      running.add(own);
       try {
-        return await post(sql, options?.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal);
+        return await post(sql, AbortSignal.any([stopped, own.signal, ...options?.signal ? [options.signal] : []]));
       } finally {
-        if (running === own) running = null;
+        running.delete(own);
       }
     }, options);
   return {
@@ -50,9 +56,9 @@ export function serverAnswers(
     query: async <T>(sql: string, options?: QueryOptions) => columnsToRows<T>((await answer(sql, options)).columns),
     // A person's cancel (the workbench's button), not the queue's: the query is dropped, not asked again.
     cancel() {
-      const own = running;
-      own?.abort(new DOMException("The query was cancelled", "AbortError"));
-      return Promise.resolve(own !== null);
+      const cancelled = running.size > 0;
+      for (const own of running) own.abort(new DOMException("The query was cancelled", "AbortError"));
+      return Promise.resolve(cancelled);
     },
   };
 }

@@ -33,6 +33,8 @@ export function setDefaultSession(serverUrl: string, value: string): void {
 export interface OpenOptions {
   /** The session cookie's value to open the page with; null for none; by default the server's admin session. */
   session?: string | null;
+  /** Runs on the new tab before it navigates, e.g. to install a script every document runs first. */
+  beforeNavigation?: (page: Page) => Promise<unknown>;
 }
 
 /** Inline and in-memory resources reach no server, whatever their origin says. */
@@ -81,6 +83,7 @@ export async function openPage(
       `pageerror: ${error instanceof Error ? error.stack ?? error.message : error}`,
     );
   });
+  await options.beforeNavigation?.(page);
   const response = await page.goto(url, {
     waitUntil: "load",
     timeout: READY_TIMEOUT_MS,

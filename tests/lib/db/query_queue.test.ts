@@ -75,3 +75,31 @@ Deno.test("a failing statement rejects its own promise only", async () => {
   await assert.rejects(failing, /no column x/);
   assert.equal(await next, "next");
 });
+
+Deno.test("a queue of two slots runs two at once and stops background work only when both are taken", async () => {
+  const log: string[] = [];
+  const queue = new QueryQueue(undefined, 2);
+  const statement = (name: string, ms: number) => (stopped: AbortSignal) =>
+    new Promise<string>((resolve) => {
+      log.push(`start ${name}`);
+      const timer = setTimeout(() => (log.push(`end ${name}`), resolve(name)), ms);
+      stopped.addEventListener("abort", () => (clearTimeout(timer), log.push(`stopped ${name}`), resolve("partial")));
+    });
+  const panel = queue.add(statement("panel", 60), { priority: "background" });
+  const first = queue.add(statement("first", 30));
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(log, ["start panel", "start first"], "both run at once");
+  // Both slots taken: the background panel makes way, and runs again after.
+  const second = queue.add(statement("second", 10));
+  assert.deepEqual(await Promise.all([first, second, panel]), ["first", "second", "panel"]);
+  assert.deepEqual(log, [
+    "start panel",
+    "start first",
+    "stopped panel",
+    "start second",
+    "end second",
+    "start panel",
+    "end first",
+    "end panel",
+  ]);
+});
