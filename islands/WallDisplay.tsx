@@ -12,6 +12,7 @@ import { UTC_OFFSET_HOURS } from "../lib/time.ts";
 import type { SceneId, WallConfig } from "../lib/wall/config.ts";
 import { localDateLabel } from "../lib/wall/freshness.ts";
 import type { MapPageProps } from "../ui/common/district_data.ts";
+import { loadMapLibre } from "../ui/common/MapCanvas.tsx";
 import { markReady } from "../ui/common/store.ts";
 import { DEFAULT_ALERTS } from "../lib/alerts/config.ts";
 import { AlertsScene } from "../ui/wall/AlertsScene.tsx";
@@ -112,6 +113,8 @@ export default function WallDisplay({ lang, mapWorker, config, demo }: WallProps
     { sceneMs, stuckMs: config.watchdogSeconds * 1000 },
     { advance: rotation.advance, remount: () => setStageKey((k) => k + 1), cancel_refresh: live.cancel },
   );
+  // MapLibre's workers start while the figures load, when the playlist has the map.
+  useEffect(() => void (config.scenes.includes("map") && loadMapLibre(mapWorker)), []);
   // With the map on the playlist the page is ready once the map has drawn (MapCanvas says so).
   useEffect(() => {
     if (state.data && !config.scenes.includes("map")) markReady();

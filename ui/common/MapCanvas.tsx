@@ -16,8 +16,8 @@ let mapLibrary: Promise<typeof import("maplibre-gl")> | undefined;
 
 /**
  * MapLibre's code, fetched once, its workers started (`workerUrl`, our own origin's):
- * islands call this early so both happen while their data loads, not after it. Starting
- * the workers is most of a map's first second on a software GPU.
+ * islands call this early so both happen while their data loads, not after it (a tenth
+ * to a fifth of a second of a revisit of `/` on a 2-core machine's software GPU).
  */
 export function loadMapLibre(workerUrl: string): Promise<typeof import("maplibre-gl")> {
   mapLibrary ??= import("maplibre-gl/dist/maplibre-gl-csp.js").then((m) => {
@@ -102,8 +102,9 @@ export function MapCanvas(
       m.once("idle", () => {
         // The district is on screen (places, buildings, labels), coloured or not: the first meaningful map.
         el.dataset.drawn = "true";
-        // Already coloured (the page was ready before this frame): no second frame to wait for.
-        if (latest.current.ready) latest.current.finish(m, el);
+        // Coloured in its data and ready before this frame: no second frame to wait for. The drill map's
+        // colours are feature-state, set in batches at animation frames that may come after this one.
+        if (latest.current.ready && !drill) latest.current.finish(m, el);
         else setDrawn(m);
       });
     })();
