@@ -38,7 +38,8 @@ export function serverAnswers(
       signal,
     });
     const body = await res.json().catch(() => ({ error: `${res.status} ${res.statusText}` }));
-    if (!res.ok) throw new Error(`${url}: ${body.error ?? res.status}`);
+    // The server's reason is what a person reads (the workbench shows it as DuckDB's error).
+    if (!res.ok) throw new Error(body.error ?? `${url}: ${res.status}`);
     return body;
   };
   const answer = (sql: string, options?: QueryOptions) =>

@@ -2,8 +2,9 @@
  * A page's SQL answered by the server on the scope's database (lib/store/scope_answers.ts),
  * the scope from who is signed in, never from the request: the rows a page's own engine
  * would give on the same file, while that engine is still starting. `POST {"sql": "…"}`
- * answers `{"columns": {"name": […], …}, "types": {"name": "VARCHAR", …}}`; SQL that is not one SELECT, or whose answer is beyond the
- * limits, answers 400 and the page asks its own engine instead. A long answer is a
+ * answers `{"columns": {"name": […], …}, "types": {"name": "VARCHAR", …}}`; SQL that is
+ * not one SELECT, or whose answer is beyond the limits, answers 400 and the page asks its
+ * own engine instead. A long answer is a
  * download and is written to the audit trail, as every answer in the admin's scope is
  * (it holds residents' fields unmasked), whether it was computed or kept from an earlier request.
  */
