@@ -278,6 +278,11 @@ async function mapBench({ label: DATASET, store, env }: Dataset, log: (m: string
         target: { op: "<=", value: FILTER_MS },
         versus: mosaicBrush(p),
       }));
+      // Where the time goes: the page's work (charts, the map's draw issued), then the software GPU's frame.
+      pair(`/map ${control} change: every chart updated`, moves.charts.slice(1), (p) => ({ versus: mosaicBrush(p) }));
+      pair(`/map ${control} change: the map's new colours drawn`, moves.drawn.slice(1), () => ({}));
+      const frame = moves.times.map((t, i) => t - moves.drawn[i]).slice(1);
+      pair(`/map ${control} change: from the draw to the next frame`, frame, () => ({}));
       longTasks.push(...moves.longTasks);
       frames.push(...moves.frames);
       await page.waitForSelector('.drill[data-busy="false"]', { timeout: READY_TIMEOUT_MS });

@@ -3,8 +3,9 @@
  * status bars, and the compounds on the map each show the tickets that pass every
  * filter but their own (so a view keeps showing what else could be chosen). While one
  * control moves, the other views read lib/metrics/cube.ts cubes built when it started
- * moving; a view the cubes cannot answer exactly is read from `tickets`, as is every view
- * on a connection that cannot make tables (lib/db/server_held.ts).
+ * moving, each read into the page once and counted there at every move (time_index.ts,
+ * selection_index.ts); a view the cubes cannot answer exactly is read from `tickets`, as
+ * is every view on a connection that cannot make tables (lib/db/server_held.ts).
  */
 import type { Connector } from "../db/connector.ts";
 import {
@@ -13,12 +14,17 @@ import {
   type Cube,
   cubeCountsSql,
   type CubeKey,
+  cubeKeyColumn,
   cubeMismatch,
   FILTER_AXES,
 } from "../metrics/cube.ts";
 import type { Filter } from "../metrics/filter.ts";
 import { isAbort } from "../db/query_queue.ts";
-import { TimeIndex } from "./time_index.ts";
+import { SelectionIndex } from "./selection_index.ts";
+import { type KeyCount, TimeIndex } from "./time_index.ts";
+
+/** A view's counts under a filter, from its cube held in the page. */
+type Counter = (filter: Filter) => KeyCount[];
 
 export const CHART_VIEWS = {
   timeline: "time",
@@ -78,14 +84,8 @@ export type ChartData = Record<ChartView, ChartRow[]>;
  */
 export function chartsSql(parts: { view: ChartView; sql: string; key: string }[]): string {
   return parts.map(({ view, sql, key }, i) =>
-    `SELECT ${i} AS part, '${view}' AS view, CAST("${key}" AS VARCHAR) AS key, tickets FROM (${sql}) v${i}`
+    `SELECT ${i} AS part, '${view}' AS view, CAST("${key}" AS VARCHAR) AS key, CAST(tickets AS DOUBLE) AS tickets FROM (${sql}) v${i}`
   ).join("\nUNION ALL\n") + "\nORDER BY part, key";
-}
-
-/** The column holding a view's key in its query. */
-function keyColumn(view: ChartView, grain: "day" | "week"): string {
-  const groupKey = viewGrouping(view, grain);
-  return groupKey === "compound" ? "compound_id" : groupKey;
 }
 
 /**
@@ -115,15 +115,15 @@ export class CrossFilter {
       return { view, cube, kept };
     });
     await Promise.all(plans.map((p) => p.cube && this.#ensure(p.cube, signal)));
-    // While the brush moves, the views its cubes answer are read from running totals.
-    const totals = await Promise.all(plans.map((p) =>
-      p.cube && !p.kept && active === "time" &&
+    // While a control moves, the views its cubes answer exactly are counted in the page, from the cubes read once.
+    const counters = await Promise.all(plans.map((p) =>
+      p.cube && !p.kept &&
         cubeMismatch(p.cube, [viewGrouping(p.view, grain)], without(filter, [CHART_VIEWS[p.view]])) === null
-        ? this.#timeIndex(p.cube, keyColumn(p.view, grain))
+        ? this.#counter(p.cube, active!, viewGrouping(p.view, grain))
         : null
     ));
     plans.forEach((p, i) => {
-      if (totals[i]) p.kept = totals[i]!.count(filter.from, filter.to, this.utcOffsetHours);
+      if (counters[i]) p.kept = counters[i]!(filter);
     });
     const asked = plans.filter((p) => !p.kept);
     const rows = asked.length
@@ -131,7 +131,7 @@ export class CrossFilter {
         chartsSql(asked.map(({ view, cube }) => ({
           view,
           sql: viewSql(view, grain, filter, cube, this.utcOffsetHours),
-          key: keyColumn(view, grain),
+          key: cubeKeyColumn(viewGrouping(view, grain)),
         }))),
         { signal },
       )
@@ -146,20 +146,27 @@ export class CrossFilter {
     return data;
   }
 
-  #indexes = new Map<string, { signature: string; index: Promise<TimeIndex> }>();
+  #counters = new Map<string, { signature: string; counter: Promise<Counter> }>();
 
   /**
-   * The running totals of a (time, view) cube, read once per build of the cube; never
-   * aborted, as the next answer needs the same totals.
+   * Counts of a view from its cube in the page: running totals while the time moves, sums
+   * over the chosen values while a list or the place does. Read once per build of the cube
+   * and never aborted, as the next answer needs the same.
    */
-  #timeIndex(cube: Cube, key: string): Promise<TimeIndex> {
+  #counter(cube: Cube, active: Axis, key: CubeKey): Promise<Counter> {
     const signature = JSON.stringify(cube.baked);
-    const known = this.#indexes.get(cube.table);
-    if (known?.signature === signature) return known.index;
-    const index = TimeIndex.load(this.db, cube, key);
-    this.#indexes.set(cube.table, { signature, index });
-    index.catch(() => this.#indexes.get(cube.table)?.index === index && this.#indexes.delete(cube.table));
-    return index;
+    const slot = `${cube.table}|${key}`;
+    const known = this.#counters.get(slot);
+    if (known?.signature === signature) return known.counter;
+    const offset = this.utcOffsetHours;
+    const counter: Promise<Counter> = active === "time"
+      ? TimeIndex.load(this.db, cube, cubeKeyColumn(key)).then((index) => (filter: Filter) =>
+        index.count(filter.from, filter.to, offset)
+      )
+      : SelectionIndex.load(this.db, cube, active, key).then((index) => (filter: Filter) => index.count(filter));
+    this.#counters.set(slot, { signature, counter });
+    counter.catch(() => this.#counters.get(slot)?.counter === counter && this.#counters.delete(slot));
+    return counter;
   }
 
   /** Builds the cube unless it is built, or being built, for the same filter. */

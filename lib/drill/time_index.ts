@@ -25,7 +25,7 @@ export class TimeIndex {
 
   /** The SQL reading a cube's tickets per key and day. */
   static sql(cube: Cube, keyColumn: string): string {
-    return `SELECT CAST("${keyColumn}" AS VARCHAR) AS key, CAST(day AS VARCHAR) AS day, sum(tickets) AS tickets
+    return `SELECT CAST("${keyColumn}" AS VARCHAR) AS key, CAST(day AS VARCHAR) AS day, CAST(sum(tickets) AS DOUBLE) AS tickets
 FROM "${cube.table}"
 GROUP BY ALL`;
   }

@@ -74,10 +74,15 @@ const MEASURES = {
   resolution_hours: `sum(${hoursBetween("created_at", "closed_at")})`,
 };
 
+/** The column holding a cube key in cubeCountsSql's answers (a place's id column). */
+export function cubeKeyColumn(g: CubeKey): string {
+  return CUBE_KEYS[g] === "place" ? `${g}_id` : g;
+}
+
 function keySql(g: CubeKey, day: string): string {
   if (g === "day") return `${day} AS day`;
   if (g === "week") return `CAST(date_trunc('week', ${day}) AS DATE) AS week`;
-  return CUBE_KEYS[g] === "place" ? `${g}_id` : g;
+  return cubeKeyColumn(g);
 }
 
 /** The day conditions of `filter` on a column of local days; its bounds are local midnights. */
