@@ -4,8 +4,9 @@
  * filter but their own (so a view keeps showing what else could be chosen). While one
  * control moves, the other views read lib/metrics/cube.ts cubes built when it started
  * moving, each read into the page once and counted there at every move (time_index.ts,
- * selection_index.ts); a view the cubes cannot answer exactly is read from `tickets`, as
- * is every view on a connection that cannot make tables (lib/db/server_held.ts).
+ * selection_index.ts); a view the cubes cannot answer exactly is read from `tickets`. A
+ * connection that cannot make tables (lib/db/server_held.ts) computes each cube within the
+ * query that reads it into the page.
  */
 import type { Connector } from "../db/connector.ts";
 import {
@@ -17,11 +18,12 @@ import {
   cubeKeyColumn,
   cubeMismatch,
   FILTER_AXES,
+  withInlineCube,
 } from "../metrics/cube.ts";
 import type { Filter } from "../metrics/filter.ts";
 import { isAbort } from "../db/query_queue.ts";
-import { SelectionIndex } from "./selection_index.ts";
-import { type KeyCount, TimeIndex } from "./time_index.ts";
+import { SelectionIndex, type SelectionRow } from "./selection_index.ts";
+import { type KeyCount, TimeIndex, type TimeRow } from "./time_index.ts";
 
 /** A view's counts under a filter, from its cube held in the page. */
 type Counter = (filter: Filter) => KeyCount[];
@@ -109,12 +111,14 @@ export class CrossFilter {
     this.#active = active;
     this.#activeFilter = others;
     const plans = (Object.keys(CHART_VIEWS) as ChartView[]).map((view) => {
-      // A connection that holds no tables of its own (the server's answers) reads every view from the tickets.
-      const cube = active && !this.db.readOnly ? viewCube(view, active, filter, this.utcOffsetHours) : null;
+      const cube = active ? viewCube(view, active, filter, this.utcOffsetHours) : null;
       const kept = !cube && active && CHART_VIEWS[view] === active ? this.#cache.get(view) : undefined;
       return { view, cube, kept };
     });
-    await Promise.all(plans.map((p) => p.cube && this.#ensure(p.cube, signal)));
+    // A connection that holds no tables of its own (the server's answers) makes no cubes: their counters
+    // compute them within the query that reads them, and every other view is read from the tickets.
+    const tables = !this.db.readOnly;
+    if (tables) await Promise.all(plans.map((p) => p.cube && this.#ensure(p.cube, signal)));
     // While a control moves, the views its cubes answer exactly are counted in the page, from the cubes read once.
     const counters = await Promise.all(plans.map((p) =>
       p.cube && !p.kept &&
@@ -130,7 +134,7 @@ export class CrossFilter {
       ? await this.db.query<{ view: ChartView; key: string | null; tickets: number }>(
         chartsSql(asked.map(({ view, cube }) => ({
           view,
-          sql: viewSql(view, grain, filter, cube, this.utcOffsetHours),
+          sql: viewSql(view, grain, filter, tables ? cube : null, this.utcOffsetHours),
           key: cubeKeyColumn(viewGrouping(view, grain)),
         }))),
         { signal },
@@ -146,26 +150,35 @@ export class CrossFilter {
     return data;
   }
 
-  #counters = new Map<string, { signature: string; counter: Promise<Counter> }>();
+  #counters = new Map<string, { signature: string; counter: Promise<Counter | null> }>();
 
   /**
    * Counts of a view from its cube in the page: running totals while the time moves, sums
    * over the chosen values while a list or the place does. Read once per build of the cube
-   * and never aborted, as the next answer needs the same.
+   * and never aborted, as the next answer needs the same. Null when the cube cannot be read
+   * (the server refuses an answer past its row limit): the view is then asked at each move.
    */
-  #counter(cube: Cube, active: Axis, key: CubeKey): Promise<Counter> {
+  #counter(cube: Cube, active: Axis, key: CubeKey): Promise<Counter | null> {
     const signature = JSON.stringify(cube.baked);
     const slot = `${cube.table}|${key}`;
     const known = this.#counters.get(slot);
     if (known?.signature === signature) return known.counter;
     const offset = this.utcOffsetHours;
-    const counter: Promise<Counter> = active === "time"
-      ? TimeIndex.load(this.db, cube, cubeKeyColumn(key)).then((index) => (filter: Filter) =>
-        index.count(filter.from, filter.to, offset)
-      )
-      : SelectionIndex.load(this.db, cube, active, key).then((index) => (filter: Filter) => index.count(filter));
+    const read = <T>(sql: string) => this.db.query<T>(this.db.readOnly ? withInlineCube(cube, sql) : sql);
+    const counter: Promise<Counter | null> =
+      (active === "time"
+        ? read<TimeRow>(TimeIndex.sql(cube, cubeKeyColumn(key))).then((rows) => {
+          const index = TimeIndex.from(rows);
+          return (filter: Filter) => index.count(filter.from, filter.to, offset);
+        })
+        : read<SelectionRow>(SelectionIndex.sql(cube, active, key)).then((rows) => {
+          const index = SelectionIndex.from(active, rows);
+          return (filter: Filter) => index.count(filter);
+        })).catch((e) => {
+          console.warn(`the ${key} view is asked at each move: ${e instanceof Error ? e.message : e}`);
+          return null;
+        });
     this.#counters.set(slot, { signature, counter });
-    counter.catch(() => this.#counters.get(slot)?.counter === counter && this.#counters.delete(slot));
     return counter;
   }
 

@@ -5,7 +5,6 @@
  * page once per build and each answer is a sum over it in memory, microseconds instead of
  * a round trip to the engine's worker: TimeIndex's counterpart for the axes that are sets.
  */
-import type { Connector } from "../db/connector.ts";
 import { type Axis, type Cube, cubeCountsSql, type CubeKey, cubeKeyColumn } from "../metrics/cube.ts";
 import type { Filter } from "../metrics/filter.ts";
 import type { KeyCount } from "./time_index.ts";
@@ -27,7 +26,8 @@ interface CodedColumn {
   codes: Int32Array;
 }
 
-type IndexRow = Record<string, string | number | null>;
+/** A row of `SelectionIndex.sql`'s answer: the axis's columns, `key` and `tickets`. */
+export type SelectionRow = Record<string, string | number | null>;
 
 export class SelectionIndex {
   private constructor(
@@ -50,11 +50,7 @@ export class SelectionIndex {
 FROM (${cubeCountsSql(cube, [...keys, viewKey], cube.baked, cube.utcOffsetHours)}) counts`;
   }
 
-  static async load(db: Connector, cube: Cube, axis: SetAxis, viewKey: CubeKey): Promise<SelectionIndex> {
-    return SelectionIndex.from(axis, await db.query<IndexRow>(SelectionIndex.sql(cube, axis, viewKey)));
-  }
-
-  static from(axis: SetAxis, rows: IndexRow[]): SelectionIndex {
+  static from(axis: SetAxis, rows: SelectionRow[]): SelectionIndex {
     const columns = new Map<string, CodedColumn>();
     for (const name of AXIS_KEYS[axis].keys.map(cubeKeyColumn)) {
       const values = new Map<string, number>();
@@ -69,7 +65,7 @@ FROM (${cubeCountsSql(cube, [...keys, viewKey], cube.baked, cube.utcOffsetHours)
       });
       columns.set(name, { values, codes });
     }
-    const keyText = (r: IndexRow) => String(r.key ?? "");
+    const keyText = (r: SelectionRow) => String(r.key ?? "");
     const keys = [...new Set(rows.map(keyText))].sort();
     const slot = new Map(keys.map((k, i) => [k, i]));
     return new SelectionIndex(

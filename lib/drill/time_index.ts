@@ -4,12 +4,18 @@
  * each answer is two look-ups per key instead of a scan of the cube: the brush's answers
  * cost microseconds, not a round trip to the engine's worker.
  */
-import type { Connector } from "../db/connector.ts";
 import type { Cube } from "../metrics/cube.ts";
 import { DAY_MS, HOUR_MS } from "../time.ts";
 
 export interface KeyCount {
   key: string;
+  tickets: number;
+}
+
+/** A row of `TimeIndex.sql`'s answer. */
+export interface TimeRow {
+  key: string | null;
+  day: string;
   tickets: number;
 }
 
@@ -30,12 +36,7 @@ FROM "${cube.table}"
 GROUP BY ALL`;
   }
 
-  static async load(db: Connector, cube: Cube, keyColumn: string): Promise<TimeIndex> {
-    const rows = await db.query<{ key: string | null; day: string; tickets: number }>(TimeIndex.sql(cube, keyColumn));
-    return TimeIndex.from(rows);
-  }
-
-  static from(rows: { key: string | null; day: string; tickets: number }[]): TimeIndex {
+  static from(rows: TimeRow[]): TimeIndex {
     const dayOf = (text: string) => Date.parse(`${text.slice(0, 10)}T00:00:00Z`) / DAY_MS;
     const keys = [...new Set(rows.map((r) => r.key ?? ""))].sort();
     const slot = new Map(keys.map((k, i) => [k, i]));

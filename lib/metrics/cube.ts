@@ -105,16 +105,28 @@ function restrict(filter: Filter, keep: (axis: Axis) => boolean): Filter {
   return kept as Filter;
 }
 
-export function createCubeSql(cube: Cube): string {
+/** The cube's rows as a query over `tickets`. */
+function cubeRowsSql(cube: Cube): string {
   const columns = cube.axes.flatMap((axis) =>
     axis === "time" ? [`${localDate("created_at", cube.utcOffsetHours)} AS day`] : AXIS_COLUMNS[axis]
   );
   const measures = Object.entries(MEASURES).map(([name, sql]) => `${sql} AS ${name}`);
-  return `CREATE OR REPLACE TABLE "${cube.table}" AS
-SELECT ${[...columns, ...measures].join(", ")}
+  return `SELECT ${[...columns, ...measures].join(", ")}
 FROM tickets
 WHERE ${filterSql(cube.baked)}
 GROUP BY ALL`;
+}
+
+export function createCubeSql(cube: Cube): string {
+  return `CREATE OR REPLACE TABLE "${cube.table}" AS\n${cubeRowsSql(cube)}`;
+}
+
+/**
+ * `sql`, which reads `cube`, with the cube defined in it: the same answer on a connection
+ * that cannot make tables (the server's answers), where the cube is computed within the query.
+ */
+export function withInlineCube(cube: Cube, sql: string): string {
+  return `WITH "${cube.table}" AS (\n${cubeRowsSql(cube)}\n)\n${sql}`;
 }
 
 /**
