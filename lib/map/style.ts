@@ -48,6 +48,14 @@ export const LABEL_FONT = ["Noto Sans CJK SC"];
 export const POINT_LAYERS = { compounds: "compound-points", buildings: "building-points" } as const;
 const IS_POINT = ["==", ["geometry-type"], "Point"];
 
+/**
+ * The same value for every feature, bound per feature as the other layers' values are:
+ * MapLibre compiles a shader program for each way a layer binds its paint (a constant, or
+ * a value per feature), and on a software GPU each program costs about 30 ms at every page
+ * load. Water and the streets' lines then share the programs of the other fills and lines.
+ */
+const perFeature = (value: string | number) => ["coalesce", ["get", "linli_none"], value];
+
 /** Features are addressed by these properties for feature-state. */
 const PROMOTE_ID = { streets: "place_id", communities: "place_id", compounds: "place_id", buildings: "building_id" };
 
@@ -80,7 +88,12 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
     layers: [
       { id: "background", type: "background", paint: { "background-color": p.background } },
       ...drill?.basemapTiles ? [{ id: "basemap", type: "raster", source: "basemap" }] : [],
-      { id: "water", type: "fill", ...from("water"), paint: { "fill-color": p.water } },
+      {
+        id: "water",
+        type: "fill",
+        ...from("water"),
+        paint: { "fill-color": perFeature(p.water), "fill-outline-color": p.water },
+      },
       {
         id: "road-casing",
         type: "line",
@@ -120,7 +133,12 @@ export function buildStyle(layers: MapLayers, theme: Theme, stops: number[], dri
         ...from("communities"),
         paint: { "line-color": p.community, "line-width": 1, "line-dasharray": [2, 2] },
       },
-      { id: "streets", type: "line", ...from("streets"), paint: { "line-color": p.street, "line-width": 2.5 } },
+      {
+        id: "streets",
+        type: "line",
+        ...from("streets"),
+        paint: { "line-color": p.street, "line-width": perFeature(2.5) },
+      },
       ...pointLayers(p, ramp, from),
       ...drill ? drillLayers(p, from) : [],
       {
