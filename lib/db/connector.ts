@@ -13,7 +13,7 @@ export type QueryOptions = QueueOptions;
 export interface Connector {
   /**
    * True when the connection cannot make tables of its own (the server's answers alone,
-   * lib/db/server_held.ts): what a view would build first (cubes) it reads from the store's tables instead.
+   * lib/db/server_held.ts): a page offers nothing that would (the workbench's upload).
    */
   readOnly?: boolean;
   /** Runs SQL and returns rows as plain objects (BIGINT as number, TIMESTAMP as epoch ms). */

@@ -4,7 +4,7 @@
  * the server's answer (lib/db/server_answers.ts) on the scope's own database, and nothing
  * of the scope is downloaded. Mosaic's split between a page and a data server, behind the
  * same interface, so the same SQL builders run. It holds no tables of its own: what a page
- * would build (the map's cubes, a workbench upload) it cannot, and says so (`readOnly`).
+ * would build (a workbench upload) it cannot, and says so (`readOnly`).
  */
 import {
   Bool,

@@ -2,11 +2,11 @@
  * The map page's cross-filter: the time histogram, the category, kind, source and
  * status bars, and the compounds on the map each show the tickets that pass every
  * filter but their own (so a view keeps showing what else could be chosen). While one
- * control moves, the other views read lib/metrics/cube.ts cubes built when it started
- * moving, each read into the page once and counted there at every move (time_index.ts,
- * selection_index.ts); a view the cubes cannot answer exactly is read from `tickets`. A
- * connection that cannot make tables (lib/db/server_held.ts) computes each cube within the
- * query that reads it into the page.
+ * control moves, each other view is answered from a lib/metrics/cube.ts cube, computed
+ * within the query that reads it into the page once, when the control starts moving, and
+ * counted there at every move (time_index.ts, selection_index.ts): a page's own engine and
+ * the server's answers (lib/db/server_held.ts) take the same path, and no table is made. A
+ * view the cubes cannot answer exactly is read from `tickets`.
  */
 import type { Connector } from "../db/connector.ts";
 import {
@@ -21,7 +21,6 @@ import {
   withInlineCube,
 } from "../metrics/cube.ts";
 import type { Filter } from "../metrics/filter.ts";
-import { isAbort } from "../db/query_queue.ts";
 import { SelectionIndex, type SelectionRow } from "./selection_index.ts";
 import { type KeyCount, TimeIndex, type TimeRow } from "./time_index.ts";
 
@@ -59,18 +58,9 @@ export function viewCube(view: ChartView, active: Axis, filter: Filter, utcOffse
   return { table: `cube_${axes.join("_")}`, axes, baked: without(filter, axes), utcOffsetHours };
 }
 
-/** The query of one view under `filter`; from `cube` when it answers it exactly. */
-export function viewSql(
-  view: ChartView,
-  grain: "day" | "week",
-  filter: Filter,
-  cube: Cube | null,
-  utcOffsetHours: number,
-): string {
-  const groupBy = [viewGrouping(view, grain)];
-  const own = without(filter, [CHART_VIEWS[view]]);
-  const usable = cube && cubeMismatch(cube, groupBy, own) === null ? cube : null;
-  return cubeCountsSql(usable, groupBy, own, utcOffsetHours);
+/** The query of one view under `filter`, from `tickets`. */
+export function viewSql(view: ChartView, grain: "day" | "week", filter: Filter, utcOffsetHours: number): string {
+  return cubeCountsSql(null, [viewGrouping(view, grain)], without(filter, [CHART_VIEWS[view]]), utcOffsetHours);
 }
 
 export interface ChartRow {
@@ -91,12 +81,11 @@ export function chartsSql(parts: { view: ChartView; sql: string; key: string }[]
 }
 
 /**
- * Answers every view for the page. Cubes are (re)built when the active axis changes or
+ * Answers every view for the page. Cubes are read again when the active axis changes or
  * the filter outside it does; the views of the active axis itself do not depend on it
  * and are kept from the last time they were read.
  */
 export class CrossFilter {
-  #built = new Map<string, { signature: string; done: Promise<void> }>();
   #active: Axis | null = null;
   #activeFilter = "";
   #cache = new Map<ChartView, ChartRow[]>();
@@ -115,10 +104,6 @@ export class CrossFilter {
       const kept = !cube && active && CHART_VIEWS[view] === active ? this.#cache.get(view) : undefined;
       return { view, cube, kept };
     });
-    // A connection that holds no tables of its own (the server's answers) makes no cubes: their counters
-    // compute them within the query that reads them, and every other view is read from the tickets.
-    const tables = !this.db.readOnly;
-    if (tables) await Promise.all(plans.map((p) => p.cube && this.#ensure(p.cube, signal)));
     // While a control moves, the views its cubes answer exactly are counted in the page, from the cubes read once.
     const counters = await Promise.all(plans.map((p) =>
       p.cube && !p.kept &&
@@ -132,9 +117,9 @@ export class CrossFilter {
     const asked = plans.filter((p) => !p.kept);
     const rows = asked.length
       ? await this.db.query<{ view: ChartView; key: string | null; tickets: number }>(
-        chartsSql(asked.map(({ view, cube }) => ({
+        chartsSql(asked.map(({ view }) => ({
           view,
-          sql: viewSql(view, grain, filter, tables ? cube : null, this.utcOffsetHours),
+          sql: viewSql(view, grain, filter, this.utcOffsetHours),
           key: cubeKeyColumn(viewGrouping(view, grain)),
         }))),
         { signal },
@@ -154,8 +139,8 @@ export class CrossFilter {
 
   /**
    * Counts of a view from its cube in the page: running totals while the time moves, sums
-   * over the chosen values while a list or the place does. Read once per build of the cube
-   * and never aborted, as the next answer needs the same. Null when the cube cannot be read
+   * over the chosen values while a list or the place does. Read once per cube and never
+   * aborted, as the next answer needs the same. Null when the cube cannot be read
    * (the server refuses an answer past its row limit): the view is then asked at each move.
    */
   #counter(cube: Cube, active: Axis, key: CubeKey): Promise<Counter | null> {
@@ -164,7 +149,7 @@ export class CrossFilter {
     const known = this.#counters.get(slot);
     if (known?.signature === signature) return known.counter;
     const offset = this.utcOffsetHours;
-    const read = <T>(sql: string) => this.db.query<T>(this.db.readOnly ? withInlineCube(cube, sql) : sql);
+    const read = <T>(sql: string) => this.db.query<T>(withInlineCube(cube, sql));
     const counter: Promise<Counter | null> =
       (active === "time"
         ? read<TimeRow>(TimeIndex.sql(cube, cubeKeyColumn(key))).then((rows) => {
@@ -180,27 +165,5 @@ export class CrossFilter {
         });
     this.#counters.set(slot, { signature, counter });
     return counter;
-  }
-
-  /** Builds the cube unless it is built, or being built, for the same filter. */
-  async #ensure(cube: Cube, signal?: AbortSignal): Promise<void> {
-    const signature = JSON.stringify(cube.baked);
-    const known = this.#built.get(cube.table);
-    if (known?.signature === signature) {
-      try {
-        return await known.done;
-      } catch (e) {
-        // The run that started it moved on and stopped it: this one builds it.
-        if (!isAbort(e)) throw e;
-      }
-    }
-    const entry = { signature, done: this.db.query(createCubeSql(cube), { signal }).then(() => {}) };
-    this.#built.set(cube.table, entry);
-    try {
-      await entry.done;
-    } catch (e) {
-      if (this.#built.get(cube.table) === entry) this.#built.delete(cube.table);
-      throw e;
-    }
   }
 }

@@ -18,7 +18,6 @@ export const Timeline = memo(function Timeline({ rows, grain, range, lang, onRan
 }) {
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<[number, number] | null>(null);
-  const shares = barShares(rows);
   const width = Math.max(1, rows.length);
   const indexAt = (clientX: number) => {
     const box = svg.current!.getBoundingClientRect();
@@ -28,10 +27,10 @@ export const Timeline = memo(function Timeline({ rows, grain, range, lang, onRan
   // The bars are one path, drawn once per answer; a move of the range only moves the clip that
   // colours the selected ones (1,000 bars re-rendered per move were most of a move's time, and a
   // rect per bar was thousands of attributes set per answer).
-  const bars = useMemo(
-    () => rows.map((_, i) => `M${i + 0.1} 100V${100 - shares[i] * 100}h0.8V100Z`).join(""),
-    [rows],
-  );
+  const bars = useMemo(() => {
+    const shares = barShares(rows);
+    return rows.map((_, i) => `M${i + 0.1} 100V${100 - shares[i] * 100}h0.8V100Z`).join("");
+  }, [rows]);
   const first = rows.findIndex((r) => inRange(r.key, grain, shown));
   const count = first < 0 ? 0 : rows.slice(first).findIndex((r) => !inRange(r.key, grain, shown));
   const span = first < 0 ? 0 : count < 0 ? rows.length - first : count;
