@@ -119,7 +119,8 @@ export function classify(layer: LayerId, values: number[]): ClassedValues {
   const colors = LAYERS[layer].highIsGood ? ramp.reverse() : ramp;
   if (LAYERS[layer].format === "percent") return { breaks: RATIO_BREAKS, colors };
   const breaks = countBreaks(values);
-  return { breaks, colors: colors.slice(colors.length - breaks.length - 1) };
+  // No value above zero (a range without tickets): one class, the ramp's low end, not its high one.
+  return { breaks, colors: breaks.length ? colors.slice(colors.length - breaks.length - 1) : colors.slice(0, 1) };
 }
 
 export function colorOf(value: number | null | undefined, classes: ClassedValues): string {

@@ -20,7 +20,14 @@ export function LayerLegend({ layer, classes, alerts, lang }: {
     const f = (v: number) => formatLayerValue(layer, v, lang);
     classes.colors.forEach((color, i) => {
       const lo = classes.breaks[i - 1], hi = classes.breaks[i];
-      const text = lo === undefined ? `< ${f(hi)}` : hi === undefined ? `≥ ${f(lo)}` : `${f(lo)} – ${f(hi)}`;
+      // A single class without breaks holds no value above zero.
+      const text = lo === undefined && hi === undefined
+        ? f(0)
+        : lo === undefined
+        ? `< ${f(hi)}`
+        : hi === undefined
+        ? `≥ ${f(lo)}`
+        : `${f(lo)} – ${f(hi)}`;
       items.push([color, text]);
     });
   }

@@ -91,3 +91,9 @@ Deno.test("the basemap is configuration, relayed tile by tile", () => {
   assert.equal(upstreamTileUrl(template, "../etc/passwd"), null);
   assert.throws(() => basemapTemplate(() => "file:///x/{z}/{x}/{y}"));
 });
+
+Deno.test("a layer without a value above zero is one class, the ramp's low end", () => {
+  const none = classify("per_1000", [0, 0, 0]);
+  assert.deepEqual(none.breaks, []);
+  assert.deepEqual(none.colors, [classify("per_1000", Array.from({ length: 100 }, (_, i) => i + 1)).colors[0]]);
+});
