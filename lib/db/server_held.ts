@@ -11,6 +11,7 @@ import {
   type DataType,
   DateMillisecond,
   Float64,
+  Int64,
   makeData,
   makeVector,
   Table as ArrowTable,
@@ -25,7 +26,10 @@ import type { ServerAnswers } from "./server_answers.ts";
 export const HELD_ON_SERVER = "this store is too large for the browser: its queries run on the server, " +
   "which answers SELECT only";
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/;
+// Integers as DuckDB-WASM's own answers type them (Int64), so the workbench shows them as integers;
+// the rest of the numbers (HUGEINT, DECIMAL, floats) as doubles.
+const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/;
+const NUMERIC = /^(HUGEINT|UBIGINT|FLOAT|DOUBLE|DECIMAL)/;
 
 /**
  * One column of an answer as an Arrow vector of its SQL type's kind, times as milliseconds.
@@ -39,6 +43,9 @@ function columnVector(values: unknown[], sqlType: string): Vector {
   values.forEach((v, i) => v === null || v === undefined ? nullCount++ : nullBitmap[i >> 3] |= 1 << (i & 7));
   const data = <T extends DataType>(type: T, buffers: object) =>
     makeVector(makeData({ type, length, nullCount, nullBitmap, ...buffers } as never));
+  if (INTEGER.test(sqlType)) {
+    return data(new Int64(), { data: BigInt64Array.from(values, (v) => BigInt(Math.trunc(Number(v ?? 0)))) });
+  }
   if (NUMERIC.test(sqlType)) return data(new Float64(), { data: Float64Array.from(values, (v) => Number(v ?? 0)) });
   if (sqlType === "BOOLEAN") {
     const bits = new Uint8Array((length + 7) >> 3);

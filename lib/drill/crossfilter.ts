@@ -11,7 +11,6 @@
 import type { Connector } from "../db/connector.ts";
 import {
   type Axis,
-  createCubeSql,
   type Cube,
   cubeCountsSql,
   type CubeKey,

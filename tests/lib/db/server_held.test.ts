@@ -32,7 +32,7 @@ Deno.test("an answer becomes an Arrow table of its columns' types, with its null
     table.schema.fields.map((f) => [f.name, String(f.type)]),
     [
       ["street", "Utf8"],
-      ["n", "Float64"],
+      ["n", "Int64"],
       ["closed", "Bool"],
       ["created_at", "Timestamp<MILLISECOND>"],
       ["day", "Date64<MILLISECOND>"],
