@@ -23,7 +23,9 @@ export interface ServerAnswers extends Pick<Connector, "query"> {
   cancel?(): Promise<boolean>;
 }
 
+/** `version` is the store version the page shows: answers are of that version or refused, never of a newer one. */
 export function serverAnswers(
+  version: string,
   url = QUERY_URL,
   fetcher: (url: string, init: RequestInit) => Promise<Response> = fetch,
 ): Required<ServerAnswers> {
@@ -34,7 +36,7 @@ export function serverAnswers(
     const res = await fetcher(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ sql }),
+      body: JSON.stringify({ sql, version }),
       signal,
     });
     const body = await res.json().catch(() => ({ error: `${res.status} ${res.statusText}` }));

@@ -2,13 +2,12 @@
  * The server's tile set for the store it serves, cut once per store version: an import
  * that writes a new version is picked up by the next request, as the data routes do.
  * Encoded tiles are kept in a cache bounded by bytes. A version replaced by an import stays
- * served for a grace period (`LINLI_VERSION_GRACE_MS`, default 10 minutes), so a map opened
+ * served for a grace period (`versionGraceMs`), so a map opened
  * before the import keeps drawing until it notices the new version and reloads.
  */
-import { envNumber } from "../config.ts";
 import { byteCache } from "../store/byte_cache.ts";
 import { readColumns } from "../store/read_columns.ts";
-import { readManifest } from "../store/store.ts";
+import { readManifest, versionGraceMs } from "../store/store.ts";
 import type { Bounds } from "./geojson.ts";
 import { buildTileSet, districtLayers, isServedTile, type TileSet } from "./tiles.ts";
 
@@ -17,8 +16,6 @@ interface Cut {
   version: string;
   set: Promise<TileSet>;
 }
-
-export const versionGraceMs = () => envNumber("LINLI_VERSION_GRACE_MS", 10 * 60_000);
 
 let current: Cut | undefined;
 /** Versions replaced by an import, until when they are still served. */

@@ -7,6 +7,9 @@
  * and filtering with lib/privacy's SQL, so a hundred street officials cost a conversion
  * and a small build each. Builds land in `<store>/scopes/<version>/`, each written into a
  * temporary folder renamed into place; requests for a scope being built wait for it.
+ * Only the store's current version is built. A version replaced by an import keeps what
+ * was built of it, and its manifest beside, for the grace period (`versionGraceMs`): a
+ * page opened on it is answered on it until it reloads onto the new one.
  */
 import { type ScopeKey, scopeStreets, servedAsStored } from "../access/scope.ts";
 import { parsePeriod } from "../reviews/period.ts";
@@ -14,7 +17,7 @@ import { inBuildTurn, inBuildWorker } from "./in_worker.ts";
 import type { DatabasePlan, Placement } from "./scope_build.ts";
 import { type ScopeDatabase, STORAGE_VERSION } from "./scope_database.ts";
 import { scorecardTablesSql, ticketTablesSql } from "./scope_sql.ts";
-import type { Manifest, TableEntry } from "./store.ts";
+import { type Manifest, readManifest, type TableEntry, versionGraceMs, versionMadeAt } from "./store.ts";
 
 export interface ScopedManifest extends Omit<Manifest, "tables"> {
   scope: ScopeKey;
@@ -27,6 +30,13 @@ export interface ScopedManifest extends Omit<Manifest, "tables"> {
 const SCOPES = "scopes";
 /** Part of every build's recipe: a folder written in an older layout (`tables.json`) is never read as this one. */
 const BUILD_FORMAT = "built.json";
+
+/** A version neither current nor kept was asked for: nothing of it is built any more. */
+export class StoreChanged extends Error {
+  constructor(readonly version: string) {
+    super(`the store has changed since version ${version}: reload the page`);
+  }
+}
 
 /** Builds under way or done in this process, by store folder, version and folder. */
 const builds = new Map<string, Promise<unknown>>();
@@ -129,7 +139,7 @@ async function built<T>(
     for (const key of builds.keys()) {
       if (key.startsWith(`${dir}\0`) && !key.startsWith(`${dir}\0${manifest.version}\0`)) builds.delete(key);
     }
-    tables = readOrBuild(dir, `${SCOPES}/${manifest.version}/${folder}`, manifest.version, build);
+    tables = readOrBuild(dir, `${SCOPES}/${manifest.version}/${folder}`, manifest, build);
     builds.set(id, tables);
     tables.catch(() => builds.delete(id));
   }
@@ -139,7 +149,7 @@ async function built<T>(
 async function readOrBuild<T>(
   dir: string,
   folder: string,
-  version: string,
+  manifest: Manifest,
   build: (place: Placement) => Promise<T>,
 ): Promise<T> {
   const read = () => Deno.readTextFile(`${dir}/${folder}/built.json`).then((t) => JSON.parse(t) as T);
@@ -148,7 +158,10 @@ async function readOrBuild<T>(
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
-  await inBuildTurn(() => removeOtherVersions(dir, version));
+  // A replaced version's files are gone from the store: building it would fail, or remove the new one's.
+  if ((await readManifest(dir))?.version !== manifest.version) throw new StoreChanged(manifest.version);
+  await inBuildTurn(() => removeOtherVersions(dir, manifest.version));
+  await keepManifest(dir, manifest);
   const tmp = `${folder}.tmp-${crypto.randomUUID().slice(0, 8)}`;
   await Deno.mkdir(`${dir}/${tmp}`, { recursive: true });
   try {
@@ -165,12 +178,59 @@ async function readOrBuild<T>(
   }
 }
 
-async function removeOtherVersions(dir: string, keep: string) {
+const keptManifestPath = (dir: string, version: string) => `${dir}/${SCOPES}/${version}/manifest.json`;
+
+async function keepManifest(dir: string, manifest: Manifest) {
+  const path = keptManifestPath(dir, manifest.version);
+  if (await Deno.stat(path).then(() => true, () => false)) return;
+  const tmp = `${path}.tmp-${crypto.randomUUID().slice(0, 8)}`;
+  await Deno.mkdir(`${dir}/${SCOPES}/${manifest.version}`, { recursive: true });
+  await Deno.writeTextFile(tmp, JSON.stringify(manifest));
+  await Deno.rename(tmp, path);
+}
+
+/**
+ * When each version of `versions` other than the newest was replaced: when its successor
+ * among them was made (a version never built is not among them, which only lengthens the
+ * grace of the one before it).
+ */
+function replacedAt(versions: string[]): Map<string, number> {
+  const made = versions.map((v) => [v, versionMadeAt(v)] as const).sort((a, b) => a[1] - b[1]);
+  return new Map(made.slice(0, -1).map(([v], i) => [v, made[i + 1][1]]));
+}
+
+async function builtVersions(dir: string): Promise<string[]> {
+  const versions = [];
   try {
-    for await (const e of Deno.readDir(`${dir}/${SCOPES}`)) {
-      if (e.isDirectory && e.name !== keep) await Deno.remove(`${dir}/${SCOPES}/${e.name}`, { recursive: true });
-    }
+    for await (const e of Deno.readDir(`${dir}/${SCOPES}`)) if (e.isDirectory) versions.push(e.name);
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
+  return versions;
+}
+
+const inGrace = (replaced: number | undefined, now = Date.now()) =>
+  replaced !== undefined && replaced + versionGraceMs() > now;
+
+/** Removes the built folders of versions other than `keep`, but those replaced less than the grace period ago. */
+async function removeOtherVersions(dir: string, keep: string) {
+  const versions = await builtVersions(dir);
+  const replaced = replacedAt([...new Set([...versions, keep])]);
+  for (const version of versions) {
+    if (version !== keep && !inGrace(replaced.get(version))) {
+      await Deno.remove(`${dir}/${SCOPES}/${version}`, { recursive: true });
+    }
+  }
+}
+
+/**
+ * The manifest of `version` when it is the store's current one or was replaced less than
+ * the grace period ago and was built (a page was opened on it); else null.
+ */
+export async function servedManifest(dir: string, version: string): Promise<Manifest | null> {
+  const current = await readManifest(dir);
+  if (!current || current.version === version) return current;
+  const replaced = replacedAt([...new Set([...await builtVersions(dir), current.version])]);
+  if (!inGrace(replaced.get(version))) return null;
+  return await Deno.readTextFile(keptManifestPath(dir, version)).then(JSON.parse, () => null);
 }

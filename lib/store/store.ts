@@ -9,6 +9,7 @@ import { type Columns, type Table, table as schemaTable, TABLES } from "../schem
 import { columnsToArrow, rowCount, tableToStream } from "./arrow.ts";
 import { calendarColumns } from "../calendar/calendar.ts";
 import { TWIN_ON_DOWNLOAD_BYTES, writeWithBrotli } from "./brotli_twin.ts";
+import { envNumber } from "../config.ts";
 
 export interface TableEntry {
   rows: number;
@@ -91,6 +92,17 @@ export async function writeStore(
 function newVersionName(): string {
   return `v${Date.now().toString(36)}${crypto.randomUUID().slice(0, 4)}`;
 }
+
+/** When a version was made (epoch ms), from its name; NaN for a name not made here. */
+export function versionMadeAt(version: string): number {
+  return /^v[0-9a-z]{5,}$/.test(version) ? parseInt(version.slice(1, -4), 36) : NaN;
+}
+
+/**
+ * How long a version replaced by an import is still served (its tiles, its answers), so that
+ * a page opened on it keeps working until it notices the new version and reloads.
+ */
+export const versionGraceMs = () => envNumber("LINLI_VERSION_GRACE_MS", 10 * 60_000);
 
 /** Makes `manifest` the store's version by an atomic rename, then removes the other version folders. */
 async function swapManifest(dir: string, manifest: Manifest): Promise<Manifest> {

@@ -4,7 +4,9 @@
  * would give on the same file, while that engine is still starting. `POST {"sql": "…"}`
  * answers `{"columns": {"name": […], …}, "types": {"name": "VARCHAR", …}}`; SQL that is
  * not one SELECT, or whose answer is beyond the limits, answers 400 and the page asks its
- * own engine instead. A long answer is a
+ * own engine instead. The page says which store version it shows (`"version"`): it is
+ * answered on that one while the server keeps it (lib/store/scoped.ts), else `409`, so a
+ * page opened before an import never mixes the two versions' figures. A long answer is a
  * download and is written to the audit trail, as every answer in the admin's scope is
  * (it holds residents' fields unmasked), whether it was computed or kept from an earlier request.
  */
@@ -15,7 +17,7 @@ import { scopeKeyOf } from "../../lib/access/scope.ts";
 import { dataDir } from "../../lib/config.ts";
 import { RefusedQuery } from "../../lib/db/duckdb_native.ts";
 import { type SentAnswer, sentAnswer } from "../../lib/store/scope_answers.ts";
-import { scopedManifest } from "../../lib/store/scoped.ts";
+import { scopedManifest, servedManifest, StoreChanged } from "../../lib/store/scoped.ts";
 import { readManifest } from "../../lib/store/store.ts";
 
 /** From this many rows an answer is a list rather than a figure, and is audited as a download. */
@@ -37,13 +39,22 @@ export const handler: Handlers = {
   async POST(req, ctx) {
     const principal = principalOf(ctx.state);
     if (!principal) return refused("sign in first", 401);
-    const body = await req.json().catch(() => null) as { sql?: unknown } | null;
-    if (typeof body?.sql !== "string") return refused('the body is {"sql": "SELECT …"}');
+    const body = await req.json().catch(() => null) as { sql?: unknown; version?: unknown } | null;
+    if (typeof body?.sql !== "string") return refused('the body is {"sql": "SELECT …", "version": "…"}');
+    const asked = typeof body.version === "string" ? body.version : null;
     const dir = dataDir();
-    const stored = await readManifest(dir);
-    if (!stored) return refused("no store has been imported yet", 503);
+    const stored = asked ? await servedManifest(dir, asked) : await readManifest(dir);
+    if (!stored) {
+      return asked ? refused(new StoreChanged(asked).message, 409) : refused("no store has been imported yet", 503);
+    }
     const scope = scopeKeyOf(principal);
-    const manifest = await scopedManifest(dir, stored, scope);
+    let manifest;
+    try {
+      manifest = await scopedManifest(dir, stored, scope);
+    } catch (e) {
+      if (e instanceof StoreChanged) return refused(e.message, 409);
+      throw e;
+    }
     let answer;
     try {
       answer = await sentAnswer(

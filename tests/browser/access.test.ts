@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { firstStreet } from "../../lib/access/demo_accounts.ts";
 import { revokeWallToken } from "../../lib/access/wall_tokens.ts";
 import { launchBrowser } from "./chromium.ts";
-import { openPage } from "./page.ts";
+import { markDocument, newDocumentLoaded, openPage } from "./page.ts";
 import { REPO_ROOT, startServer } from "./server.ts";
 
 const VIEWPORT = { width: 1366, height: 768 };
@@ -30,13 +30,17 @@ Deno.test("signing in and out, and the wall's token", { sanitizeResources: false
       buttons.some((b) => b.includes(street!.name)),
       `the street account is the first street's, ${street?.name}`,
     );
-    await Promise.all([page.waitForNavigation(), page.click(".login-demo-account:nth-of-type(1) button")]);
+    await markDocument(page);
+    await page.click(".login-demo-account:nth-of-type(1) button");
+    await newDocumentLoaded(page);
     assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, "/map?lang=en");
     assert.match(
       await page.$eval(".app-account", (f) => f.textContent ?? ""),
       /Signed in as 示范管理员 \(Administrator\)/,
     );
-    await Promise.all([page.waitForNavigation(), page.click(".app-account button")]);
+    await markDocument(page);
+    await page.click(".app-account button");
+    await newDocumentLoaded(page);
     assert.equal(new URL(page.url()).pathname, "/login");
     await page.goto(`${server.url}sql`);
     assert.equal(new URL(page.url()).pathname, "/login", "signed out: the session is over");

@@ -9,7 +9,7 @@ import { ROOT } from "../../lib/config.ts";
 import { ensureDemoStore } from "../../lib/store/demo_store.ts";
 import { readManifest } from "../../lib/store/store.ts";
 import { launchBrowser } from "./chromium.ts";
-import { MAP_SELECTOR, openPage, save, screenshot, waitReady } from "./page.ts";
+import { MAP_SELECTOR, markDocument, newDocumentLoaded, openPage, save, screenshot, waitReady } from "./page.ts";
 import { decodeImage, differsClearly, parseHexColor } from "./pixels.ts";
 import { REPO_ROOT, startServer } from "./server.ts";
 
@@ -89,9 +89,7 @@ Deno.test("an open map across an import", { sanitizeResources: false, sanitizeOp
   assert.ok(old.every((t) => t.version === before), "of the version the page was opened on");
   assert.ok(await drawnShare(page, "map-swap-old-version-1920x1080") > 0.2, "the map still shows the street");
 
-  // The old document is marked, so that only its reload ends the wait: the drill's idle URL write
-  // (history.replaceState) is a navigation of the same document too.
-  await page.evaluate(() => Object.assign(globalThis, { beforeReload: true }));
+  await markDocument(page);
   // The reloaded page's tiles are those answered after its document was asked for: counted from
   // there, not from when the test notices the reload, by which time they may all be in.
   let fromReload: number | undefined;
@@ -102,10 +100,7 @@ Deno.test("an open map across an import", { sanitizeResources: false, sanitizeOp
   assert.match(await notice!.evaluate((e) => e.textContent ?? ""), /数据已更新/);
   await screenshot(page, "map-swap-notice-1920x1080");
 
-  await page.waitForFunction(() => !("beforeReload" in globalThis) && document.readyState === "complete", {
-    timeout: SETTLE_MS,
-    polling: 200,
-  });
+  await newDocumentLoaded(page, SETTLE_MS);
   await waitReady(page);
   await settled(page, street);
   assert.equal(await manifests.at(-1), after, "the reloaded page took in the new version's data");

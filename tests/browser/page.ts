@@ -125,6 +125,23 @@ export async function waitReady(page: Page): Promise<void> {
 }
 
 /**
+ * Marks the page's document, so that `newDocumentLoaded` waits for another one: puppeteer's
+ * waitForNavigation also ends on a page's own history.replaceState (the map's idle URL
+ * write), a navigation of the same document.
+ */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => Object.assign(globalThis, { markedDocument: true }));
+}
+
+/** Waits until a document other than the one marked by `markDocument` has loaded. */
+export async function newDocumentLoaded(page: Page, timeout = READY_TIMEOUT_MS): Promise<void> {
+  await page.waitForFunction(() => !("markedDocument" in globalThis) && document.readyState === "complete", {
+    timeout,
+    polling: 100,
+  });
+}
+
+/**
  * Waits until the page's own engine holds the store (ui/common/store.ts): its first figures
  * may come from the server's answers before.
  */

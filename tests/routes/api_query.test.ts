@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readAudit } from "../../lib/access/audit.ts";
 import { columnsToRows } from "../../lib/db/connector.ts";
 import { generateDemo } from "../../lib/demo/generate.ts";
-import { writeStore } from "../../lib/store/store.ts";
+import { readManifest, writeStore } from "../../lib/store/store.ts";
 import { AUDITED_ROWS } from "../../routes/api/query.ts";
 import { sessionCookieFor } from "./access_fixtures.ts";
 import { productApp, serverSettled, withEnv } from "./product_app.ts";
@@ -17,7 +17,7 @@ const demo = generateDemo({ tickets: 2000 });
 // Read before the store is written: writing takes the columns over.
 const streets = demo.tickets.street_id as string[];
 const names = new Set(demo.tickets.reporter_name as string[]);
-const [street] = [...new Set(streets)].sort();
+const [street, otherStreet] = [...new Set(streets)].sort();
 await writeStore(dir, demo, "query route test");
 const app = await productApp();
 
@@ -111,6 +111,32 @@ Deno.test("the query route", async (t) => {
         assert.match(res.body.error, reason);
       }
     });
+
+    await t.step(
+      "answers a page on the store version it shows while it is kept, then says the store has changed",
+      async () => {
+        const sql = "SELECT count(*) AS tickets FROM tickets";
+        const { version } = (await readManifest(dir))!;
+        assert.deepEqual((await ask(leader, { sql, version })).body.rows, [{ tickets: streets.length }]);
+        // An import of more tickets: the page opened before it still sees its own version's figures.
+        await writeStore(dir, generateDemo({ tickets: 2100 }), "query route test, reimported");
+        const { version: next } = (await readManifest(dir))!;
+        await withEnv({ LINLI_VERSION_GRACE_MS: "600000" }, async () => {
+          assert.deepEqual((await ask(leader, { sql, version: next })).body.rows, [{ tickets: 2100 }]);
+          assert.deepEqual((await ask(leader, { sql, version })).body.rows, [{ tickets: streets.length }]);
+          assert.deepEqual((await ask(leader, { sql })).body.rows, [{ tickets: 2100 }], "no version: the store's");
+          // No page of this street was opened on the replaced version: its scope is not built now.
+          const unbuilt = await ask(await sessionCookieFor(dir, "street", [otherStreet]), { sql, version });
+          assert.equal(unbuilt.status, 409);
+          assert.match(unbuilt.body.error, /the store has changed/);
+        });
+        await withEnv({ LINLI_VERSION_GRACE_MS: "0" }, async () => {
+          const gone = await ask(leader, { sql, version });
+          assert.equal(gone.status, 409);
+          assert.match(gone.body.error, /the store has changed since version/);
+        });
+      },
+    );
   });
   await serverSettled();
   await Deno.remove(dir, { recursive: true });

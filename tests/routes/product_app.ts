@@ -28,11 +28,11 @@ export async function serverSettled(): Promise<void> {
 }
 
 /** Runs `fn` with the environment `env` set, restoring what was there before. */
-export async function withEnv(env: Record<string, string>, fn: () => Promise<void>): Promise<void> {
+export async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
   const previous = Object.fromEntries(Object.keys(env).map((k) => [k, Deno.env.get(k)]));
   for (const [k, v] of Object.entries(env)) Deno.env.set(k, v);
   try {
-    await fn();
+    return await fn();
   } finally {
     for (const [k, v] of Object.entries(previous)) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
   }

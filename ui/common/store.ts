@@ -48,9 +48,9 @@ export function openStore(engine: EngineUrls): Promise<LoadedStore> {
     if (!manifest.database.inBrowser) {
       const { serverHeld } = await import("../../lib/db/server_held.ts");
       document.documentElement.dataset.engine = "server";
-      return { db: serverHeld(serverAnswers()), manifest };
+      return { db: serverHeld(serverAnswers(manifest.version)), manifest };
     }
-    const db = serverFirst(serverAnswers(), () => openLocal(engine, manifest));
+    const db = serverFirst(serverAnswers(manifest.version), () => openLocal(engine, manifest));
     // A failure shows where a query needs the engine; nobody waits on this one.
     figuresShown.then(() => db.local()).catch(() => {});
     return { db, manifest };

@@ -10,7 +10,7 @@
 import { PERSONAL_DATA } from "../../../framework/cache_control.ts";
 import { fileResponse } from "../../../framework/file_response.ts";
 import { heavyResponses } from "../../../framework/heavy.ts";
-import type { Handlers } from "../../../framework/mod.ts";
+import type { Handlers, RenderContext } from "../../../framework/mod.ts";
 import { acceptsBrotli, bytesResponse } from "../../../framework/static.ts";
 import { auditFor } from "../../../lib/access/guard.ts";
 import { principalOf } from "../../../lib/access/principal.ts";
@@ -18,7 +18,7 @@ import { scopeKeyOf } from "../../../lib/access/scope.ts";
 import { browserDatabaseMaxBytes, dataDir } from "../../../lib/config.ts";
 import { ensureBrotliTwin } from "../../../lib/store/brotli_twin.ts";
 import { DATABASE_FILE } from "../../../lib/store/scope_database.ts";
-import { type ScopedManifest, scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
+import { type ScopedManifest, scopedManifest, scopedTables, StoreChanged } from "../../../lib/store/scoped.ts";
 import { readManifest } from "../../../lib/store/store.ts";
 
 /** A response that sent the file: not a revalidation (304), not a HEAD. */
@@ -47,50 +47,60 @@ async function database(
 
 export const handler: Handlers = {
   async GET(req, ctx) {
-    const principal = principalOf(ctx.state);
-    if (!principal) return Response.json({ error: "sign in first" }, { status: 401 });
-    const dir = dataDir();
-    const stored = await readManifest(dir);
-    if (!stored) return Response.json({ error: "no store has been imported yet" }, { status: 503 });
-    const scope = scopeKeyOf(principal);
-    const { file } = ctx.params;
-    const etag = `"${stored.version}-${scope}-${file}"`;
-    if (file === "manifest.json" || file === DATABASE_FILE) {
-      const manifest = await scopedManifest(dir, stored, scope);
-      if (file === DATABASE_FILE) {
-        return await database(req, ctx.state, `${dir}/${manifest.database.file}`, etag, manifest);
-      }
-      // Where the files lie is the server's business: the browser gets rows and sizes. What made the store
-      // (import file names, who restored a version) is the admin's.
-      const { source, ...shown } = manifest;
-      const { bytes } = manifest.database;
-      const inBrowser = bytes <= browserDatabaseMaxBytes();
-      const body = new TextEncoder().encode(
-        JSON.stringify({ ...shown, ...(scope === "full" && { source }), database: { bytes, inBrowser } }),
-      );
-      return bytesResponse(req, body, {
-        "cache-control": PERSONAL_DATA,
-        // The setting may change between two runs of the server on the same version.
-        etag: `"${stored.version}-${scope}-${file}-${inBrowser}"`,
-        "content-type": "application/json; charset=utf-8",
-      });
+    try {
+      return await served(req, ctx);
+    } catch (e) {
+      // The store was replaced between reading its manifest and the scope's build: the next request finds the new one.
+      if (e instanceof StoreChanged) return Response.json({ error: e.message }, { status: 409 });
+      throw e;
     }
-    const table = file.replace(/\.arrow$/, "");
-    const tables = await scopedTables(dir, stored, scope);
-    const entry = Object.hasOwn(tables, table) ? tables[table] : undefined;
-    if (!file.endsWith(".arrow") || !entry) return notFound(table);
-    const path = `${dir}/${entry.file}`;
-    const response = await heavyResponses().run(async () =>
-      fileResponse(req, path, {
-        type: "application/vnd.apache.arrow.stream",
-        etag,
-        cacheControl: PERSONAL_DATA,
-        // A large table of the store has its twin made on its first download.
-        brotliTwin: !acceptsBrotli(req) || await ensureBrotliTwin(path),
-      })
-    );
-    if (!response) return notFound(table);
-    if (isDownload(req, response)) await auditFor(ctx.state, { event: "download", table, scope, rows: entry.rows });
-    return response;
   },
 };
+
+async function served(req: Request, ctx: RenderContext): Promise<Response> {
+  const principal = principalOf(ctx.state);
+  if (!principal) return Response.json({ error: "sign in first" }, { status: 401 });
+  const dir = dataDir();
+  const stored = await readManifest(dir);
+  if (!stored) return Response.json({ error: "no store has been imported yet" }, { status: 503 });
+  const scope = scopeKeyOf(principal);
+  const { file } = ctx.params;
+  const etag = `"${stored.version}-${scope}-${file}"`;
+  if (file === "manifest.json" || file === DATABASE_FILE) {
+    const manifest = await scopedManifest(dir, stored, scope);
+    if (file === DATABASE_FILE) {
+      return await database(req, ctx.state, `${dir}/${manifest.database.file}`, etag, manifest);
+    }
+    // Where the files lie is the server's business: the browser gets rows and sizes. What made the store
+    // (import file names, who restored a version) is the admin's.
+    const { source, ...shown } = manifest;
+    const { bytes } = manifest.database;
+    const inBrowser = bytes <= browserDatabaseMaxBytes();
+    const body = new TextEncoder().encode(
+      JSON.stringify({ ...shown, ...(scope === "full" && { source }), database: { bytes, inBrowser } }),
+    );
+    return bytesResponse(req, body, {
+      "cache-control": PERSONAL_DATA,
+      // The setting may change between two runs of the server on the same version.
+      etag: `"${stored.version}-${scope}-${file}-${inBrowser}"`,
+      "content-type": "application/json; charset=utf-8",
+    });
+  }
+  const table = file.replace(/\.arrow$/, "");
+  const tables = await scopedTables(dir, stored, scope);
+  const entry = Object.hasOwn(tables, table) ? tables[table] : undefined;
+  if (!file.endsWith(".arrow") || !entry) return notFound(table);
+  const path = `${dir}/${entry.file}`;
+  const response = await heavyResponses().run(async () =>
+    fileResponse(req, path, {
+      type: "application/vnd.apache.arrow.stream",
+      etag,
+      cacheControl: PERSONAL_DATA,
+      // A large table of the store has its twin made on its first download.
+      brotliTwin: !acceptsBrotli(req) || await ensureBrotliTwin(path),
+    })
+  );
+  if (!response) return notFound(table);
+  if (isDownload(req, response)) await auditFor(ctx.state, { event: "download", table, scope, rows: entry.rows });
+  return response;
+}

@@ -13,8 +13,15 @@ import { STREET_SCORECARDS } from "../../../lib/reviews/scorecard.ts";
 import { attachScopeDatabase } from "../../../lib/store/scope_database.ts";
 import { prebuildVersion, versionPrepared } from "../../../lib/store/prebuild.ts";
 import { scopeFacts } from "../../../lib/store/scope_facts.ts";
-import { type ScopedManifest, scopedManifest, scopedTables } from "../../../lib/store/scoped.ts";
+import {
+  type ScopedManifest,
+  scopedManifest,
+  scopedTables,
+  servedManifest,
+  StoreChanged,
+} from "../../../lib/store/scoped.ts";
 import { readManifest, writeStore } from "../../../lib/store/store.ts";
+import { withEnv } from "../../routes/product_app.ts";
 
 const dir = await Deno.makeTempDir();
 const stored = await writeStore(dir, generateDemo({ tickets: 3000 }), "scoped test");
@@ -123,12 +130,32 @@ Deno.test("a scope is built once per store version, concurrent requests sharing 
     return names;
   };
   assert.deepEqual(await folders(), [stored.version]);
-  // A new store version builds anew and drops the old version's scopes.
+  // A new store version builds anew and drops the old version's scopes, once past their grace period.
   const next = await writeStore(dir, {}, "scoped test 2");
   assert.equal((await readManifest(dir))!.version, next.version);
-  const again = await scopedManifest(dir, next, key);
-  assert.ok(again.database.file.startsWith(`scopes/${next.version}/`));
+  await withEnv({ LINLI_VERSION_GRACE_MS: "0" }, async () => {
+    const again = await scopedManifest(dir, next, key);
+    assert.ok(again.database.file.startsWith(`scopes/${next.version}/`));
+  });
   assert.deepEqual(await folders(), [next.version]);
+});
+
+Deno.test("a replaced version is answered on for its grace period from what was built of it, and nothing more is built", async () => {
+  const first = await writeStore(dir, {}, "scoped test grace 1");
+  const masked = await scopedManifest(dir, first, "masked");
+  const next = await writeStore(dir, {}, "scoped test grace 2");
+  await withEnv({ LINLI_VERSION_GRACE_MS: "600000" }, async () => {
+    await scopedManifest(dir, next, "masked");
+    const served = async (version: string) => JSON.stringify(await servedManifest(dir, version));
+    assert.equal(await served(next.version), JSON.stringify(next));
+    assert.equal(await served(first.version), JSON.stringify(first), "the replaced version's manifest is kept");
+    assert.deepEqual(await scopedManifest(dir, first, "masked"), masked, "its builds are read as they were");
+    await assert.rejects(() => scopedManifest(dir, first, `street-${street}`), StoreChanged);
+    assert.equal(await servedManifest(dir, "v0unknown"), null);
+  });
+  await withEnv({ LINLI_VERSION_GRACE_MS: "0" }, async () => {
+    assert.equal(await servedManifest(dir, first.version), null, "past the grace period it is no longer served");
+  });
 });
 
 Deno.test("a new version's shared builds are made before anyone asks: the store's, the masked roles', the review figures", async () => {
@@ -140,7 +167,7 @@ Deno.test("a new version's shared builds are made before anyone asks: the store'
     for await (const e of Deno.readDir(version)) names.push(e.name.replace(/\.[0-9a-f]{8}$/, ""));
     return names.sort();
   };
-  assert.deepEqual(await built(), ["full.db", "masked.db", "scorecards"]);
+  assert.deepEqual(await built(), ["full.db", "manifest.json", "masked.db", "scorecards"]);
 });
 
 Deno.test("a street official with an account has the scope built before the first page asks", async () => {
@@ -151,7 +178,7 @@ Deno.test("a street official with an account has the scope built before the firs
   await prebuildVersion(dir, next);
   const built = [];
   for await (const e of Deno.readDir(`${dir}/scopes/${next.version}`)) built.push(e.name.replace(/\.[0-9a-f]{8}$/, ""));
-  assert.deepEqual(built.sort(), ["full.db", "masked.db", "scorecards", `street-${street}.db`]);
+  assert.deepEqual(built.sort(), ["full.db", "manifest.json", "masked.db", "scorecards", `street-${street}.db`]);
   // The tests after this one build no street's scope.
   await setDisabled(dir, "official", true);
 });
@@ -174,7 +201,10 @@ Deno.test("a replaced version's folder is removed only once the build writing in
   const masked = await scopedManifest(dir, first, "masked");
   const facts = scopeFacts(`${dir}/${masked.database.file}`, Object.keys(masked.tables));
   const next = await writeStore(dir, {}, "scoped test 7");
-  const [written] = await Promise.all([facts, scopedManifest(dir, next, "masked")]);
+  const [written] = await withEnv(
+    { LINLI_VERSION_GRACE_MS: "0" },
+    () => Promise.all([facts, scopedManifest(dir, next, "masked")]),
+  );
   assert.match(written, new RegExp(`/scopes/${first.version}/masked\\.db\\.[0-9a-f]{8}/facts-[0-9a-f]{12}\\.duckdb$`));
   const folders = [];
   for await (const e of Deno.readDir(`${dir}/scopes`)) folders.push(e.name);
