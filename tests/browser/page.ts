@@ -23,6 +23,9 @@ export interface RecordedPage extends AsyncDisposable {
   foreignRequests(): string[];
 }
 
+/** What each open page has reported, so a wait that times out can say what the page went through. */
+const pageErrors = new WeakMap<Page, string[]>();
+
 /** Per server origin, the session cookie pages carry unless told otherwise (startServer signs in as admin). */
 const defaultSessions = new Map<string, string>();
 
@@ -70,6 +73,7 @@ export async function openPage(
   await page.setViewport(viewport);
   const requests: string[] = [];
   const errors: string[] = [];
+  pageErrors.set(page, errors);
   page.on("request", (request) => requests.push(request.url()));
   page.on("console", (message) => {
     if (message.type() !== "error") return;
@@ -111,11 +115,16 @@ export async function waitReady(page: Page): Promise<void> {
       { timeout: READY_TIMEOUT_MS, polling: "mutation" },
     );
   } catch (e) {
+    const state = await page.evaluate(() => ({
+      page: { ...document.documentElement.dataset },
+      map: { ...(document.querySelector<HTMLElement>(".linli-map")?.dataset ?? {}) },
+      readyState: document.readyState,
+    })).catch((reason) => `unreadable: ${reason}`);
     throw new Error(
-      `${page.url()} did not set data-ready within ${READY_TIMEOUT_MS / 1000} s`,
-      {
-        cause: e,
-      },
+      `${page.url()} did not set data-ready within ${READY_TIMEOUT_MS / 1000} s; the page's state: ${
+        JSON.stringify(state)
+      }; its errors: ${JSON.stringify(pageErrors.get(page) ?? [])}`,
+      { cause: e },
     );
   }
   const error = await page.evaluate(() => document.documentElement.dataset.error);
