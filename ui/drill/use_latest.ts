@@ -4,7 +4,7 @@
  * engine's queue or are stopped).
  */
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { isAbort } from "../../lib/db/query_queue.ts";
+import { markError } from "../common/store.ts";
 import type { QueryState } from "../common/use_store_query.ts";
 
 export function useLatest<T>(
@@ -26,8 +26,11 @@ export function useLatest<T>(
         setDoneKey(key);
       },
       (e: Error) => {
-        if (mine !== generation.current || isAbort(e)) return;
+        // Only this run's own abort is no answer: any other is a failure to show, not a figure to wait for.
+        if (mine !== generation.current || controller.signal.aborted) return;
         console.warn(e);
+        // Shown where the figure would be, and said by the page: a page waiting for a figure that failed never gets ready.
+        markError(e.message);
         setState({ status: "error", message: e.message });
         setDoneKey(key);
       },
