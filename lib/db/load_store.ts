@@ -61,7 +61,9 @@ export async function fetchStoreDatabase(
   // A file whose writing was cut short (the tab closed) is not this version's file.
   let bytes = await store?.get(key).then((b) => b?.length === manifest.database.bytes ? b : null, () => null) ?? null;
   if (!bytes) {
-    bytes = new Uint8Array(await (await get(fetcher, baseUrl + DATABASE_FILE)).arrayBuffer());
+    // The manifest's version, not whatever the store holds by the time this request lands.
+    const url = `${baseUrl}${DATABASE_FILE}?version=${encodeURIComponent(manifest.version)}`;
+    bytes = new Uint8Array(await (await get(fetcher, url)).arrayBuffer());
     // Kept for the next visit without holding this one up (writing 90 MB takes a second). A copy, as the engine
     // is handed `bytes` itself. A cache that cannot keep it (full, private window, the tab closed first) costs
     // the next visit a download, nothing more.

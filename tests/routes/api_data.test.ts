@@ -8,6 +8,7 @@ import { readManifest, writeStore } from "../../lib/store/store.ts";
 import type { Principal } from "../../lib/access/principal.ts";
 import { handler as dataRoute } from "../../routes/api/data/[file].ts";
 import { sessionCookieFor, stepsOnStore } from "./access_fixtures.ts";
+import { withEnv } from "./product_app.ts";
 
 const dir = await Deno.makeTempDir();
 const app = await createApp({
@@ -109,6 +110,30 @@ step("a new import is served at once, without a restart", async () => {
   const res = await data("tickets.arrow", admin);
   assert.notEqual(res.headers.get("etag"), before);
   assert.equal((await tableOf(res)).getChild("status")!.get(0), "closed");
+});
+
+step("a page's engine gets the database of the version its manifest named while it is kept, then 409", async () => {
+  const { version } = (await readManifest(dir))!;
+  const asked = `scope.duckdb?version=${version}`;
+  const before = await data(asked, leader);
+  assert.equal(before.status, 200);
+  const bytes = new Uint8Array(await before.arrayBuffer());
+  // An import lands between the page's manifest and its database.
+  await writeStore(dir, { tickets: tickets("open") }, "test 3");
+  await withEnv({ LINLI_VERSION_GRACE_MS: "600000" }, async () => {
+    const kept = await data(asked, leader);
+    assert.equal(kept.status, 200);
+    assert.deepEqual(new Uint8Array(await kept.arrayBuffer()), bytes);
+    const current = await data("scope.duckdb", leader);
+    assert.equal(current.status, 200);
+    await current.body?.cancel();
+    assert.notEqual(current.headers.get("etag"), kept.headers.get("etag"), "without a version: the store's");
+  });
+  await withEnv({ LINLI_VERSION_GRACE_MS: "0" }, async () => {
+    const gone = await data(asked, leader);
+    assert.equal(gone.status, 409);
+    assert.match((await gone.json()).error, /the store has changed since version/);
+  });
 });
 
 step("a leader's tickets are masked, and ?scope= changes nothing", async () => {

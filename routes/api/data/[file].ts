@@ -5,7 +5,8 @@
  * who the request acts for (lib/access/scope.ts): the scope comes from the principal alone
  * (the access middleware refuses a request without one). Tables stream from disk within
  * the heavy-response cap, are never stored by a cache (they hold residents' data), and
- * every download is written to the audit trail.
+ * every download is written to the audit trail. `?version=` asks for a store version the
+ * server still keeps (lib/store/scoped.ts), as a page opened on it does; else `409`.
  */
 import { PERSONAL_DATA } from "../../../framework/cache_control.ts";
 import { fileResponse } from "../../../framework/file_response.ts";
@@ -18,7 +19,13 @@ import { scopeKeyOf } from "../../../lib/access/scope.ts";
 import { browserDatabaseMaxBytes, dataDir } from "../../../lib/config.ts";
 import { ensureBrotliTwin } from "../../../lib/store/brotli_twin.ts";
 import { DATABASE_FILE } from "../../../lib/store/scope_database.ts";
-import { type ScopedManifest, scopedManifest, scopedTables, StoreChanged } from "../../../lib/store/scoped.ts";
+import {
+  type ScopedManifest,
+  scopedManifest,
+  scopedTables,
+  servedManifest,
+  StoreChanged,
+} from "../../../lib/store/scoped.ts";
 import { readManifest } from "../../../lib/store/store.ts";
 
 /** A response that sent the file: not a revalidation (304), not a HEAD. */
@@ -61,8 +68,16 @@ async function served(req: Request, ctx: RenderContext): Promise<Response> {
   const principal = principalOf(ctx.state);
   if (!principal) return Response.json({ error: "sign in first" }, { status: 401 });
   const dir = dataDir();
-  const stored = await readManifest(dir);
-  if (!stored) return Response.json({ error: "no store has been imported yet" }, { status: 503 });
+  // A page's engine asks for the version its manifest named: an import landing meanwhile must not hand it the next one.
+  const asked = new URL(req.url).searchParams.get("version");
+  const stored = asked && ctx.params.file !== "manifest.json"
+    ? await servedManifest(dir, asked)
+    : await readManifest(dir);
+  if (!stored) {
+    return asked
+      ? Response.json({ error: new StoreChanged(asked).message }, { status: 409 })
+      : Response.json({ error: "no store has been imported yet" }, { status: 503 });
+  }
   const scope = scopeKeyOf(principal);
   const { file } = ctx.params;
   const etag = `"${stored.version}-${scope}-${file}"`;

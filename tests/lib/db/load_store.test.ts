@@ -28,11 +28,11 @@ function memoryCache(): DatabaseCache & { files: Map<string, Uint8Array> } {
   };
 }
 
-Deno.test("the database is downloaded once per store version and scope, then read from the cache", async () => {
+Deno.test("the database of the manifest's version is downloaded once per version and scope, then read from the cache", async () => {
   const cache = memoryCache();
   const first = server("masked");
   const got = await fetchStoreDatabase("/api/data/", first.fetcher, cache);
-  assert.deepEqual(first.asked, ["manifest.json", "scope.duckdb"]);
+  assert.deepEqual(first.asked, ["manifest.json", "scope.duckdb?version=v1"]);
   assert.deepEqual([...got.bytes], [1, 2, 3]);
   assert.equal(got.manifest.scope, "masked");
   const again = server("masked");
@@ -41,7 +41,7 @@ Deno.test("the database is downloaded once per store version and scope, then rea
   // Another scope (another user in the same browser) is another file, and replaces the first.
   const other = server("street-S01");
   await fetchStoreDatabase("/api/data/", other.fetcher, cache);
-  assert.deepEqual(other.asked, ["manifest.json", "scope.duckdb"]);
+  assert.deepEqual(other.asked, ["manifest.json", "scope.duckdb?version=v1"]);
   assert.deepEqual([...cache.files.keys()], ["v1.street-S01"]);
 });
 
@@ -50,14 +50,17 @@ Deno.test("the admin's database, which holds raw residents' fields, is never cac
   for (let visit = 0; visit < 2; visit++) {
     const admin = server("full");
     await fetchStoreDatabase("/api/data/", admin.fetcher, cache);
-    assert.deepEqual(admin.asked, ["manifest.json", "scope.duckdb"]);
+    assert.deepEqual(admin.asked, ["manifest.json", "scope.duckdb?version=v1"]);
   }
   assert.equal(cache.files.size, 0);
 });
 
 Deno.test("a database that cannot be fetched fails the load with its URL and status", async () => {
   const { fetcher } = server("masked", true);
-  await assert.rejects(fetchStoreDatabase("/api/data/", fetcher), /\/api\/data\/scope\.duckdb: 404 Not Found/);
+  await assert.rejects(
+    fetchStoreDatabase("/api/data/", fetcher),
+    /\/api\/data\/scope\.duckdb\?version=v1: 404 Not Found/,
+  );
 });
 
 Deno.test("a kept file of the wrong size (its writing cut short) is downloaded again", async () => {
@@ -65,7 +68,7 @@ Deno.test("a kept file of the wrong size (its writing cut short) is downloaded a
   cache.files.set("v1.masked", new Uint8Array(0));
   const visit = server("masked");
   const got = await fetchStoreDatabase("/api/data/", visit.fetcher, cache);
-  assert.deepEqual(visit.asked, ["manifest.json", "scope.duckdb"]);
+  assert.deepEqual(visit.asked, ["manifest.json", "scope.duckdb?version=v1"]);
   assert.deepEqual([...got.bytes], [1, 2, 3]);
 });
 
