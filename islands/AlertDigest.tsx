@@ -3,48 +3,34 @@
  * store the server sent this role (a street official's holds their streets only), with
  * print and CSV/XLSX of each table. What the tables hold is built in lib/alerts/digest.ts.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { DEFAULT_ALERTS } from "../lib/alerts/config.ts";
 import { type DigestTable, digestTables } from "../lib/alerts/digest.ts";
 import { ALERTS_LIST_SQL } from "../lib/alerts/present.ts";
-import type { Row } from "../lib/db/connector.ts";
 import type { EngineUrls } from "../lib/db/duckdb_browser.ts";
 import { type Lang, t } from "../lib/i18n.ts";
 import { localDateOf } from "../lib/time.ts";
 import { saveRows } from "../ui/common/exports.ts";
-import { markError, markReady, openStore } from "../ui/common/store.ts";
+import { StatusMessage } from "../ui/common/StatusMessage.tsx";
+import { markReady } from "../ui/common/store.ts";
+import { useStoreQuery } from "../ui/common/use_store_query.ts";
 
 export interface AlertDigestProps {
   lang: Lang;
   engine: EngineUrls;
 }
 
-type State = { status: "loading" } | { status: "error"; message: string } | {
-  status: "ready";
-  rows: Row[];
-  asOf: number | null;
-};
-
 export default function AlertDigest({ lang, engine }: AlertDigestProps) {
-  const [state, setState] = useState<State>({ status: "loading" });
-  useEffect(() => {
-    (async () => {
-      const { db } = await openStore(engine);
-      const rows = await db.query(ALERTS_LIST_SQL);
-      const [{ as_of }] = await db.query<{ as_of: number | null }>("SELECT max(created_at) AS as_of FROM tickets");
-      setState({ status: "ready", rows, asOf: as_of });
-      markReady();
-    })().catch((e) => {
-      const message = e instanceof Error ? e.message : String(e);
-      setState({ status: "error", message });
-      markError(message);
-    });
-  }, []);
-  if (state.status === "loading") return <p class="status" role="status">{t(lang, "alerts.computing")}</p>;
-  if (state.status === "error") {
-    return <p class="status status-error" role="alert">{t(lang, "state.error", { message: state.message })}</p>;
-  }
-  const date = state.asOf === null ? "—" : localDateOf(state.asOf);
+  const state = useStoreQuery(engine, async ({ db }) => {
+    const rows = await db.query(ALERTS_LIST_SQL);
+    const [{ as_of }] = await db.query<{ as_of: number | null }>("SELECT max(created_at) AS as_of FROM tickets");
+    return { rows, asOf: as_of };
+  });
+  // After the render that puts the tables on screen.
+  useEffect(() => void (state.status === "ready" && markReady()), [state.status]);
+  if (state.status !== "ready") return <StatusMessage state={state} lang={lang} loading="alerts.computing" />;
+  const { rows, asOf } = state.data;
+  const date = asOf === null ? "—" : localDateOf(asOf);
   const basis: Record<DigestTable["kind"], string> = {
     surge: t(lang, "alerts.basis", { days: DEFAULT_ALERTS.judgedDays, q: DEFAULT_ALERTS.q }),
     recurrence: t(lang, "alerts.recurrence_basis", { days: DEFAULT_ALERTS.recurrenceDays }),
@@ -57,7 +43,7 @@ export default function AlertDigest({ lang, engine }: AlertDigestProps) {
         <p>{t(lang, "alerts.digest_as_of", { date, days: DEFAULT_ALERTS.judgedDays })}</p>
         <button type="button" class="no-print" onClick={() => globalThis.print()}>{t(lang, "alerts.print")}</button>
       </header>
-      {digestTables(state.rows, lang).map((table) => (
+      {digestTables(rows, lang).map((table) => (
         <section class="panel digest-section" data-kind={table.kind} key={table.kind}>
           <h2>
             {t(lang, `alerts.kind.${table.kind}`)} <span class="digest-count">{table.rows.length}</span>
