@@ -234,3 +234,14 @@ export async function servedManifest(dir: string, version: string): Promise<Mani
   if (!inGrace(replaced.get(version))) return null;
   return await Deno.readTextFile(keptManifestPath(dir, version)).then(JSON.parse, () => null);
 }
+
+/**
+ * The manifest a request is answered on: that of the version it names while it is served
+ * (`servedManifest`), else `StoreChanged`; the store's current one (null: none yet) when it names none.
+ */
+export async function requestedManifest(dir: string, version: string | null): Promise<Manifest | null> {
+  if (version === null) return await readManifest(dir);
+  const served = await servedManifest(dir, version);
+  if (!served) throw new StoreChanged(version);
+  return served;
+}

@@ -17,8 +17,7 @@ import { scopeKeyOf } from "../../lib/access/scope.ts";
 import { dataDir } from "../../lib/config.ts";
 import { RefusedQuery } from "../../lib/db/duckdb_native.ts";
 import { type SentAnswer, sentAnswer } from "../../lib/store/scope_answers.ts";
-import { scopedManifest, servedManifest, StoreChanged } from "../../lib/store/scoped.ts";
-import { readManifest } from "../../lib/store/store.ts";
+import { requestedManifest, scopedManifest, StoreChanged } from "../../lib/store/scoped.ts";
 
 /** From this many rows an answer is a list rather than a figure, and is audited as a download. */
 export const AUDITED_ROWS = 1000;
@@ -43,13 +42,11 @@ export const handler: Handlers = {
     if (typeof body?.sql !== "string") return refused('the body is {"sql": "SELECT …", "version": "…"}');
     const asked = typeof body.version === "string" ? body.version : null;
     const dir = dataDir();
-    const stored = asked ? await servedManifest(dir, asked) : await readManifest(dir);
-    if (!stored) {
-      return asked ? refused(new StoreChanged(asked).message, 409) : refused("no store has been imported yet", 503);
-    }
     const scope = scopeKeyOf(principal);
     let manifest;
     try {
+      const stored = await requestedManifest(dir, asked);
+      if (!stored) return refused("no store has been imported yet", 503);
       manifest = await scopedManifest(dir, stored, scope);
     } catch (e) {
       if (e instanceof StoreChanged) return refused(e.message, 409);

@@ -20,13 +20,12 @@ import { browserDatabaseMaxBytes, dataDir } from "../../../lib/config.ts";
 import { ensureBrotliTwin } from "../../../lib/store/brotli_twin.ts";
 import { DATABASE_FILE } from "../../../lib/store/scope_database.ts";
 import {
+  requestedManifest,
   type ScopedManifest,
   scopedManifest,
   scopedTables,
-  servedManifest,
   StoreChanged,
 } from "../../../lib/store/scoped.ts";
-import { readManifest } from "../../../lib/store/store.ts";
 
 /** A response that sent the file: not a revalidation (304), not a HEAD. */
 const isDownload = (req: Request, response: Response) => response.status === 200 && req.method === "GET";
@@ -57,7 +56,7 @@ export const handler: Handlers = {
     try {
       return await served(req, ctx);
     } catch (e) {
-      // The store was replaced between reading its manifest and the scope's build: the next request finds the new one.
+      // The version asked for is no longer served, or the store was replaced before the scope's build: a reload finds the new one.
       if (e instanceof StoreChanged) return Response.json({ error: e.message }, { status: 409 });
       throw e;
     }
@@ -69,15 +68,9 @@ async function served(req: Request, ctx: RenderContext): Promise<Response> {
   if (!principal) return Response.json({ error: "sign in first" }, { status: 401 });
   const dir = dataDir();
   // A page's engine asks for the version its manifest named: an import landing meanwhile must not hand it the next one.
-  const asked = new URL(req.url).searchParams.get("version");
-  const stored = asked && ctx.params.file !== "manifest.json"
-    ? await servedManifest(dir, asked)
-    : await readManifest(dir);
-  if (!stored) {
-    return asked
-      ? Response.json({ error: new StoreChanged(asked).message }, { status: 409 })
-      : Response.json({ error: "no store has been imported yet" }, { status: 503 });
-  }
+  const asked = ctx.params.file === "manifest.json" ? null : new URL(req.url).searchParams.get("version");
+  const stored = await requestedManifest(dir, asked);
+  if (!stored) return Response.json({ error: "no store has been imported yet" }, { status: 503 });
   const scope = scopeKeyOf(principal);
   const { file } = ctx.params;
   const etag = `"${stored.version}-${scope}-${file}"`;
